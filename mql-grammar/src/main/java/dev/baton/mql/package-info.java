@@ -1,0 +1,2 @@
+/** MQL, Baton's label query and routing language. */
+package dev.baton.mql;
