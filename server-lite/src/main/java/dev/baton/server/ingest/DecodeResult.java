@@ -8,7 +8,11 @@ import java.util.List;
  *
  * @param events       the valid events, in the order the sender gave them
  * @param problems     everything rejected, each located
- * @param bodyRejected true when the body as a whole is unusable (not JSON, wrong shape): nothing is stored
+ * @param bodyRejected true when nothing in the body can be stored: the body as a whole is unusable
+ *                     (not JSON, wrong shape, over a limit) or it holds no valid event (an empty
+ *                     batch, or every item rejected). The decoders set it exactly when
+ *                     {@code events} is empty. Still answer with {@link IngestProtocol#reply}: an
+ *                     empty batch is a 200 for Alertmanager's API.
  */
 public record DecodeResult(List<Event> events, List<Problem> problems, boolean bodyRejected) {
 

@@ -1,0 +1,90 @@
+package dev.baton.server.ingest;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+
+/**
+ * Parses request bodies into JSON trees under hard bounds: nesting depth, string, name and number
+ * length. Duplicate keys and trailing content are errors, so what is stored is never ambiguous.
+ */
+final class JsonBody {
+
+  /** Deep enough for every sender's payload (PagerDuty custom_details included), shallow enough to be cheap. */
+  static final int MAX_NESTING_DEPTH = 32;
+  /** Longer numbers are never meaningful in an alert and cost quadratic time to convert. */
+  static final int MAX_NUMBER_LENGTH = 64;
+
+  private final ObjectMapper mapper;
+
+  JsonBody(IngestLimits limits) {
+    // Strings up to 4x the largest accepted value still parse, so an oversized value is reported
+    // as a located problem on its alert; only absurd ones reject the body.
+    int maxString = Math.max(1 << 16, 4 * Math.max(limits.maxAnnotationValueLength(), limits.maxLabelValueLength()));
+    int maxName = Math.max(1024, 4 * limits.maxLabelNameLength());
+    JsonFactory factory = JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_NESTING_DEPTH)
+            .maxStringLength(maxString)
+            .maxNameLength(maxName)
+            .maxNumberLength(MAX_NUMBER_LENGTH)
+            .build())
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .build();
+    this.mapper = new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  }
+
+  /** The tree, or a message saying what is wrong and where. Never throws. */
+  Parsed parse(byte[] body) {
+    if (body == null || isBlank(body)) {
+      return new Parsed(null, "body is empty");
+    }
+    try {
+      JsonNode node = mapper.readTree(body);
+      if (node == null || node.isMissingNode()) {
+        return new Parsed(null, "body is empty");
+      }
+      return new Parsed(node, null);
+    } catch (StreamConstraintsException e) {
+      return new Parsed(null, "body exceeds a limit" + at(e.getLocation()) + ": " + e.getOriginalMessage());
+    } catch (JacksonException e) {
+      return new Parsed(null, "body is not valid JSON" + at(e.getLocation()) + ": " + firstLine(e.getOriginalMessage()));
+    } catch (IOException e) {
+      return new Parsed(null, "body could not be read: " + e.getMessage());
+    }
+  }
+
+  private static boolean isBlank(byte[] body) {
+    for (byte b : body) {
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String at(JsonLocation location) {
+    if (location == null || location.getLineNr() < 1) {
+      return "";
+    }
+    return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "malformed";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  /** Exactly one of {@code node} and {@code error} is set. */
+  record Parsed(JsonNode node, String error) {}
+}
