@@ -1,0 +1,135 @@
+package dev.baton.loadgen;
+
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Command line of the load generator: flags in, exit code out. */
+@Command(name = "baton-loadgen", mixinStandardHelpOptions = true,
+    description = "Posts Alertmanager-v2 alerts to a loopback receiver and measures it.",
+    subcommands = {Main.Post.class, Main.Compare.class})
+public final class Main implements Callable<Integer> {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec commandSpec;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+      if (ex instanceof IllegalArgumentException) {
+        cmd.getErr().println("baton-loadgen: " + ex.getMessage());
+        cmd.getErr().flush();
+        return 2;
+      }
+      throw ex;
+    });
+    return cl;
+  }
+
+  @Override
+  public Integer call() {
+    commandSpec.commandLine().usage(commandSpec.commandLine().getOut());
+    return 2;
+  }
+
+  @Command(name = "post", mixinStandardHelpOptions = true,
+      description = "Post alerts with N connections and batch size B; report alerts/s, latency, target RSS and CPU.")
+  static final class Post implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec commandSpec;
+
+    @Option(names = "--url", required = true,
+        description = "Where to post, e.g. http://127.0.0.1:9393/api/v2/alerts (loopback only).")
+    URI url;
+
+    @Option(names = {"-c", "--connections"}, defaultValue = "8", description = "Concurrent connections (default ${DEFAULT-VALUE}).")
+    int connections;
+
+    @Option(names = {"-b", "--batch"}, defaultValue = "1", description = "Alerts per request (default ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = {"-n", "--alerts"}, defaultValue = "100000", description = "Distinct alerts (default ${DEFAULT-VALUE}).")
+    int alerts;
+
+    @Option(names = "--resend", defaultValue = "1",
+        description = "Sends per alert: R > 1 posts all distinct alerts R times over, as Prometheus re-sends (default ${DEFAULT-VALUE}).")
+    int resend;
+
+    @Option(names = "--warmup", defaultValue = "0",
+        description = "Alerts posted first, with their own labels, and left out of the figures (default ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--max-seconds", defaultValue = "600", description = "Stop after this long whatever is left (default ${DEFAULT-VALUE}).")
+    long maxSeconds;
+
+    @Option(names = "--pid", description = "Target process to measure: RSS (VmRSS) and CPU (utime+stime) from /proc.")
+    Long pid;
+
+    @Option(names = "--run-id", description = "Label value loadgen_run that keeps this run's alerts apart (default: random).")
+    String runId;
+
+    @Option(names = "--tsv", description = "Append the measured phase as one row to this TSV file.")
+    Path tsv;
+
+    @Option(names = "--target-name", defaultValue = "target", description = "Target name in the TSV row (default ${DEFAULT-VALUE}).")
+    String targetName;
+
+    @Option(names = "--scenario", defaultValue = "-", description = "Scenario name in the TSV row.")
+    String scenario;
+
+    @Override
+    public Integer call() throws Exception {
+      String id = runId != null ? runId : UUID.randomUUID().toString().substring(0, 8);
+      LoadSpec spec = new LoadSpec(url, connections, batch, alerts, resend, warmup,
+          Duration.ofSeconds(maxSeconds), id);
+      InetSocketAddress address = LoopbackTarget.resolve(url);
+      ProcessProbe probe = pid == null ? null : new ProcessProbe(pid);
+      List<PhaseResult> results = new LoadRun(spec, address, probe).run();
+      PrintWriter out = commandSpec.commandLine().getOut();
+      results.forEach(r -> Report.text(out, spec, r));
+      PhaseResult measured = results.get(results.size() - 1);
+      if (tsv != null) {
+        Report.appendTsv(tsv, targetName, scenario, spec, measured);
+      }
+      if (measured.alertsAccepted() == 0) {
+        commandSpec.commandLine().getErr().println("baton-loadgen: the target accepted no alerts: " + Report.errors(measured.errors()));
+        return 1;
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "compare", mixinStandardHelpOptions = true,
+      description = "Print a markdown table of two targets' TSV rows, scenario by scenario, with alerts/s ratios.")
+  static final class Compare implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec commandSpec;
+
+    @Option(names = "--tsv", required = true, description = "TSV written by 'post --tsv'.")
+    Path tsv;
+
+    @Option(names = "--baseline", required = true, description = "Target name to compare against, e.g. alertmanager.")
+    String baseline;
+
+    @Option(names = "--candidate", required = true, description = "Target name measured against it, e.g. baton.")
+    String candidate;
+
+    @Override
+    public Integer call() throws Exception {
+      Comparison.read(tsv).markdown(commandSpec.commandLine().getOut(), baseline, candidate);
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package dev.baton.loadgen;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ProcessProbeTest {
+
+  @Test
+  void readsMemoryAndCpuOfARunningProcess() throws Exception {
+    ProcessProbe self = new ProcessProbe(ProcessHandle.current().pid());
+    // allocate and touch 64 MiB so the resident set must be at least that large
+    byte[] block = new byte[64 * 1024 * 1024];
+    for (int i = 0; i < block.length; i += 4096) {
+      block[i] = 1;
+    }
+    long rss = self.rssBytes();
+    assertTrue(rss >= 64L * 1024 * 1024, "RSS " + rss);
+    assertTrue(self.peakRssBytes() >= rss);
+
+    Duration before = self.cpuTime();
+    long spin = System.nanoTime() + 300_000_000L;
+    long x = 0;
+    while (System.nanoTime() < spin) {
+      x += block[(int) (x & 0xfff)] + 1;
+    }
+    Duration used = self.cpuTime().minus(before);
+    assertTrue(used.toMillis() >= 200, "spun 300 ms, CPU counted " + used.toMillis() + " ms (" + x + ")");
+  }
+
+  @Test
+  void anUnknownPidIsAClearError() {
+    var e = assertThrows(IllegalArgumentException.class, () -> new ProcessProbe(Integer.MAX_VALUE));
+    assertTrue(e.getMessage().contains("no such process"), e.getMessage());
+  }
+}
