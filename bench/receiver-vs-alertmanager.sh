@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# Baton's receiver beside Debian's Alertmanager 0.25, same machine, same load generator, one run.
+#
+#   bench/receiver-vs-alertmanager.sh                      # build, measure both, print the table
+#   bench/receiver-vs-alertmanager.sh --only alertmanager  # Alertmanager alone (or: --only baton)
+#   bench/receiver-vs-alertmanager.sh --no-build --keep results.tsv
+#
+# Every scenario starts a fresh target (empty Alertmanager storage, empty Baton database) on a
+# free 127.0.0.1 port, posts a warm-up of 2000 alerts (own labels, not counted) and then the
+# scenario with 8 connections, and stops the target. So the RSS at the end of scenario (a) is the
+# RSS holding 100k active alerts (102k with the warm-up).
+#   a  100k distinct alerts, batch 1        (every alert its own request)
+#   b  100k distinct alerts, batch 100
+#   c  10k alerts sent 10 times, batch 1    (re-sends, one alert per request)
+#   d  10k alerts sent 10 times, batch 64   (re-sends as Prometheus's notifier sends them: up
+#                                            to 64 per request; 8 connections = 8 Prometheus servers)
+# Environment: BATON_JAVA_OPTS (JVM flags for the receiver, default none),
+# ALERTMANAGER (binary, default prometheus-alertmanager or alertmanager on PATH).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+ONLY=both
+BUILD=1
+KEEP=
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --only) ONLY=$2; shift 2 ;;
+    --no-build) BUILD=0; shift ;;
+    --keep) KEEP=$2; shift 2 ;;
+    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown argument '$1' (try --help)" >&2; exit 2 ;;
+  esac
+done
+case "$ONLY" in both|alertmanager|baton) ;; *) echo "--only takes alertmanager, baton or both, not '$ONLY'" >&2; exit 2 ;; esac
+
+LOADGEN_JAR=$ROOT/loadgen/target/baton-loadgen.jar
+BATON_JAR=$ROOT/server-lite/target/baton-server.jar
+WARMUP=2000
+CONNECTIONS=8
+
+if [ "$BUILD" = 1 ]; then
+  modules=loadgen
+  [ "$ONLY" != alertmanager ] && modules=loadgen,server-lite
+  echo "building $modules ..."
+  ./mvnw -q -pl "$modules" -am package -DskipTests
+fi
+[ -f "$LOADGEN_JAR" ] || { echo "missing $LOADGEN_JAR: run without --no-build" >&2; exit 1; }
+if [ "$ONLY" != alertmanager ] && [ ! -f "$BATON_JAR" ]; then
+  echo "missing $BATON_JAR: run without --no-build" >&2; exit 1
+fi
+
+ALERTMANAGER=${ALERTMANAGER:-$(command -v prometheus-alertmanager || command -v alertmanager || true)}
+if [ "$ONLY" != baton ] && [ -z "$ALERTMANAGER" ]; then
+  echo "Alertmanager not found: apt-get install prometheus-alertmanager (Debian 12 ships 0.25)" >&2; exit 1
+fi
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/baton-bench.XXXXXX")
+TARGET_PID=
+cleanup() {
+  if [ -n "$TARGET_PID" ] && kill -0 "$TARGET_PID" 2>/dev/null; then kill "$TARGET_PID"; wait "$TARGET_PID" 2>/dev/null || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+RESULTS=$WORK/results.tsv
+
+free_port() {
+  local p
+  for _ in $(seq 1 200); do
+    p=$(( 20000 + RANDOM % 30000 ))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return; fi
+  done
+  echo "no free port found" >&2; return 1
+}
+
+wait_ready() { # url pid log
+  local deadline=$(( $(date +%s) + 30 ))
+  until curl -fs -o /dev/null "$1"; do
+    if ! kill -0 "$2" 2>/dev/null; then echo "target exited while starting; its log:" >&2; cat "$3" >&2; return 1; fi
+    if [ "$(date +%s)" -ge "$deadline" ]; then echo "target not ready after 30 s; its log:" >&2; cat "$3" >&2; return 1; fi
+    sleep 0.1
+  done
+}
+
+start_alertmanager() { # dir port
+  cat > "$1/alertmanager.yml" <<'YML'
+route:
+  receiver: blackhole
+  group_by: ['alertname']
+receivers:
+  - name: blackhole
+YML
+  "$ALERTMANAGER" --config.file="$1/alertmanager.yml" --storage.path="$1/data" \
+    --web.listen-address="127.0.0.1:$2" --cluster.listen-address= >"$1/target.log" 2>&1 &
+  TARGET_PID=$!
+}
+
+start_baton() { # dir port
+  # shellcheck disable=SC2086 # BATON_JAVA_OPTS is a list of flags
+  java ${BATON_JAVA_OPTS:-} -jar "$BATON_JAR" --listen "127.0.0.1:$2" --db "$1/baton.db" >"$1/target.log" 2>&1 &
+  TARGET_PID=$!
+}
+
+scenario() { # target scenario distinct resend batch
+  local target=$1 name=$2 dir port
+  dir=$WORK/$target-$name; mkdir -p "$dir"
+  port=$(free_port)
+  "start_$target" "$dir" "$port"
+  wait_ready "http://127.0.0.1:$port/-/ready" "$TARGET_PID" "$dir/target.log"
+  echo "== $target, scenario $name: $3 distinct × $4, batch $5, $CONNECTIONS connections (pid $TARGET_PID, port $port)"
+  java -jar "$LOADGEN_JAR" post --url "http://127.0.0.1:$port/api/v2/alerts" \
+    --alerts "$3" --resend "$4" --batch "$5" --connections "$CONNECTIONS" --warmup "$WARMUP" \
+    --pid "$TARGET_PID" --tsv "$RESULTS" --target-name "$target" --scenario "$name" --max-seconds 300 \
+    || echo "   (load generator reported failure for $target $name)"
+  kill "$TARGET_PID"; wait "$TARGET_PID" 2>/dev/null || true
+  TARGET_PID=
+}
+
+targets=()
+[ "$ONLY" != baton ] && targets+=(alertmanager)
+[ "$ONLY" != alertmanager ] && targets+=(baton)
+for t in "${targets[@]}"; do
+  scenario "$t" a 100000 1 1
+  scenario "$t" b 100000 1 100
+  scenario "$t" c 10000 10 1
+  scenario "$t" d 10000 10 64
+done
+
+echo
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(free -g | awk '/^Mem:/{print $2}') GiB"
+echo "JDK: $(java -version 2>&1 | head -1)"
+[ -n "$ALERTMANAGER" ] && echo "Alertmanager: $("$ALERTMANAGER" --version 2>&1 | head -1)"
+echo "date: $(date -u +%Y-%m-%dT%H:%MZ), BATON_JAVA_OPTS='${BATON_JAVA_OPTS:-}'"
+echo
+java -jar "$LOADGEN_JAR" compare --tsv "$RESULTS" --baseline alertmanager --candidate baton
+if [ -n "$KEEP" ]; then cp "$RESULTS" "$KEEP"; echo; echo "rows kept in $KEEP"; fi
