@@ -13,7 +13,9 @@ public final class IngestProtocols {
    */
   public static List<IngestProtocol> all(IngestLimits limits) {
     return List.of(
-        guarded(new AlertmanagerApiV2(limits)));
+        guarded(new AlertmanagerApiV2(limits)),
+        guarded(new AlertmanagerApiV1(limits)),
+        guarded(new WebhookReceiver(limits)));
   }
 
   private static IngestProtocol guarded(IngestProtocol protocol) {
