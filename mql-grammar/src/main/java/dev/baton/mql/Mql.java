@@ -2,6 +2,8 @@ package dev.baton.mql;
 
 import dev.baton.mql.ast.Query;
 import dev.baton.mql.ast.RoutingRule;
+import dev.baton.mql.eval.PredicateCompiler;
+import dev.baton.mql.eval.Subject;
 import dev.baton.mql.field.FieldCatalog;
 import dev.baton.mql.field.IncidentFields;
 import dev.baton.mql.parse.Formatter;
@@ -9,6 +11,7 @@ import dev.baton.mql.parse.Statement;
 import dev.baton.mql.parse.StatementParser;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * MQL's entry point: parse queries and routing rules against a field catalog, and format them
@@ -78,6 +81,16 @@ public final class Mql {
     /** The problems of a query or a routing rule (whichever the text is); empty when it is valid. */
     public List<Problem> check(String text) {
         return parser.parse(text).problems();
+    }
+
+    /** An in-memory predicate for a query parsed by this instance; see {@link PredicateCompiler}. */
+    public Predicate<Subject> predicate(Query query) {
+        return PredicateCompiler.compile(query, catalog);
+    }
+
+    /** A builder of subjects over this instance's fields. */
+    public Subject.Builder subject() {
+        return Subject.builder(catalog);
     }
 
     /** Canonical text: {@code parse(format(q))} gives back {@code q}. */
