@@ -15,7 +15,8 @@ public final class IngestProtocols {
     return List.of(
         guarded(new AlertmanagerApiV2(limits)),
         guarded(new AlertmanagerApiV1(limits)),
-        guarded(new WebhookReceiver(limits)));
+        guarded(new WebhookReceiver(limits)),
+        guarded(new BatonEvents(limits)));
   }
 
   private static IngestProtocol guarded(IngestProtocol protocol) {

@@ -168,7 +168,7 @@ final class ItemReader {
       } else if (v.isTextual()) {
         text = v.textValue();
       } else {
-        problem(path, "value must be a string, got " + describe(v) + (v.isValueNode() ? "; quote it" : ""));
+        problem(path, "value must be a string, got " + describe(v) + (v.isNumber() || v.isBoolean() ? "; quote it" : ""));
         continue;
       }
       if (text.length() > maxValue) {
@@ -207,10 +207,13 @@ final class ItemReader {
     return wellFormed(name) ? null : "invalid " + noun + " name: it holds an unpaired surrogate";
   }
 
-  /** A JSON-path-like location of {@code name} inside {@code parent}: {@code labels.team} or {@code labels["a-b"]}. */
+  /**
+   * A JSON-path-like location of {@code name} inside {@code parent} ("" for the item itself):
+   * {@code labels.team} or {@code labels["a-b"]}.
+   */
   static String path(String parent, String name) {
     if (PLAIN_FIELD.matcher(name).matches() && name.length() <= QUOTE_LIMIT) {
-      return parent + "." + name;
+      return parent.isEmpty() ? name : parent + "." + name;
     }
     return parent + "[" + quote(name) + "]";
   }

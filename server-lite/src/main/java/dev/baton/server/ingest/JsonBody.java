@@ -61,6 +61,11 @@ final class JsonBody {
     }
   }
 
+  /** A one-element array holding {@code item}, for bodies that may be a single object or a batch. */
+  JsonNode arrayOf(JsonNode item) {
+    return mapper.createArrayNode().add(item);
+  }
+
   private static boolean isBlank(byte[] body) {
     for (byte b : body) {
       if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
