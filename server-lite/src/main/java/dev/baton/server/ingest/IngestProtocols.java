@@ -16,7 +16,8 @@ public final class IngestProtocols {
         guarded(new AlertmanagerApiV2(limits)),
         guarded(new AlertmanagerApiV1(limits)),
         guarded(new WebhookReceiver(limits)),
-        guarded(new BatonEvents(limits)));
+        guarded(new BatonEvents(limits)),
+        guarded(new PagerDutyEvents(limits)));
   }
 
   private static IngestProtocol guarded(IngestProtocol protocol) {

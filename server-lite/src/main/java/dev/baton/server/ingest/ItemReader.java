@@ -33,13 +33,39 @@ final class ItemReader {
   private final int index;
   private final IngestLimits limits;
   private final List<Problem> problems;
+  private final ItemReader parent;
+  private final String prefix;
   private boolean failed;
 
   ItemReader(JsonNode node, int index, IngestLimits limits, List<Problem> problems) {
+    this(node, index, limits, problems, null, "");
+  }
+
+  private ItemReader(JsonNode node, int index, IngestLimits limits, List<Problem> problems, ItemReader parent,
+      String prefix) {
     this.node = node;
     this.index = index;
     this.limits = limits;
     this.problems = problems;
+    this.parent = parent;
+    this.prefix = prefix;
+  }
+
+  /**
+   * A reader for the object in {@code field} (PagerDuty's {@code payload}), whose problems are
+   * located under it ({@code payload.summary}) and fail this item too; null when the field is
+   * absent or is not an object, with a problem in the latter case.
+   */
+  ItemReader object(String field) {
+    JsonNode value = present(field);
+    if (value == null) {
+      return null;
+    }
+    if (!value.isObject()) {
+      problem(field, "must be an object, got " + describe(value));
+      return null;
+    }
+    return new ItemReader(value, index, limits, problems, this, field);
   }
 
   int index() {
@@ -57,7 +83,11 @@ final class ItemReader {
 
   void problem(String field, String message) {
     failed = true;
-    problems.add(new Problem(index, field, message));
+    if (parent != null) {
+      parent.problem(field.isEmpty() ? prefix : field.startsWith("[") ? prefix + field : prefix + "." + field, message);
+    } else {
+      problems.add(new Problem(index, field, message));
+    }
   }
 
   /** The field's node, or null when absent or JSON null (Go senders write null for "not set"). */
