@@ -9,6 +9,9 @@ import dev.baton.mql.field.IncidentFields;
 import dev.baton.mql.parse.Formatter;
 import dev.baton.mql.parse.Statement;
 import dev.baton.mql.parse.StatementParser;
+import dev.baton.mql.sql.SqlCompiler;
+import dev.baton.mql.sql.SqlFragment;
+import dev.baton.mql.sql.SqlSchema;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -86,6 +89,11 @@ public final class Mql {
     /** An in-memory predicate for a query parsed by this instance; see {@link PredicateCompiler}. */
     public Predicate<Subject> predicate(Query query) {
         return PredicateCompiler.compile(query, catalog);
+    }
+
+    /** A parameterized SQLite WHERE condition for a query parsed by this instance; see {@link SqlCompiler}. */
+    public SqlFragment sql(Query query, SqlSchema schema) {
+        return SqlCompiler.compile(query, catalog, schema);
     }
 
     /** A builder of subjects over this instance's fields. */
