@@ -3,9 +3,10 @@
 #
 #   bench/receiver-vs-alertmanager.sh                      # build, measure both, print the table
 #   bench/receiver-vs-alertmanager.sh --only alertmanager  # Alertmanager alone (or: --only baton)
-#   bench/receiver-vs-alertmanager.sh --no-build --keep results.tsv
+#   bench/receiver-vs-alertmanager.sh --no-build --repeat 1 --keep results.tsv
 #
-# Every scenario starts a fresh target (empty Alertmanager storage, empty Baton database) on a
+# Every scenario runs --repeat times (default 3; the table shows the median run and the range).
+# Every run starts a fresh target (empty Alertmanager storage, empty Baton database) on a
 # free 127.0.0.1 port, posts a warm-up of 2000 alerts (own labels, not counted) and then the
 # scenario with 8 connections, and stops the target. So the RSS at the end of scenario (a) is the
 # RSS holding 100k active alerts (102k with the warm-up).
@@ -14,7 +15,8 @@
 #   c  10k alerts sent 10 times, batch 1    (re-sends, one alert per request)
 #   d  10k alerts sent 10 times, batch 64   (re-sends as Prometheus's notifier sends them: up
 #                                            to 64 per request; 8 connections = 8 Prometheus servers)
-# Environment: BATON_JAVA_OPTS (JVM flags for the receiver, default none),
+# Targets alternate run by run (Alertmanager, Baton, Alertmanager, …) so that a slow patch of a
+# shared machine hits both. Environment: BATON_JAVA_OPTS (JVM flags for the receiver, default none),
 # ALERTMANAGER (binary, default prometheus-alertmanager or alertmanager on PATH).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,16 +25,19 @@ ROOT=$(pwd)
 ONLY=both
 BUILD=1
 KEEP=
+REPEAT=3
 while [ $# -gt 0 ]; do
   case "$1" in
     --only) ONLY=$2; shift 2 ;;
     --no-build) BUILD=0; shift ;;
     --keep) KEEP=$2; shift 2 ;;
-    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --repeat) REPEAT=$2; shift 2 ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
 done
 case "$ONLY" in both|alertmanager|baton) ;; *) echo "--only takes alertmanager, baton or both, not '$ONLY'" >&2; exit 2 ;; esac
+case "$REPEAT" in ''|*[!0-9]*|0) echo "--repeat takes a positive number, not '$REPEAT'" >&2; exit 2 ;; esac
 
 LOADGEN_JAR=$ROOT/loadgen/target/baton-loadgen.jar
 BATON_JAR=$ROOT/server-lite/target/baton-server.jar
@@ -119,11 +124,13 @@ scenario() { # target scenario distinct resend batch
 targets=()
 [ "$ONLY" != baton ] && targets+=(alertmanager)
 [ "$ONLY" != alertmanager ] && targets+=(baton)
-for t in "${targets[@]}"; do
-  scenario "$t" a 100000 1 1
-  scenario "$t" b 100000 1 100
-  scenario "$t" c 10000 10 1
-  scenario "$t" d 10000 10 64
+for args in "a 100000 1 1" "b 100000 1 100" "c 10000 10 1" "d 10000 10 64"; do
+  for _ in $(seq 1 "$REPEAT"); do
+    for t in "${targets[@]}"; do
+      # shellcheck disable=SC2086 # args is "name distinct resend batch"
+      scenario "$t" $args
+    done
+  done
 done
 
 echo

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.DoubleSummaryStatistics;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,16 +16,19 @@ import java.util.Map;
 
 /**
  * Puts the TSV rows of two targets side by side, one markdown table row per scenario, with the
- * candidate-to-baseline ratio of alerts/s (above 1.0: the candidate is faster).
+ * candidate-to-baseline ratio of alerts/s (above 1.0: the candidate is faster). When a scenario
+ * was run several times, the run with the median alerts/s stands for it (its latency, RSS and CPU
+ * are shown) and the range of alerts/s over all runs is shown beside it.
  */
 final class Comparison {
 
   private final List<String> scenarios = new ArrayList<>();
-  private final Map<String, Map<String, Map<String, String>>> byScenario = new HashMap<>();
+  /** scenario → target → runs in file order */
+  private final Map<String, Map<String, List<Map<String, String>>>> byScenario = new HashMap<>();
 
   private Comparison() {}
 
-  /** Reads a TSV written by {@link Report#appendTsv}; a later row of the same target and scenario wins. */
+  /** Reads a TSV written by {@link Report#appendTsv}. */
   static Comparison read(Path tsv) throws IOException {
     List<String> lines = Files.readAllLines(tsv, StandardCharsets.UTF_8);
     if (lines.isEmpty()) {
@@ -52,32 +57,56 @@ final class Comparison {
       if (!c.byScenario.containsKey(scenario)) {
         c.scenarios.add(scenario);
       }
-      c.byScenario.computeIfAbsent(scenario, k -> new HashMap<>()).put(row.get("target"), row);
+      c.byScenario.computeIfAbsent(scenario, k -> new HashMap<>())
+          .computeIfAbsent(row.get("target"), k -> new ArrayList<>()).add(row);
     }
     return c;
   }
 
   void markdown(PrintWriter out, String baseline, String candidate) {
-    out.printf("| scenario | %1$s alerts/s | %2$s alerts/s | ratio | %1$s p50 / p99 ms | %2$s p50 / p99 ms"
-        + " | %1$s RSS end MiB | %2$s RSS end MiB | %1$s CPU s | %2$s CPU s | errors %1$s / %2$s |%n",
+    out.printf("| scenario | %1$s alerts/s | %2$s alerts/s | ratio | %1$s range | %2$s range"
+        + " | %1$s p50 / p99 ms | %2$s p50 / p99 ms | %1$s RSS end MiB | %2$s RSS end MiB"
+        + " | %1$s CPU s | %2$s CPU s | errors %1$s / %2$s |%n",
         baseline, candidate);
-    out.println("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|");
+    out.println("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|");
     for (String scenario : scenarios) {
-      Map<String, String> b = byScenario.get(scenario).get(baseline);
-      Map<String, String> c = byScenario.get(scenario).get(candidate);
+      List<Map<String, String>> bRuns = byScenario.get(scenario).getOrDefault(baseline, List.of());
+      List<Map<String, String>> cRuns = byScenario.get(scenario).getOrDefault(candidate, List.of());
+      Map<String, String> b = median(bRuns);
+      Map<String, String> c = median(cRuns);
       Map<String, String> any = b != null ? b : c;
       if (any == null) {
         continue;
       }
-      out.printf("| %s (%s) | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s / %s |%n",
+      out.printf("| %s (%s) | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s / %s |%n",
           scenario, describe(any),
           cell(b, "alerts_per_s"), cell(c, "alerts_per_s"), ratio(b, c),
+          range(bRuns), range(cRuns),
           latency(b), latency(c),
           cell(b, "rss_end_mib"), cell(c, "rss_end_mib"),
           cell(b, "cpu_s"), cell(c, "cpu_s"),
           cell(b, "errors"), cell(c, "errors"));
     }
     out.flush();
+  }
+
+  /** The run with the median alerts/s (the lower middle one of an even count), or null for none. */
+  private static Map<String, String> median(List<Map<String, String>> runs) {
+    if (runs.isEmpty()) {
+      return null;
+    }
+    List<Map<String, String>> sorted = new ArrayList<>(runs);
+    sorted.sort(Comparator.comparingDouble(r -> Double.parseDouble(r.get("alerts_per_s"))));
+    return sorted.get((sorted.size() - 1) / 2);
+  }
+
+  private static String range(List<Map<String, String>> runs) {
+    if (runs.isEmpty()) {
+      return "—";
+    }
+    DoubleSummaryStatistics s = runs.stream().mapToDouble(r -> Double.parseDouble(r.get("alerts_per_s")))
+        .summaryStatistics();
+    return runs.size() == 1 ? "1 run" : String.format(Locale.ROOT, "%.0f–%.0f (%d runs)", s.getMin(), s.getMax(), runs.size());
   }
 
   private static String describe(Map<String, String> row) {

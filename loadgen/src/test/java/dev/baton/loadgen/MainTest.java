@@ -42,17 +42,35 @@ class MainTest {
     Path tsv = dir.resolve("results.tsv");
     LoadSpec spec = new LoadSpec(java.net.URI.create("http://127.0.0.1:1/api/v2/alerts"), 8, 1, 100_000, 1, 0,
         Duration.ofSeconds(60), "t");
-    Report.appendTsv(tsv, "alertmanager", "a", spec, result(100_000, 10));
-    Report.appendTsv(tsv, "baton", "a", spec, result(100_000, 5));
-    Report.appendTsv(tsv, "alertmanager", "b", spec, result(100_000, 4));
+    Report.appendTsv(tsv, "alertmanager", "a", spec, result(100_000, 10, 200));
+    Report.appendTsv(tsv, "baton", "a", spec, result(100_000, 5, 150));
+    Report.appendTsv(tsv, "alertmanager", "b", spec, result(100_000, 4, 200));
 
     String[] r = run("compare", "--tsv", tsv.toString(), "--baseline", "alertmanager", "--candidate", "baton");
 
     assertEquals("0", r[0], r[2]);
     String[] lines = r[1].split("\n");
     assertEquals(4, lines.length, r[1]);
-    assertTrue(lines[2].startsWith("| a (100k distinct, batch 1, 8 conn) | 10000 | 20000 | 2.00 |"), lines[2]);
+    assertTrue(lines[2].startsWith("| a (100k distinct, batch 1, 8 conn) | 10000 | 20000 | 2.00 | 1 run | 1 run |"
+        + " 0.500 / 2.000 | 0.500 / 2.000 | 200.0 | 150.0 |"), lines[2]);
     assertTrue(lines[3].startsWith("| b (100k distinct, batch 1, 8 conn) | 25000 | — | — |"), lines[3]);
+  }
+
+  @Test
+  void repeatedRunsAreRepresentedByTheMedianRun(@TempDir Path dir) throws Exception {
+    Path tsv = dir.resolve("results.tsv");
+    LoadSpec spec = new LoadSpec(java.net.URI.create("http://127.0.0.1:1/api/v2/alerts"), 8, 1, 100_000, 1, 0,
+        Duration.ofSeconds(60), "t");
+    Report.appendTsv(tsv, "baton", "a", spec, result(100_000, 4, 301));  // 25000/s
+    Report.appendTsv(tsv, "baton", "a", spec, result(100_000, 10, 302)); // 10000/s
+    Report.appendTsv(tsv, "baton", "a", spec, result(100_000, 5, 303));  // 20000/s: the median
+    Report.appendTsv(tsv, "alertmanager", "a", spec, result(100_000, 10, 200));
+
+    String[] r = run("compare", "--tsv", tsv.toString(), "--baseline", "alertmanager", "--candidate", "baton");
+
+    String row = r[1].split("\n")[2];
+    assertTrue(row.contains("| 10000 | 20000 | 2.00 | 1 run | 10000–25000 (3 runs) |"), row);
+    assertTrue(row.contains("| 200.0 | 303.0 |"), "RSS of the median run: " + row);
   }
 
   @Test
@@ -66,10 +84,10 @@ class MainTest {
     assertTrue(r[2].contains("line 2: 3 columns, expected 21"), r[2]);
   }
 
-  private static PhaseResult result(long accepted, long seconds) {
+  private static PhaseResult result(long accepted, long seconds, long rssMib) {
     Map<String, Long> errors = new TreeMap<>();
     return new PhaseResult("measured", (int) accepted, 1, accepted, accepted, accepted, Duration.ofSeconds(seconds),
         new PhaseResult.Latency(500_000, 2_000_000, 9_000_000), new TreeMap<>(errors), false,
-        new PhaseResult.TargetUsage(1, 200L << 20, 210L << 20, Duration.ofSeconds(3)), Duration.ofSeconds(1));
+        new PhaseResult.TargetUsage(1, rssMib << 20, (rssMib + 10) << 20, Duration.ofSeconds(3)), Duration.ofSeconds(1));
   }
 }
