@@ -1,0 +1,160 @@
+package dev.baton.server;
+
+import dev.baton.server.api.StatusHandlers;
+import dev.baton.server.config.BatonConfig;
+import dev.baton.server.config.Role;
+import dev.baton.server.http.HttpFront;
+import dev.baton.server.http.Routes;
+import dev.baton.server.ingest.IngestProtocol;
+import dev.baton.server.metrics.ReceiverMetrics;
+import dev.baton.server.pipeline.Pipeline;
+import dev.baton.server.store.SqliteStore;
+import dev.baton.server.store.StoreException;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running receiver: store, writer, ticker and HTTP front, wired here and nowhere else.
+ * Start one with {@link #start(ServerSettings)}; {@link #close()} stops it after committing what
+ * was accepted.
+ */
+public final class BatonServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BatonServer.class);
+  public static final String VERSION = "0.1.0";
+
+  private final ServerSettings settings;
+  private final SqliteStore store;
+  private final Pipeline pipeline;
+  private final HttpFront front;
+  private final ScheduledExecutorService ticker;
+  private final ReceiverMetrics metrics;
+
+  private BatonServer(ServerSettings settings, SqliteStore store, Pipeline pipeline, HttpFront front,
+      ScheduledExecutorService ticker, ReceiverMetrics metrics) {
+    this.settings = settings;
+    this.store = store;
+    this.pipeline = pipeline;
+    this.front = front;
+    this.ticker = ticker;
+    this.metrics = metrics;
+  }
+
+  /** Opens the store, loads the hot state, binds the address and starts serving. */
+  public static BatonServer start(ServerSettings settings) throws StartupException {
+    BatonConfig config = settings.config();
+    InetSocketAddress listen = settings.listen();
+    if (listen.isUnresolved()) {
+      throw new StartupException(StartupException.Reason.ADDRESS_UNAVAILABLE,
+          "cannot resolve listen address " + listen.getHostString(), null);
+    }
+    if (!listen.getAddress().isLoopbackAddress() && !config.authEnabled() && !settings.insecure()) {
+      throw new StartupException(StartupException.Reason.INSECURE, "refusing to listen on "
+          + listen.getAddress().getHostAddress() + " without tokens: configure tokens in the config file, or pass"
+          + " --insecure to accept unauthenticated alerts from the network", null);
+    }
+    SqliteStore store;
+    try {
+      store = SqliteStore.open(settings.database(), settings.synchronous());
+    } catch (StoreException e) {
+      throw new StartupException(StartupException.Reason.DATABASE, e.getMessage(), e);
+    }
+    ReceiverMetrics metrics = new ReceiverMetrics();
+    Pipeline pipeline = new Pipeline(store, config, settings.clock(), metrics);
+    try {
+      pipeline.start();
+    } catch (StoreException e) {
+      store.close();
+      throw new StartupException(StartupException.Reason.DATABASE, e.getMessage(), e);
+    }
+    Routes routes = new Routes()
+        .add("/-/ready", Set.of("GET"), null, StatusHandlers.ok())
+        .add("/-/healthy", Set.of("GET"), null, StatusHandlers.ok())
+        .add("/api/v2/status", Set.of("GET"), Role.READ, StatusHandlers.status(config, settings.clock().instant(), VERSION))
+        .add("/metrics", Set.of("GET"), Role.READ, StatusHandlers.metrics(metrics.registry()));
+    for (IngestProtocol protocol : settings.protocols()) {
+      routes.add(protocol.path(), Set.of("POST"), Role.INGEST,
+          HttpFront.ingest(protocol, pipeline, config, metrics, settings.clock()));
+    }
+    HttpFront front;
+    try {
+      front = HttpFront.start(listen, routes, config);
+    } catch (IOException e) {
+      pipeline.close();
+      store.close();
+      String why = e instanceof BindException ? "the address is in use or not available here" : e.getMessage();
+      throw new StartupException(StartupException.Reason.ADDRESS_UNAVAILABLE,
+          "cannot listen on " + listen.getHostString() + ":" + listen.getPort() + ": " + why, e);
+    }
+    ScheduledExecutorService ticker = null;
+    if (!settings.tickInterval().isZero()) {
+      ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "baton-ticker");
+        t.setDaemon(true);
+        return t;
+      });
+      long every = settings.tickInterval().toMillis();
+      ticker.scheduleWithFixedDelay(() -> pipeline.tick().exceptionally(e -> null).join(), every, every,
+          TimeUnit.MILLISECONDS);
+    }
+    BatonServer server = new BatonServer(settings, store, pipeline, front, ticker, metrics);
+    LOG.info("Baton {} listening on {} with database {} (synchronous={})", VERSION, server.url(), store.file(),
+        settings.synchronous());
+    return server;
+  }
+
+  /** The bound port (the real one when started with port 0). */
+  public int port() {
+    return front.address().getPort();
+  }
+
+  /** {@code http://host:port} to reach this receiver. */
+  public String url() {
+    InetSocketAddress a = front.address();
+    String host = a.getAddress().getHostAddress();
+    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
+  }
+
+  public Path database() {
+    return store.file();
+  }
+
+  public ServerSettings settings() {
+    return settings;
+  }
+
+  /** Applies time-based transitions now (alerts whose refresh stopped turn unknown, pending ends). */
+  public CompletableFuture<Void> tick() {
+    return pipeline.tick();
+  }
+
+  /** Closes an open incident; its grouping key opens a new incident next time, linked to this one. */
+  public CompletableFuture<Void> closeIncident(long incidentId, String actor, String comment) {
+    return pipeline.closeIncident(incidentId, actor, comment);
+  }
+
+  ReceiverMetrics metrics() {
+    return metrics;
+  }
+
+  /** Stops HTTP, commits every accepted request, and closes the database. */
+  @Override
+  public void close() {
+    if (ticker != null) {
+      ticker.shutdownNow();
+    }
+    front.close();
+    pipeline.close();
+    store.close();
+    LOG.info("Baton stopped");
+  }
+}

@@ -1,0 +1,192 @@
+package dev.baton.server.alert;
+
+import dev.baton.server.ingest.Event;
+import dev.baton.server.policy.Severity;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongPredicate;
+
+/**
+ * The alert state machine over the in-memory hot state. Runs only on the writer thread.
+ *
+ * <ul>
+ *   <li>firing with endsAt in the future, or no endsAt: {@code firing}; it turns {@code unknown}
+ *       when endsAt (or {@value #MISSED_REFRESHES} missed refresh intervals) passes without a
+ *       resolve. An alert with neither endsAt nor refresh interval stays firing until resolved.</li>
+ *   <li>resolved, or firing with endsAt at or before the time received: {@code ok}.</li>
+ *   <li>with a pending delay: {@code pending} first, {@code firing} once the delay passed since the
+ *       period started, unless resolved meanwhile (then counted, and nothing opens).</li>
+ *   <li>instant events have no state; each one belongs in an incident.</li>
+ * </ul>
+ */
+public final class AlertTracker {
+
+  /** Refresh intervals a lasting alert may miss before it is {@code unknown}. */
+  public static final int MISSED_REFRESHES = 3;
+
+  /** Finds an alert that is not in memory (evicted or never loaded); null when it does not exist. */
+  public interface Loader {
+    Alert load(AlertKey key);
+  }
+
+  private final Map<AlertKey, Alert> alerts = new HashMap<>();
+  private final Loader loader;
+  private final long retainIdleMillis;
+  private long nextAlertId;
+  private long nextPeriodId;
+
+  /**
+   * @param loader       store lookup for alerts not held in memory
+   * @param retainIdle   how long ok and instant alerts stay in memory after they were last seen
+   * @param nextAlertId  first free alert id
+   * @param nextPeriodId first free firing-period id
+   * @param hot          alerts loaded from the store at start
+   */
+  public AlertTracker(Loader loader, Duration retainIdle, long nextAlertId, long nextPeriodId, Collection<Alert> hot) {
+    this.loader = loader;
+    this.retainIdleMillis = retainIdle.toMillis();
+    this.nextAlertId = nextAlertId;
+    this.nextPeriodId = nextPeriodId;
+    for (Alert a : hot) {
+      alerts.put(a.key(), a);
+    }
+  }
+
+  /** Alerts held in memory. */
+  public Collection<Alert> hot() {
+    return alerts.values();
+  }
+
+  /**
+   * Applies one event.
+   *
+   * @param incidentOpen  whether an incident id is open (an alert rejoining it skips pending)
+   * @param pendingDelay  delay for this alert's severity; zero for none
+   */
+  public AlertChange observe(AlertKey key, Event event, Severity severity, String groupingKey, long labelsHash,
+      long annotationsHash, long now, Duration pendingDelay, LongPredicate incidentOpen) {
+    Alert a = alerts.get(key);
+    if (a == null) {
+      a = loader.load(key);
+      if (a != null) {
+        alerts.put(key, a);
+      }
+    }
+    boolean created = a == null;
+    if (created) {
+      a = new Alert(nextAlertId++, key, event.kind(), now, null, severity, now, 0, 0, 0, 0, 0, 0, 0, 0,
+          groupingKey, event.labels().get("alertname"), labelsHash, annotationsHash);
+      alerts.put(key, a);
+    }
+    AlertState before = a.state();
+    Severity severityBefore = created ? null : a.severity();
+    boolean labelsChanged = created || a.labelsHash() != labelsHash;
+    boolean annotationsChanged = created || a.annotationsHash() != annotationsHash;
+    a.labelsHash(labelsHash);
+    a.annotationsHash(annotationsHash);
+    a.groupingKey(groupingKey);
+    a.trigger(event.labels().get("alertname"));
+    a.severity(Severity.worst(a.severity(), severity));
+    a.lastSeen(Math.max(a.lastSeen(), now));
+
+    if (event.kind() == Event.Kind.INSTANT) {
+      a.fired();
+      return new AlertChange(a, created, before, severityBefore, labelsChanged, annotationsChanged, 0, 0, 0, null,
+          false, true);
+    }
+    long endsAt = event.endsAt() == null ? 0 : event.endsAt().toEpochMilli();
+    boolean resolves = event.status() == Event.Status.RESOLVED
+        || (event.status() == Event.Status.FIRING && endsAt != 0 && endsAt <= now);
+    if (event.status() == Event.Status.ACKNOWLEDGED) {
+      return new AlertChange(a, created, before, severityBefore, labelsChanged, annotationsChanged, 0, 0, 0, null,
+          false, false);
+    }
+    if (resolves) {
+      return resolve(a, created, before, severityBefore, labelsChanged, annotationsChanged,
+          endsAt != 0 && endsAt <= now ? endsAt : now);
+    }
+    long refresh = event.refreshInterval() == null ? 0 : event.refreshInterval().toMillis();
+    a.refreshMillis(refresh);
+    a.expiresAt(endsAt != 0 ? endsAt : refresh > 0 ? now + refresh * MISSED_REFRESHES : 0);
+    if (before == AlertState.FIRING) {
+      return new AlertChange(a, created, before, severityBefore, labelsChanged, annotationsChanged, 0, 0, 0, null,
+          false, true);
+    }
+    long openedPeriod = 0;
+    if (before != AlertState.PENDING) {
+      long start = event.startsAt() != null && event.startsAt().toEpochMilli() <= now
+          && event.startsAt().toEpochMilli() > 0 ? event.startsAt().toEpochMilli() : now;
+      openedPeriod = nextPeriodId++;
+      a.period(openedPeriod, start);
+      a.fired();
+      long delay = pendingDelay.toMillis();
+      if (delay > 0 && !incidentOpen.test(a.incidentId())) {
+        a.pendingUntil(start + delay);
+        a.state(AlertState.PENDING);
+      } else {
+        a.state(AlertState.FIRING);
+      }
+    }
+    if (a.state() == AlertState.PENDING && a.pendingUntil() <= now) {
+      a.state(AlertState.FIRING);
+      a.pendingUntil(0);
+    }
+    return new AlertChange(a, created, before, severityBefore, labelsChanged, annotationsChanged, openedPeriod, 0, 0,
+        null, false, a.state() == AlertState.FIRING);
+  }
+
+  private AlertChange resolve(Alert a, boolean created, AlertState before, Severity severityBefore,
+      boolean labelsChanged, boolean annotationsChanged, long endedAt) {
+    if (before == AlertState.OK) {
+      return new AlertChange(a, created, before, severityBefore, labelsChanged, annotationsChanged, 0, 0, 0, null,
+          false, false);
+    }
+    boolean wasPending = before == AlertState.PENDING;
+    if (wasPending) {
+      a.countResolvedWhilePending();
+    }
+    long closed = a.periodId();
+    long end = Math.max(endedAt, a.periodStart());
+    a.period(0, 0);
+    a.state(AlertState.OK);
+    a.expiresAt(0);
+    a.pendingUntil(0);
+    return new AlertChange(a, created, before, severityBefore, labelsChanged, annotationsChanged, 0, closed, end,
+        closed == 0 ? null : "resolved", wasPending, false);
+  }
+
+  /**
+   * Applies time-based transitions at {@code now}: expired firing alerts turn unknown, pending
+   * alerts whose delay passed turn firing; idle ok and instant alerts leave memory.
+   */
+  public List<AlertChange> tick(long now) {
+    List<AlertChange> changes = new ArrayList<>();
+    for (Iterator<Alert> it = alerts.values().iterator(); it.hasNext(); ) {
+      Alert a = it.next();
+      AlertState state = a.state();
+      if (state == AlertState.FIRING || state == AlertState.PENDING) {
+        if (a.expiresAt() != 0 && a.expiresAt() <= now) {
+          long closed = a.periodId();
+          long end = Math.max(a.expiresAt(), a.periodStart());
+          a.period(0, 0);
+          a.state(AlertState.UNKNOWN);
+          a.pendingUntil(0);
+          changes.add(new AlertChange(a, false, state, a.severity(), false, false, 0, closed, end,
+              closed == 0 ? null : "expired", false, false));
+        } else if (state == AlertState.PENDING && a.pendingUntil() <= now) {
+          a.state(AlertState.FIRING);
+          a.pendingUntil(0);
+          changes.add(new AlertChange(a, false, state, a.severity(), false, false, 0, 0, 0, null, false, true));
+        }
+      } else if ((state == null || state == AlertState.OK) && a.lastSeen() + retainIdleMillis < now) {
+        it.remove();
+      }
+    }
+    return changes;
+  }
+}

@@ -1,0 +1,62 @@
+package dev.baton.server.alert;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+
+/**
+ * Alertmanager's label-set fingerprint: FNV-1a 64 over the label pairs sorted by name, each name
+ * and value followed by the separator byte 0xff; shown as 16 hex digits. Equal label sets give
+ * equal fingerprints in Baton, Alertmanager and Prometheus.
+ */
+public final class Fingerprint {
+
+  private static final long OFFSET = 0xcbf29ce484222325L;
+  private static final long PRIME = 0x100000001b3L;
+  private static final int SEPARATOR = 0xff;
+
+  private Fingerprint() {}
+
+  /** Fingerprint of all labels. */
+  public static long of(SortedMap<String, String> labels) {
+    return of(labels, Set.of());
+  }
+
+  /** Fingerprint of the labels whose names are not in {@code excluded}. */
+  public static long of(SortedMap<String, String> labels, Set<String> excluded) {
+    long hash = OFFSET;
+    for (Map.Entry<String, String> e : labels.entrySet()) {
+      if (excluded.contains(e.getKey())) {
+        continue;
+      }
+      hash = add(hash, e.getKey());
+      hash = addByte(hash, SEPARATOR);
+      hash = add(hash, e.getValue());
+      hash = addByte(hash, SEPARATOR);
+    }
+    return hash;
+  }
+
+  /** FNV-1a 64 of one string, for identities that are not label sets (dedup keys). */
+  public static long ofText(String text) {
+    return add(OFFSET, text);
+  }
+
+  public static String hex(long fingerprint) {
+    String h = Long.toHexString(fingerprint);
+    return "0".repeat(16 - h.length()) + h;
+  }
+
+  private static long add(long hash, String s) {
+    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+    for (byte b : bytes) {
+      hash = addByte(hash, b & 0xff);
+    }
+    return hash;
+  }
+
+  private static long addByte(long hash, int b) {
+    return (hash ^ b) * PRIME;
+  }
+}

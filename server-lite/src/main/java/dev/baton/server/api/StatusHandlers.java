@@ -1,0 +1,63 @@
+package dev.baton.server.api;
+
+import com.sun.net.httpserver.HttpHandler;
+import dev.baton.server.config.BatonConfig;
+import dev.baton.server.http.Exchanges;
+import dev.baton.server.metrics.Metrics;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Health, readiness, status and metrics: what probes, amtool and Prometheus ask of a receiver. */
+public final class StatusHandlers {
+
+  private StatusHandlers() {}
+
+  /** {@code /-/ready} and {@code /-/healthy}: 200 "OK" as Alertmanager answers. */
+  public static HttpHandler ok() {
+    return exchange -> Exchanges.text(exchange, 200, "OK");
+  }
+
+  /**
+   * {@code /api/v2/status} shaped like Alertmanager's {@code alertmanagerStatus}, so amtool,
+   * which asks it before every command, works against Baton.
+   */
+  public static HttpHandler status(BatonConfig config, Instant startedAt, String version) {
+    return exchange -> {
+      Map<String, Object> cluster = new LinkedHashMap<>();
+      cluster.put("name", "baton");
+      cluster.put("status", "disabled");
+      cluster.put("peers", List.of());
+      Map<String, Object> versionInfo = new LinkedHashMap<>();
+      versionInfo.put("branch", "");
+      versionInfo.put("buildDate", "");
+      versionInfo.put("buildUser", "");
+      versionInfo.put("goVersion", "java" + Runtime.version().feature());
+      versionInfo.put("revision", "");
+      versionInfo.put("version", version);
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("cluster", cluster);
+      body.put("versionInfo", versionInfo);
+      body.put("config", Map.of("original", redacted(config)));
+      body.put("uptime", startedAt.toString());
+      Exchanges.json(exchange, 200, body);
+    };
+  }
+
+  /** {@code /metrics} in the Prometheus text format. */
+  public static HttpHandler metrics(Metrics registry) {
+    return exchange -> Exchanges.send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8",
+        registry.render().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The configuration text without token secrets. */
+  private static String redacted(BatonConfig config) {
+    String text = config.original();
+    for (var token : config.tokens()) {
+      text = text.replace(token.secret(), "<secret>");
+    }
+    return text;
+  }
+}

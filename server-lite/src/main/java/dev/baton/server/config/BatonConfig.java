@@ -1,0 +1,63 @@
+package dev.baton.server.config;
+
+import dev.baton.server.policy.Severity;
+import dev.baton.server.policy.SeverityRules;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The receiver's configuration, as read from {@code baton.yml}. Immutable; validated on load.
+ *
+ * @param tokens        bearer tokens; empty means no authentication (loopback only unless --insecure)
+ * @param sources       senders recognised by token
+ * @param defaults      policy for projects not listed in {@code projects}
+ * @param projects      per-project policy by project name
+ * @param severity      how labels map to S1..S9
+ * @param pendingDelays how long an alert of a severity stays pending before it may open an incident
+ * @param limits        sizes and timeouts
+ * @param original      the configuration text as given, shown by {@code /api/v2/status}
+ */
+public record BatonConfig(
+    List<TokenConfig> tokens,
+    List<SourceConfig> sources,
+    ProjectConfig defaults,
+    Map<String, ProjectConfig> projects,
+    SeverityRules severity,
+    Map<Severity, Duration> pendingDelays,
+    Limits limits,
+    String original) {
+
+  public static final String DEFAULT_PROJECT = "default";
+
+  public static final BatonConfig DEFAULT = new BatonConfig(
+      List.of(), List.of(), ProjectConfig.DEFAULT, Map.of(), SeverityRules.DEFAULT, Map.of(), Limits.DEFAULT, "");
+
+  public BatonConfig {
+    tokens = List.copyOf(tokens);
+    sources = List.copyOf(sources);
+    projects = Map.copyOf(projects);
+    pendingDelays = Map.copyOf(pendingDelays);
+  }
+
+  public boolean authEnabled() {
+    return !tokens.isEmpty();
+  }
+
+  public ProjectConfig project(String name) {
+    return projects.getOrDefault(name, defaults);
+  }
+
+  public Duration pendingDelay(Severity severity) {
+    return pendingDelays.getOrDefault(severity, Duration.ZERO);
+  }
+
+  public Optional<SourceConfig> sourceForToken(String tokenName) {
+    return sources.stream().filter(s -> s.token().equals(tokenName)).findFirst();
+  }
+
+  public BatonConfig withLimits(Limits newLimits) {
+    return new BatonConfig(tokens, sources, defaults, projects, severity, pendingDelays, newLimits, original);
+  }
+}

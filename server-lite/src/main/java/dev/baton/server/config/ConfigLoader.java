@@ -1,0 +1,373 @@
+package dev.baton.server.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.baton.server.policy.ServiceLevel;
+import dev.baton.server.policy.Severity;
+import dev.baton.server.policy.SeverityRules;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@code baton.yml} into a {@link BatonConfig}, reporting every problem with its path in the
+ * file ({@code projects.x.service_level: expected one of Platinum, Gold, Silver, None}).
+ */
+public final class ConfigLoader {
+
+  private static final YAMLMapper YAML = new YAMLMapper();
+  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+  private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KiB|MiB|GiB)?");
+  private static final Set<String> TOP_KEYS = Set.of("tokens", "sources", "defaults", "projects", "severity", "pending", "limits");
+
+  private final List<String> problems = new ArrayList<>();
+
+  private ConfigLoader() {}
+
+  public static BatonConfig load(Path file) throws ConfigException {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new ConfigException(file.toString(), List.of("file not found"));
+    } catch (IOException e) {
+      throw new ConfigException(file.toString(), List.of("cannot read: " + e.getMessage()));
+    }
+    return parse(text, file.toString());
+  }
+
+  public static BatonConfig parse(String text, String origin) throws ConfigException {
+    JsonNode root;
+    try {
+      root = YAML.readTree(text);
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
+      throw new ConfigException(origin, List.of(where + "not valid YAML: " + e.getOriginalMessage()));
+    } catch (IOException e) {
+      throw new ConfigException(origin, List.of("cannot read: " + e.getMessage()));
+    }
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      return new ConfigLoader().build(MissingNode.getInstance(), text, origin);
+    }
+    return new ConfigLoader().build(root, text, origin);
+  }
+
+  private BatonConfig build(JsonNode root, String text, String origin) throws ConfigException {
+    if (!root.isMissingNode() && !root.isObject()) {
+      throw new ConfigException(origin, List.of("(top level): expected a mapping of sections " + TOP_KEYS));
+    }
+    checkKeys(root, "", TOP_KEYS);
+    List<TokenConfig> tokens = tokens(root.path("tokens"));
+    List<SourceConfig> sources = sources(root.path("sources"), tokens);
+    ProjectConfig defaults = project(root.path("defaults"), "defaults", ProjectConfig.DEFAULT);
+    Map<String, ProjectConfig> projects = new LinkedHashMap<>();
+    JsonNode projectsNode = root.path("projects");
+    if (mapping(projectsNode, "projects")) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = projectsNode.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        projects.put(e.getKey(), project(e.getValue(), "projects." + e.getKey(), defaults));
+      }
+    }
+    SeverityRules severity = severity(root.path("severity"));
+    Map<Severity, Duration> pending = pending(root.path("pending"));
+    Limits limits = limits(root.path("limits"));
+    if (!problems.isEmpty()) {
+      throw new ConfigException(origin, problems);
+    }
+    return new BatonConfig(tokens, sources, defaults, projects, severity, pending, limits, text);
+  }
+
+  private List<TokenConfig> tokens(JsonNode node) {
+    List<TokenConfig> tokens = new ArrayList<>();
+    if (!sequence(node, "tokens")) {
+      return tokens;
+    }
+    Set<String> names = new HashSet<>();
+    Set<String> secrets = new HashSet<>();
+    for (int i = 0; i < node.size(); i++) {
+      String path = "tokens[" + i + "]";
+      JsonNode t = node.get(i);
+      if (!t.isObject()) {
+        problems.add(path + ": expected a mapping with name, role, secret");
+        continue;
+      }
+      checkKeys(t, path, Set.of("name", "role", "secret"));
+      String name = requiredText(t, path + ".name");
+      String roleText = requiredText(t, path + ".role");
+      String secret = requiredText(t, path + ".secret");
+      Role role = roleText == null ? null : Role.parse(roleText);
+      if (roleText != null && role == null) {
+        problems.add(path + ".role: expected one of ingest, read, operate, admin, got '" + roleText + "'");
+      }
+      if (name != null && !names.add(name)) {
+        problems.add(path + ".name: duplicate token name '" + name + "'");
+      }
+      if (secret != null && secret.length() < 16) {
+        problems.add(path + ".secret: too short, use at least 16 characters");
+      }
+      if (secret != null && !secrets.add(secret)) {
+        problems.add(path + ".secret: the same secret is used by another token");
+      }
+      if (name != null && role != null && secret != null) {
+        tokens.add(new TokenConfig(name, role, secret));
+      }
+    }
+    return tokens;
+  }
+
+  private List<SourceConfig> sources(JsonNode node, List<TokenConfig> tokens) {
+    List<SourceConfig> sources = new ArrayList<>();
+    if (!sequence(node, "sources")) {
+      return sources;
+    }
+    for (int i = 0; i < node.size(); i++) {
+      String path = "sources[" + i + "]";
+      JsonNode s = node.get(i);
+      if (!s.isObject()) {
+        problems.add(path + ": expected a mapping with name, token, default_project");
+        continue;
+      }
+      checkKeys(s, path, Set.of("name", "token", "default_project"));
+      String name = requiredText(s, path + ".name");
+      String token = requiredText(s, path + ".token");
+      String project = optionalText(s.path("default_project"), path + ".default_project");
+      if (token != null && tokens.stream().noneMatch(t -> t.name().equals(token))) {
+        problems.add(path + ".token: no token named '" + token + "' in tokens");
+      }
+      if (name != null && token != null) {
+        sources.add(new SourceConfig(name, token, project));
+      }
+    }
+    return sources;
+  }
+
+  private ProjectConfig project(JsonNode node, String path, ProjectConfig inherited) {
+    if (node.isMissingNode() || node.isNull()) {
+      return inherited;
+    }
+    if (!node.isObject()) {
+      problems.add(path + ": expected a mapping with service_level, grouping, non_identifying");
+      return inherited;
+    }
+    checkKeys(node, path, Set.of("service_level", "grouping", "non_identifying"));
+    ServiceLevel level = inherited.serviceLevel();
+    JsonNode levelNode = node.path("service_level");
+    if (!levelNode.isMissingNode()) {
+      ServiceLevel parsed = levelNode.isTextual() ? ServiceLevel.parse(levelNode.asText()) : null;
+      if (parsed == null) {
+        problems.add(path + ".service_level: expected one of Platinum, Gold, Silver, None, got '" + levelNode.asText() + "'");
+      } else {
+        level = parsed;
+      }
+    }
+    List<String> grouping = node.has("grouping") ? names(node.path("grouping"), path + ".grouping") : inherited.grouping();
+    Set<String> nonIdentifying = node.has("non_identifying")
+        ? new LinkedHashSet<>(names(node.path("non_identifying"), path + ".non_identifying"))
+        : inherited.nonIdentifying();
+    return new ProjectConfig(level, grouping, nonIdentifying);
+  }
+
+  private SeverityRules severity(JsonNode node) {
+    if (!mapping(node, "severity")) {
+      return SeverityRules.DEFAULT;
+    }
+    checkKeys(node, "severity", Set.of("labels", "default"));
+    Map<String, Severity> map = new HashMap<>(SeverityRules.DEFAULT.severityLabelMap());
+    JsonNode labels = node.path("labels");
+    if (mapping(labels, "severity.labels")) {
+      map.clear();
+      for (Iterator<Map.Entry<String, JsonNode>> it = labels.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        Severity s = severityValue(e.getValue(), "severity.labels." + e.getKey());
+        if (s != null) {
+          map.put(e.getKey().toLowerCase(Locale.ROOT), s);
+        }
+      }
+    }
+    Severity def = SeverityRules.DEFAULT.defaultSeverity();
+    if (node.has("default")) {
+      Severity s = severityValue(node.path("default"), "severity.default");
+      def = s == null ? def : s;
+    }
+    return new SeverityRules(map, def);
+  }
+
+  private Map<Severity, Duration> pending(JsonNode node) {
+    Map<Severity, Duration> delays = new HashMap<>();
+    if (!mapping(node, "pending")) {
+      return delays;
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      Severity s = Severity.parse(e.getKey());
+      if (s == null) {
+        problems.add("pending." + e.getKey() + ": expected a severity S1..S9 as key");
+        continue;
+      }
+      Duration d = duration(e.getValue(), "pending." + e.getKey());
+      if (d != null) {
+        delays.put(s, d);
+      }
+    }
+    return delays;
+  }
+
+  private Limits limits(JsonNode node) {
+    Limits d = Limits.DEFAULT;
+    if (!mapping(node, "limits")) {
+      return d;
+    }
+    checkKeys(node, "limits", Set.of("max_body", "queue", "batch", "commit_timeout", "http_threads"));
+    long body = node.has("max_body") ? size(node.path("max_body"), "limits.max_body", d.maxBodyBytes()) : d.maxBodyBytes();
+    int queue = node.has("queue") ? positive(node.path("queue"), "limits.queue", d.queueCapacity()) : d.queueCapacity();
+    int batch = node.has("batch") ? positive(node.path("batch"), "limits.batch", d.maxBatch()) : d.maxBatch();
+    Duration timeout = d.commitTimeout();
+    if (node.has("commit_timeout")) {
+      Duration t = duration(node.path("commit_timeout"), "limits.commit_timeout");
+      timeout = t == null ? timeout : t;
+    }
+    int threads = node.has("http_threads") ? positive(node.path("http_threads"), "limits.http_threads", d.httpThreads()) : d.httpThreads();
+    return new Limits(body, queue, batch, timeout, threads);
+  }
+
+  // ---- small typed readers, each adding a located problem instead of throwing ----
+
+  private void checkKeys(JsonNode node, String path, Set<String> allowed) {
+    if (!node.isObject()) {
+      return;
+    }
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (!allowed.contains(key)) {
+        problems.add((path.isEmpty() ? key : path + "." + key) + ": unknown key, expected one of " + new java.util.TreeSet<>(allowed));
+      }
+    }
+  }
+
+  private boolean mapping(JsonNode node, String path) {
+    if (node.isMissingNode() || node.isNull()) {
+      return false;
+    }
+    if (!node.isObject()) {
+      problems.add(path + ": expected a mapping");
+      return false;
+    }
+    return true;
+  }
+
+  private boolean sequence(JsonNode node, String path) {
+    if (node.isMissingNode() || node.isNull()) {
+      return false;
+    }
+    if (!node.isArray()) {
+      problems.add(path + ": expected a list");
+      return false;
+    }
+    return true;
+  }
+
+  private String requiredText(JsonNode parent, String path) {
+    String field = path.substring(path.lastIndexOf('.') + 1);
+    JsonNode node = parent.path(field);
+    if (node.isMissingNode() || node.isNull()) {
+      problems.add(path + ": required");
+      return null;
+    }
+    return optionalText(node, path);
+  }
+
+  private String optionalText(JsonNode node, String path) {
+    if (node.isMissingNode() || node.isNull()) {
+      return null;
+    }
+    if (!node.isValueNode() || node.asText().isBlank()) {
+      problems.add(path + ": expected a non-empty string");
+      return null;
+    }
+    return node.asText();
+  }
+
+  private List<String> names(JsonNode node, String path) {
+    List<String> names = new ArrayList<>();
+    if (!node.isArray()) {
+      problems.add(path + ": expected a list of label names");
+      return names;
+    }
+    for (int i = 0; i < node.size(); i++) {
+      String name = node.get(i).isTextual() ? node.get(i).asText() : "";
+      if (!name.matches("[a-zA-Z_][a-zA-Z0-9_]*")) {
+        problems.add(path + "[" + i + "]: expected a label name ([a-zA-Z_][a-zA-Z0-9_]*), got '" + node.get(i).asText() + "'");
+      } else {
+        names.add(name);
+      }
+    }
+    return names;
+  }
+
+  private Severity severityValue(JsonNode node, String path) {
+    Severity s = node.isValueNode() ? Severity.parse(node.asText()) : null;
+    if (s == null) {
+      problems.add(path + ": expected a severity S1..S9, got '" + node.asText() + "'");
+    }
+    return s;
+  }
+
+  private Duration duration(JsonNode node, String path) {
+    Matcher m = DURATION.matcher(node.isValueNode() ? node.asText().trim() : "");
+    if (!m.matches()) {
+      problems.add(path + ": expected a duration like 30s, 5m, 2h, 1d, got '" + node.asText() + "'");
+      return null;
+    }
+    long n = Long.parseLong(m.group(1));
+    switch (m.group(2)) {
+      case "ms": return Duration.ofMillis(n);
+      case "s": return Duration.ofSeconds(n);
+      case "m": return Duration.ofMinutes(n);
+      case "h": return Duration.ofHours(n);
+      default: return Duration.ofDays(n);
+    }
+  }
+
+  private long size(JsonNode node, String path, long fallback) {
+    Matcher m = SIZE.matcher(node.isValueNode() ? node.asText().trim() : "");
+    if (!m.matches() || Long.parseLong(m.group(1)) <= 0) {
+      problems.add(path + ": expected a size like 8MiB, 512KiB or a byte count, got '" + node.asText() + "'");
+      return fallback;
+    }
+    long n = Long.parseLong(m.group(1));
+    String unit = m.group(2) == null ? "B" : m.group(2);
+    switch (unit) {
+      case "KiB": return n * 1024;
+      case "MiB": return n * 1024 * 1024;
+      case "GiB": return n * 1024 * 1024 * 1024;
+      default: return n;
+    }
+  }
+
+  private int positive(JsonNode node, String path, int fallback) {
+    if (!node.canConvertToInt() || !node.isIntegralNumber() || node.asInt() <= 0) {
+      problems.add(path + ": expected a positive whole number, got '" + node.asText() + "'");
+      return fallback;
+    }
+    return node.asInt();
+  }
+}

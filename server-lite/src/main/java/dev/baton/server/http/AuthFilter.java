@@ -1,0 +1,82 @@
+package dev.baton.server.http;
+
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpExchange;
+import dev.baton.server.config.Role;
+import dev.baton.server.config.TokenConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Bearer-token authentication with roles. With no tokens configured every request acts as the
+ * local user with all roles (the receiver then refuses non-loopback addresses unless --insecure).
+ * Secrets are compared in constant time over their SHA-256 digests, checking every token.
+ */
+final class AuthFilter extends Filter {
+
+  private final Routes routes;
+  private final List<TokenConfig> tokens;
+  private final byte[][] digests;
+  private final Principal local;
+
+  AuthFilter(Routes routes, List<TokenConfig> tokens) {
+    this.routes = routes;
+    this.tokens = List.copyOf(tokens);
+    this.digests = new byte[tokens.size()][];
+    for (int i = 0; i < tokens.size(); i++) {
+      digests[i] = sha256(tokens.get(i).secret());
+    }
+    this.local = new Principal(System.getProperty("user.name", "local"), Role.ADMIN, false);
+  }
+
+  @Override
+  public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+    Routes.Route route = routes.find(exchange.getRequestURI().getPath());
+    if (tokens.isEmpty()) {
+      exchange.setAttribute(Principal.ATTRIBUTE, local);
+    } else if (route != null && route.role() != null) {
+      Principal p = authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+      if (p == null) {
+        throw new HttpError(401, "a valid bearer token is required (Authorization: Bearer <token>)",
+            Map.of("WWW-Authenticate", "Bearer realm=\"baton\""), List.of());
+      }
+      if (!p.role().allows(route.role())) {
+        throw new HttpError(403, "token '" + p.name() + "' has role " + p.role().wire() + "; "
+            + route.path() + " needs " + route.role().wire());
+      }
+      exchange.setAttribute(Principal.ATTRIBUTE, p);
+    }
+    chain.doFilter(exchange);
+  }
+
+  private Principal authenticate(String header) {
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return null;
+    }
+    byte[] presented = sha256(header.substring(7).trim());
+    TokenConfig match = null;
+    for (int i = 0; i < digests.length; i++) {
+      if (MessageDigest.isEqual(digests[i], presented)) {
+        match = tokens.get(i);
+      }
+    }
+    return match == null ? null : new Principal(match.name(), match.role(), true);
+  }
+
+  private static byte[] sha256(String s) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  @Override
+  public String description() {
+    return "bearer token authentication";
+  }
+}

@@ -1,0 +1,120 @@
+package dev.baton.server.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.baton.server.config.BatonConfig;
+import dev.baton.server.ingest.DecodeResult;
+import dev.baton.server.ingest.IngestProtocol;
+import dev.baton.server.metrics.ReceiverMetrics;
+import dev.baton.server.pipeline.Pipeline;
+import dev.baton.server.pipeline.Source;
+import dev.baton.server.pipeline.Submission;
+import dev.baton.server.pipeline.Unavailable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Serves one ingest protocol: checks the content type, decodes, hands the raw body and the valid
+ * events to the writer, waits for the commit, and only then answers with the protocol's reply.
+ * A full queue, a failed commit or a commit slower than the timeout is 503 with Retry-After.
+ */
+final class IngestHandler implements HttpHandler {
+
+  static final String RETRY_AFTER_SECONDS = "1";
+
+  private final IngestProtocol protocol;
+  private final Pipeline pipeline;
+  private final BatonConfig config;
+  private final ReceiverMetrics metrics;
+  private final Clock clock;
+  private final Duration timeout;
+
+  IngestHandler(IngestProtocol protocol, Pipeline pipeline, BatonConfig config, ReceiverMetrics metrics, Clock clock) {
+    this.protocol = protocol;
+    this.pipeline = pipeline;
+    this.config = config;
+    this.metrics = metrics;
+    this.clock = clock;
+    this.timeout = config.limits().commitTimeout();
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+    checkContentType(contentType);
+    byte[] body;
+    try (InputStream in = exchange.getRequestBody()) {
+      body = in.readAllBytes();
+    }
+    Instant receivedAt = clock.instant();
+    DecodeResult result = protocol.decode(body, receivedAt);
+    Source source = source(exchange);
+    if (!result.problems().isEmpty()) {
+      metrics.alertsRejected.inc(result.problems().size(), source.name(), protocol.name(), "invalid");
+    }
+    if (!result.bodyRejected() && !result.events().isEmpty()) {
+      CompletableFuture<Void> committed = pipeline.submit(new Submission(source, protocol.name(),
+          exchange.getRemoteAddress().getAddress().getHostAddress(), contentType, body, result.events(),
+          receivedAt.toEpochMilli()));
+      awaitCommit(committed, source, result.events().size());
+      metrics.alertsReceived.inc(result.events().size(), source.name(), protocol.name());
+    }
+    IngestProtocol.Reply reply = protocol.reply(result);
+    metrics.requests.inc(1, protocol.name(), Integer.toString(reply.status()));
+    Exchanges.send(exchange, reply.status(), reply.contentType(), reply.body());
+  }
+
+  private void awaitCommit(CompletableFuture<Void> committed, Source source, int events) {
+    Unavailable failure;
+    try {
+      committed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return;
+    } catch (TimeoutException e) {
+      failure = new Unavailable(Unavailable.Reason.TIMEOUT, "the store did not commit within " + timeout.toSeconds()
+          + " s; retry later", null);
+    } catch (ExecutionException e) {
+      failure = e.getCause() instanceof Unavailable u ? u
+          : new Unavailable(Unavailable.Reason.STORE_FAILED, "the store could not commit; retry later", null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      failure = new Unavailable(Unavailable.Reason.STOPPED, "the receiver is stopping; retry later", null);
+    }
+    metrics.alertsRejected.inc(events, source.name(), protocol.name(), failure.reason().wire());
+    metrics.requests.inc(1, protocol.name(), "503");
+    throw new HttpError(503, failure.getMessage(), Map.of("Retry-After", RETRY_AFTER_SECONDS), List.of());
+  }
+
+  /** Senders use application/json; Prometheus, Alertmanager and amtool do, some scripts send text/plain or nothing. */
+  private void checkContentType(String contentType) {
+    if (contentType == null || contentType.isBlank()) {
+      return;
+    }
+    String media = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    if (!media.equals("application/json") && !media.equals("text/plain") && !media.endsWith("+json")) {
+      metrics.requests.inc(1, protocol.name(), "415");
+      throw new HttpError(415, "Content-Type " + contentType + " is not supported on " + protocol.path()
+          + "; send application/json");
+    }
+  }
+
+  /** By token when tokens are configured (the source that names the token, else the token), else by client and endpoint. */
+  private Source source(HttpExchange exchange) {
+    Principal p = (Principal) exchange.getAttribute(Principal.ATTRIBUTE);
+    if (p != null && p.token()) {
+      return config.sourceForToken(p.name())
+          .map(s -> new Source(s.name(), s.defaultProject()))
+          .orElse(new Source(p.name(), null));
+    }
+    return new Source(exchange.getRemoteAddress().getAddress().getHostAddress() + "/" + protocol.name(), null);
+  }
+}

@@ -1,0 +1,31 @@
+package dev.baton.server.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/** Dispatches on the exact path (the access-log filter closes the exchange): 404 for unknown paths, 405 with Allow for a wrong method. */
+final class Router implements HttpHandler {
+
+  private final Routes routes;
+
+  Router(Routes routes) {
+    this.routes = routes;
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    Routes.Route route = routes.find(path);
+    if (route == null) {
+      throw new HttpError(404, "no such path: " + path);
+    }
+    if (!route.methods().contains(exchange.getRequestMethod())) {
+      throw new HttpError(405, "method " + exchange.getRequestMethod() + " is not allowed on " + path
+          + "; allowed: " + route.allow(), Map.of("Allow", route.allow()), List.of());
+    }
+    route.handler().handle(exchange);
+  }
+}

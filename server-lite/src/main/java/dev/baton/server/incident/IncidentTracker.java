@@ -1,0 +1,111 @@
+package dev.baton.server.incident;
+
+import dev.baton.server.alert.Alert;
+import dev.baton.server.alert.AlertChange;
+import dev.baton.server.policy.ServiceLevel;
+import dev.baton.server.policy.Sla;
+import dev.baton.server.policy.SlaTable;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Groups alerts into incidents over the in-memory open incidents. Runs only on the writer thread.
+ *
+ * <p>An alert that needs an incident rejoins the open incident it belongs to, else the open
+ * incident of its grouping key, else a new one is opened. A closed incident is never reopened:
+ * the new incident links to the last one of the same grouping key as its history.
+ */
+public final class IncidentTracker {
+
+  /** The most recent incident of a grouping key, 0 when there was none. */
+  public interface HistoryLookup {
+    long lastIncidentId(String groupingKey);
+  }
+
+  private final Map<Long, Incident> openById = new HashMap<>();
+  private final Map<String, Incident> openByKey = new HashMap<>();
+  private final HistoryLookup history;
+  private long nextIncidentId;
+
+  public IncidentTracker(HistoryLookup history, long nextIncidentId, Collection<Incident> open) {
+    this.history = history;
+    this.nextIncidentId = nextIncidentId;
+    for (Incident i : open) {
+      openById.put(i.id(), i);
+      openByKey.put(i.groupingKey(), i);
+    }
+  }
+
+  public boolean isOpen(long incidentId) {
+    return incidentId != 0 && openById.containsKey(incidentId);
+  }
+
+  public Incident open(long incidentId) {
+    return openById.get(incidentId);
+  }
+
+  public Collection<Incident> openIncidents() {
+    return openById.values();
+  }
+
+  /**
+   * Follows one alert change.
+   *
+   * @param trigger      the alert's trigger (alertname), shown on a new incident
+   * @param serviceLevel the project's service level, for a new incident's SLA
+   * @return what changed, or null when the alert is in no open incident and needs none
+   */
+  public IncidentChange follow(AlertChange change, String trigger, ServiceLevel serviceLevel, long now) {
+    Alert alert = change.alert();
+    Incident incident = openById.get(alert.incidentId());
+    if (incident == null && !change.needsIncident()) {
+      return null;
+    }
+    boolean opened = false;
+    if (incident == null) {
+      incident = openByKey.get(alert.groupingKey());
+    }
+    if (incident == null) {
+      Sla sla = SlaTable.lookup(alert.severity(), serviceLevel);
+      java.time.Instant due = sla.deadline(java.time.Instant.ofEpochMilli(now));
+      incident = new Incident(nextIncidentId++, alert.key().project(), alert.groupingKey(), trigger, now,
+          history.lastIncidentId(alert.groupingKey()), serviceLevel, IncidentStatus.OPEN, 0, alert.severity(),
+          sla.slaClass(), due == null ? 0 : due.toEpochMilli(), 0, 0, Incident.noMembers());
+      openById.put(incident.id(), incident);
+      openByKey.put(incident.groupingKey(), incident);
+      opened = true;
+    }
+    var stateBefore = opened ? null : incident.state();
+    var severityBefore = opened ? null : incident.severity();
+    boolean joined = alert.incidentId() != incident.id();
+    if (joined) {
+      alert.joinedIncident(incident.id());
+      incident.addMember(alert.state());
+    } else if (change.stateChanged()) {
+      incident.moveMember(change.before(), alert.state());
+    }
+    if (alert.severity().moreSevereThan(incident.severity())) {
+      Sla sla = SlaTable.lookup(alert.severity(), incident.serviceLevel());
+      java.time.Instant due = sla.deadline(java.time.Instant.ofEpochMilli(incident.openedAt()));
+      incident.severity(alert.severity(), sla.slaClass(), due == null ? 0 : due.toEpochMilli());
+    }
+    IncidentChange result = new IncidentChange(incident, opened, joined, stateBefore, severityBefore);
+    if (opened || joined || incident.state() != stateBefore || result.severityRaised()) {
+      incident.touched();
+    }
+    return result;
+  }
+
+  /** Closes an open incident; later alerts of its grouping key open a new one. */
+  public Incident close(long incidentId, long now) {
+    Incident incident = openById.remove(incidentId);
+    if (incident == null) {
+      throw new IllegalStateException("incident " + incidentId + " is not open");
+    }
+    openByKey.remove(incident.groupingKey());
+    incident.close(now);
+    incident.touched();
+    return incident;
+  }
+}

@@ -1,0 +1,34 @@
+package dev.baton.server.metrics;
+
+/** The receiver's metrics, named once here so every recorder uses the same families. */
+public final class ReceiverMetrics {
+
+  private final Metrics registry = new Metrics();
+
+  /** Alerts committed, by source and endpoint. */
+  public final Metrics.Counter alertsReceived = registry.counter("baton_alerts_received_total",
+      "Alerts (events) committed to the store, by source and endpoint.", "source", "endpoint");
+  /** Alerts refused, by source, endpoint and reason (invalid, queue_full, store_failed, timeout). */
+  public final Metrics.Counter alertsRejected = registry.counter("baton_alerts_rejected_total",
+      "Alerts (events) not stored, by source, endpoint and reason.", "source", "endpoint", "reason");
+  /** HTTP requests answered, by endpoint and status code. */
+  public final Metrics.Counter requests = registry.counter("baton_http_requests_total",
+      "HTTP requests answered, by endpoint and status code.", "endpoint", "code");
+  public final Metrics.Histogram commitBatchSize = registry.histogram("baton_commit_batch_requests",
+      "Requests committed per transaction by the writer (group commit).", 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024);
+  public final Metrics.Histogram commitSeconds = registry.histogram("baton_commit_duration_seconds",
+      "Time to apply and commit one batch, in seconds.",
+      0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5);
+  public final Metrics.Counter commitFailures = registry.counter("baton_commit_failures_total",
+      "Batches whose transaction failed (disk full, I/O error); their senders got 503.");
+  public final Metrics.Gauge alertsByState = registry.gauge("baton_alerts",
+      "Stored alerts by state (instant alerts have state \"none\").", "state");
+  public final Metrics.Gauge incidents = registry.gauge("baton_incidents",
+      "Incidents by workflow status and SLA class.", "status", "sla_class");
+  public final Metrics.Counter resolvedWhilePending = registry.counter("baton_alerts_resolved_while_pending_total",
+      "Alerts resolved before their pending delay passed (noise: they opened nothing).");
+
+  public Metrics registry() {
+    return registry;
+  }
+}

@@ -1,0 +1,233 @@
+package dev.baton.server.pipeline;
+
+import dev.baton.server.config.BatonConfig;
+import dev.baton.server.metrics.ReceiverMetrics;
+import dev.baton.server.store.Store;
+import dev.baton.server.store.StoreException;
+import dev.baton.server.store.StoreTransaction;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single writer with group commit. Requests enqueue their work; one thread drains up to
+ * {@code maxBatch} of them, applies everything they derive inside one transaction, commits, and
+ * only then completes each request's future. A full queue or a failed commit completes the
+ * future exceptionally with {@link Unavailable}: callers answer 503, never 2xx without storing.
+ */
+public final class Pipeline implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+  /** How long ok and instant alerts stay in memory after they were last seen. */
+  static final Duration RETAIN_IDLE = Duration.ofHours(1);
+
+  private final Store store;
+  private final Clock clock;
+  private final ReceiverMetrics metrics;
+  private final Processor processor;
+  private final BlockingQueue<Work> queue;
+  private final int maxBatch;
+  private final Thread writer;
+  private volatile boolean accepting;
+  private volatile boolean running;
+  private boolean hotStateValid;
+
+  public Pipeline(Store store, BatonConfig config, Clock clock, ReceiverMetrics metrics) {
+    this.store = store;
+    this.clock = clock;
+    this.metrics = metrics;
+    this.processor = new Processor(store, config, metrics, RETAIN_IDLE);
+    this.queue = new ArrayBlockingQueue<>(config.limits().queueCapacity());
+    this.maxBatch = config.limits().maxBatch();
+    this.writer = new Thread(this::run, "baton-writer");
+    this.writer.setDaemon(true);
+    metrics.registry().gauge("baton_queue_depth", "Requests waiting for the writer.", () -> queue.size());
+  }
+
+  /** Loads the hot state from the store and starts the writer thread. */
+  public void start() {
+    processor.load(clock.millis());
+    processor.publishGauges();
+    hotStateValid = true;
+    accepting = true;
+    running = true;
+    writer.start();
+  }
+
+  /** Stores a request; the future completes once it is committed. */
+  public CompletableFuture<Void> submit(Submission submission) {
+    return enqueue(new Work(submission, null, null, null));
+  }
+
+  /** Applies time-based transitions (expiry to unknown, end of pending) as of the clock's now. */
+  public CompletableFuture<Void> tick() {
+    return enqueue(new Work(null, null, null, null));
+  }
+
+  /** Closes an open incident; later alerts of its grouping key open a new one linked to it. */
+  public CompletableFuture<Void> closeIncident(long incidentId, String actor, String comment) {
+    return enqueue(new Work(null, incidentId, actor, comment == null ? "" : comment));
+  }
+
+  public int queueDepth() {
+    return queue.size();
+  }
+
+  private CompletableFuture<Void> enqueue(Work work) {
+    if (!accepting) {
+      work.future.completeExceptionally(new Unavailable(Unavailable.Reason.STOPPED, "the receiver is stopping", null));
+    } else if (!queue.offer(work)) {
+      work.future.completeExceptionally(new Unavailable(Unavailable.Reason.QUEUE_FULL,
+          "the store queue is full (" + (queue.size() + queue.remainingCapacity()) + " requests); retry later", null));
+    }
+    return work.future;
+  }
+
+  private void run() {
+    List<Work> batch = new ArrayList<>(maxBatch);
+    while (running || !queue.isEmpty()) {
+      try {
+        Work first = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        queue.drainTo(batch, maxBatch - 1);
+        commit(batch);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      } finally {
+        batch.clear();
+      }
+    }
+    for (Work w; (w = queue.poll()) != null; ) {
+      w.future.completeExceptionally(new Unavailable(Unavailable.Reason.STOPPED, "the receiver stopped", null));
+    }
+  }
+
+  private void commit(List<Work> batch) {
+    long started = System.nanoTime();
+    if (!hotStateValid && !reload()) {
+      fail(batch, new Unavailable(Unavailable.Reason.STORE_FAILED, "the store is unavailable; retry later", null));
+      return;
+    }
+    RuntimeException failure = attempt(batch);
+    if (failure == null) {
+      metrics.commitBatchSize.observe(batch.size());
+      metrics.commitSeconds.observe((System.nanoTime() - started) / 1e9);
+      return;
+    }
+    if (!(failure instanceof StoreException) && batch.size() > 1) {
+      // a request the processor cannot apply must not take its batch-mates down: one by one
+      for (Work w : batch) {
+        if (!hotStateValid && !reload()) {
+          fail(List.of(w), new Unavailable(Unavailable.Reason.STORE_FAILED, "the store is unavailable", null));
+          continue;
+        }
+        RuntimeException single = attempt(List.of(w));
+        if (single != null) {
+          fail(List.of(w), unavailable(single));
+        }
+      }
+      return;
+    }
+    fail(batch, unavailable(failure));
+  }
+
+  /** Applies and commits; null on success, else the failure (rolled back, hot state marked stale). */
+  private RuntimeException attempt(List<Work> batch) {
+    StoreTransaction tx = null;
+    try {
+      tx = store.begin();
+      for (Work w : batch) {
+        w.apply(processor, tx, clock.millis());
+      }
+      tx.commit();
+    } catch (RuntimeException e) {
+      metrics.commitFailures.inc(1);
+      LOG.error("commit of {} requests failed: {}", batch.size(), e.toString());
+      if (tx != null) {
+        tx.rollback();
+      }
+      hotStateValid = false;
+      return e;
+    }
+    processor.publishGauges();
+    for (Work w : batch) {
+      w.future.complete(null);
+    }
+    return null;
+  }
+
+  private boolean reload() {
+    try {
+      processor.load(clock.millis());
+      hotStateValid = true;
+      return true;
+    } catch (RuntimeException e) {
+      LOG.error("cannot reload state from the store: {}", e.getMessage());
+      return false;
+    }
+  }
+
+  private static Unavailable unavailable(RuntimeException e) {
+    if (e instanceof IllegalArgumentException) {
+      return new Unavailable(Unavailable.Reason.STORE_FAILED, e.getMessage(), e);
+    }
+    return new Unavailable(Unavailable.Reason.STORE_FAILED, "the store could not commit; retry later", e);
+  }
+
+  private static void fail(List<Work> batch, Unavailable e) {
+    for (Work w : batch) {
+      w.future.completeExceptionally(e);
+    }
+  }
+
+  /** Stops accepting work, commits what is queued, and stops the writer. */
+  @Override
+  public void close() {
+    accepting = false;
+    running = false;
+    if (writer.isAlive()) {
+      try {
+        writer.join(30_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** One queued unit: a submission, a tick, or an incident close. */
+  private static final class Work {
+    final Submission submission;
+    final Long closeIncident;
+    final String actor;
+    final String comment;
+    final CompletableFuture<Void> future = new CompletableFuture<>();
+
+    Work(Submission submission, Long closeIncident, String actor, String comment) {
+      this.submission = submission;
+      this.closeIncident = closeIncident;
+      this.actor = actor;
+      this.comment = comment;
+    }
+
+    void apply(Processor p, StoreTransaction tx, long now) {
+      if (submission != null) {
+        p.submit(submission, tx);
+      } else if (closeIncident != null) {
+        p.close(closeIncident, actor, comment, now, tx);
+      } else {
+        p.tick(now, tx);
+      }
+    }
+  }
+}

@@ -1,0 +1,242 @@
+package dev.baton.server.pipeline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.server.alert.Alert;
+import dev.baton.server.alert.AlertChange;
+import dev.baton.server.alert.AlertIdentity;
+import dev.baton.server.alert.AlertKey;
+import dev.baton.server.alert.AlertState;
+import dev.baton.server.alert.AlertTracker;
+import dev.baton.server.alert.Fingerprint;
+import dev.baton.server.config.BatonConfig;
+import dev.baton.server.config.ProjectConfig;
+import dev.baton.server.incident.Incident;
+import dev.baton.server.incident.IncidentChange;
+import dev.baton.server.incident.IncidentTracker;
+import dev.baton.server.ingest.Event;
+import dev.baton.server.metrics.ReceiverMetrics;
+import dev.baton.server.policy.Severity;
+import dev.baton.server.policy.SlaTable;
+import dev.baton.server.store.HotState;
+import dev.baton.server.store.Store;
+import dev.baton.server.store.StoreTransaction;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * Derives everything from events inside the writer's transaction: alert state, firing periods,
+ * incidents and their timelines. Holds the hot state; runs only on the writer thread.
+ */
+final class Processor {
+
+  static final String SYSTEM_ACTOR = "baton";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String NO_STATE = "none";
+
+  private final Store store;
+  private final BatonConfig config;
+  private final ReceiverMetrics metrics;
+  private final Duration retainIdle;
+  private final Map<ProjectConfig, AlertIdentity> identities = new IdentityHashMap<>();
+  private AlertTracker alerts;
+  private IncidentTracker incidents;
+  private Map<String, Long> alertsByState;
+  private Map<String, Long> incidentsByStatusClass;
+
+  Processor(Store store, BatonConfig config, ReceiverMetrics metrics, Duration retainIdle) {
+    this.store = store;
+    this.config = config;
+    this.metrics = metrics;
+    this.retainIdle = retainIdle;
+  }
+
+  /** (Re)loads the hot state from the store: at start, and after a failed transaction. */
+  void load(long now) {
+    HotState hot = store.loadHotState(now, retainIdle);
+    alerts = new AlertTracker(store::loadAlert, retainIdle, hot.nextAlertId(), hot.nextPeriodId(), hot.alerts());
+    incidents = new IncidentTracker(store::lastIncidentId, hot.nextIncidentId(), hot.openIncidents());
+    alertsByState = new HashMap<>();
+    hot.alertsByState().forEach((state, n) -> alertsByState.put(state.equals("instant") ? NO_STATE : state, n));
+    incidentsByStatusClass = new HashMap<>();
+    hot.closedIncidents().forEach((slaClass, n) -> incidentsByStatusClass.put(statusClass("closed", slaClass), n));
+    for (Incident i : hot.openIncidents()) {
+      incidentsByStatusClass.merge(statusClass(i.status().wire(), i.slaClass().wire()), 1L, Long::sum);
+    }
+  }
+
+  void submit(Submission s, StoreTransaction tx) {
+    long now = s.receivedAt();
+    long messageId = tx.insertMessage(now, s.source().name(), s.endpoint(), s.client(), s.contentType(), s.body());
+    for (Event e : s.events()) {
+      String project = e.labels().get("project");
+      if (project == null || project.isEmpty()) {
+        project = s.source().defaultProject() == null ? BatonConfig.DEFAULT_PROJECT : s.source().defaultProject();
+      }
+      ProjectConfig pc = config.project(project);
+      AlertKey key = identities.computeIfAbsent(pc, p -> new AlertIdentity(p.nonIdentifying())).keyOf(e, project);
+      Severity severity = config.severity().of(e.labels());
+      long amFingerprint = Fingerprint.of((SortedMap<String, String>) e.labels());
+      long annotationsHash = Fingerprint.of((SortedMap<String, String>) e.annotations());
+      AlertChange change = alerts.observe(key, e, severity, groupingKey(project, pc, e.labels()), amFingerprint,
+          annotationsHash, now, config.pendingDelay(severity), incidents::isOpen);
+      persist(change, e, s.source().name(), amFingerprint, now, tx);
+      tx.insertEvent(messageId, change.alert().id(), e);
+    }
+  }
+
+  void tick(long now, StoreTransaction tx) {
+    for (AlertChange change : alerts.tick(now)) {
+      persist(change, null, SYSTEM_ACTOR, 0, now, tx);
+    }
+  }
+
+  Incident close(long incidentId, String actor, String comment, long now, StoreTransaction tx) {
+    Incident before = incidents.open(incidentId);
+    if (before == null) {
+      throw new IllegalArgumentException("incident " + incidentId + " is not open");
+    }
+    String fromKey = statusClass(before.status().wire(), before.slaClass().wire());
+    Incident closed = incidents.close(incidentId, now);
+    incidentsByStatusClass.merge(fromKey, -1L, Long::sum);
+    incidentsByStatusClass.merge(statusClass(closed.status().wire(), closed.slaClass().wire()), 1L, Long::sum);
+    tx.updateIncident(closed);
+    tx.timeline(incidentId, now, actor, "closed", json("comment", comment == null ? "" : comment));
+    return closed;
+  }
+
+  /** Publishes the counters to the gauges; after a commit, so they never show rolled-back work. */
+  void publishGauges() {
+    alertsByState.forEach((state, n) -> metrics.alertsByState.set(n, state));
+    incidentsByStatusClass.forEach((key, n) -> {
+      int bar = key.indexOf('|');
+      metrics.incidents.set(n, key.substring(0, bar), key.substring(bar + 1));
+    });
+  }
+
+  private void persist(AlertChange c, Event e, String actor, long amFingerprint, long now, StoreTransaction tx) {
+    Alert a = c.alert();
+    if (c.closedPeriodId() != 0) {
+      tx.closePeriod(c.closedPeriodId(), c.closedPeriodEnd(), c.closedReason());
+    }
+    if (c.openedPeriodId() != 0) {
+      tx.openPeriod(c.openedPeriodId(), a.id(), a.periodStart());
+    }
+    if (c.resolvedWhilePending()) {
+      metrics.resolvedWhilePending.inc(1);
+    }
+    IncidentChange ic = incidents.follow(c, a.trigger(), config.project(a.key().project()).serviceLevel(), now);
+    if (c.created()) {
+      tx.insertAlert(a, e, actor, amFingerprint);
+      alertsByState.merge(stateName(a.state()), 1L, Long::sum);
+    } else {
+      if (e != null && (c.labelsChanged() || c.annotationsChanged())) {
+        tx.updateAlertLabels(a, e, amFingerprint);
+      }
+      tx.updateAlert(a);
+      if (c.stateChanged()) {
+        alertsByState.merge(stateName(c.before()), -1L, Long::sum);
+        alertsByState.merge(stateName(a.state()), 1L, Long::sum);
+      }
+    }
+    if (ic != null) {
+      record(ic, c, actor, now, tx);
+    }
+  }
+
+  private void record(IncidentChange ic, AlertChange c, String actor, long now, StoreTransaction tx) {
+    Incident i = ic.incident();
+    Alert a = c.alert();
+    if (ic.opened()) {
+      tx.insertIncident(i);
+      incidentsByStatusClass.merge(statusClass(i.status().wire(), i.slaClass().wire()), 1L, Long::sum);
+      Map<String, Object> detail = new LinkedHashMap<>();
+      detail.put("trigger", i.trigger());
+      detail.put("grouping_key", i.groupingKey());
+      detail.put("severity", i.severity().toString());
+      detail.put("sla_class", i.slaClass().wire());
+      detail.put("response_due_at", i.responseDueAt() == 0 ? null : Instant.ofEpochMilli(i.responseDueAt()).toString());
+      detail.put("previous_incident", i.previousId() == 0 ? null : i.previousId());
+      tx.timeline(i.id(), now, actor, "opened", json(detail));
+    } else if (ic.joined() || ic.stateBefore() != i.state() || ic.severityRaised()) {
+      tx.updateIncident(i);
+    }
+    if (ic.joined()) {
+      tx.linkAlert(i.id(), a.id(), now);
+      Map<String, Object> detail = alertDetail(a);
+      detail.put("state", a.state() == null ? NO_STATE : a.state().wire());
+      tx.timeline(i.id(), now, actor, "alert_joined", json(detail));
+    } else if (c.stateChanged()) {
+      Map<String, Object> detail = alertDetail(a);
+      detail.put("from", stateName(c.before()));
+      detail.put("to", stateName(a.state()));
+      tx.timeline(i.id(), now, actor, "alert_state", json(detail));
+    } else if (a.kind() == Event.Kind.INSTANT) {
+      tx.timeline(i.id(), now, actor, "alert_repeated", json(alertDetail(a)));
+    }
+    if (ic.severityRaised()) {
+      Map<String, Object> detail = new LinkedHashMap<>();
+      detail.put("from", ic.severityBefore().toString());
+      detail.put("to", i.severity().toString());
+      detail.put("sla_class", i.slaClass().wire());
+      detail.put("response_due_at", i.responseDueAt() == 0 ? null : Instant.ofEpochMilli(i.responseDueAt()).toString());
+      tx.timeline(i.id(), now, actor, "severity_raised", json(detail));
+      String classBefore = SlaTable.lookup(ic.severityBefore(), i.serviceLevel()).slaClass().wire();
+      incidentsByStatusClass.merge(statusClass(i.status().wire(), classBefore), -1L, Long::sum);
+      incidentsByStatusClass.merge(statusClass(i.status().wire(), i.slaClass().wire()), 1L, Long::sum);
+    }
+  }
+
+  private static Map<String, Object> alertDetail(Alert a) {
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("alert_id", a.id());
+    detail.put("fingerprint", Fingerprint.hex(a.key().fingerprint()));
+    detail.put("trigger", a.trigger());
+    detail.put("severity", a.severity().toString());
+    return detail;
+  }
+
+  /** {@code {project="x",alertname="Foo"}}: the project and the values of the project's grouping labels. */
+  static String groupingKey(String project, ProjectConfig pc, Map<String, String> labels) {
+    StringBuilder b = new StringBuilder(64).append("{project=\"").append(escape(project)).append('"');
+    for (String name : pc.grouping()) {
+      if (name.equals("project")) {
+        continue;
+      }
+      String value = labels.get(name);
+      b.append(',').append(name).append("=\"").append(value == null ? "" : escape(value)).append('"');
+    }
+    return b.append('}').toString();
+  }
+
+  private static String escape(String v) {
+    return v.replace("\\", "\\\\").replace("\"", "\\\"");
+  }
+
+  private static String stateName(AlertState s) {
+    return s == null ? NO_STATE : s.wire();
+  }
+
+  private static String statusClass(String status, String slaClass) {
+    return status + "|" + slaClass;
+  }
+
+  private static String json(String key, Object value) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put(key, value);
+    return json(m);
+  }
+
+  private static String json(Map<String, Object> detail) {
+    try {
+      return JSON.writeValueAsString(detail);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("timeline details are plain values", e);
+    }
+  }
+}

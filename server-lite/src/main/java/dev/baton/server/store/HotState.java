@@ -1,0 +1,28 @@
+package dev.baton.server.store;
+
+import dev.baton.server.alert.Alert;
+import dev.baton.server.incident.Incident;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the writer keeps in memory, as loaded at start.
+ *
+ * @param alerts           active alerts (firing, pending, unknown) and recently seen ones
+ * @param openIncidents    incidents not closed, with their member counts
+ * @param nextAlertId      first free alert id
+ * @param nextPeriodId     first free firing-period id
+ * @param nextIncidentId   first free incident id
+ * @param nextMessageId    first free message id
+ * @param alertsByState    all stored alerts counted by state wire name ("instant" for none)
+ * @param closedIncidents  closed incidents counted by SLA class wire name
+ */
+public record HotState(
+    List<Alert> alerts,
+    List<Incident> openIncidents,
+    long nextAlertId,
+    long nextPeriodId,
+    long nextIncidentId,
+    long nextMessageId,
+    Map<String, Long> alertsByState,
+    Map<String, Long> closedIncidents) {}

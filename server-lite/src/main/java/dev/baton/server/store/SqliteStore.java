@@ -1,0 +1,546 @@
+package dev.baton.server.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.server.alert.Alert;
+import dev.baton.server.alert.AlertKey;
+import dev.baton.server.alert.AlertState;
+import dev.baton.server.alert.Fingerprint;
+import dev.baton.server.incident.Incident;
+import dev.baton.server.incident.IncidentStatus;
+import dev.baton.server.ingest.Event;
+import dev.baton.server.policy.ServiceLevel;
+import dev.baton.server.policy.Severity;
+import dev.baton.server.policy.SlaClass;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * SQLite in WAL mode through sqlite-jdbc. One connection, used by the writer thread; every
+ * statement is prepared once and reused.
+ */
+public final class SqliteStore implements Store {
+
+  /** How SQLite makes a commit durable; see docs/server.md. */
+  public enum Synchronous {
+    /** Survives a killed process; the last commits may be lost on power loss. */
+    NORMAL,
+    /** Survives power loss too: every commit waits for fsync. */
+    FULL
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String ALERT_COLUMNS = "id, project, fingerprint, kind, state, severity, first_seen, last_seen,"
+      + " expires_at, pending_until, refresh_ms, period_id, period_start, fire_count, resolved_while_pending,"
+      + " incident_id, grouping_key, trigger, labels_hash, annotations_hash";
+
+  private final Path file;
+  private final Connection connection;
+  private final PreparedStatement insertMessage;
+  private final PreparedStatement insertEvent;
+  private final PreparedStatement insertAlert;
+  private final PreparedStatement updateAlertLabels;
+  private final PreparedStatement deleteAlertLabels;
+  private final PreparedStatement insertAlertLabel;
+  private final PreparedStatement updateAlert;
+  private final PreparedStatement openPeriod;
+  private final PreparedStatement closePeriod;
+  private final PreparedStatement insertIncident;
+  private final PreparedStatement updateIncident;
+  private final PreparedStatement linkAlert;
+  private final PreparedStatement timeline;
+  private final PreparedStatement selectAlert;
+  private final PreparedStatement lastIncident;
+  private long nextMessageId;
+
+  private SqliteStore(Path file, Connection c) throws SQLException {
+    this.file = file;
+    this.connection = c;
+    insertMessage = c.prepareStatement(
+        "INSERT INTO messages (id, received_at, source, endpoint, client, content_type, body) VALUES (?,?,?,?,?,?,?)");
+    insertEvent = c.prepareStatement(
+        "INSERT INTO events (message_id, alert_id, kind, status, starts_at, ends_at) VALUES (?,?,?,?,?,?)");
+    insertAlert = c.prepareStatement("INSERT INTO alerts (" + ALERT_COLUMNS
+        + ", am_fingerprint, labels, annotations, source, dedup_key, generator_url)"
+        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    updateAlertLabels = c.prepareStatement(
+        "UPDATE alerts SET am_fingerprint = ?, trigger = ?, labels = ?, annotations = ?, generator_url = ? WHERE id = ?");
+    deleteAlertLabels = c.prepareStatement("DELETE FROM alert_labels WHERE alert_id = ?");
+    insertAlertLabel = c.prepareStatement("INSERT INTO alert_labels (alert_id, name, value) VALUES (?,?,?)");
+    updateAlert = c.prepareStatement("UPDATE alerts SET state = ?, severity = ?, last_seen = ?, expires_at = ?,"
+        + " pending_until = ?, refresh_ms = ?, period_id = ?, period_start = ?, fire_count = ?,"
+        + " resolved_while_pending = ?, incident_id = ?, grouping_key = ?, labels_hash = ?, annotations_hash = ?"
+        + " WHERE id = ?");
+    openPeriod = c.prepareStatement("INSERT INTO firing_periods (id, alert_id, started_at) VALUES (?,?,?)");
+    closePeriod = c.prepareStatement("UPDATE firing_periods SET ended_at = ?, ended_by = ? WHERE id = ?");
+    insertIncident = c.prepareStatement("INSERT INTO incidents (id, project, grouping_key, trigger, status, state,"
+        + " severity, service_level, sla_class, response_due_at, opened_at, closed_at, previous_id, alert_count,"
+        + " version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    updateIncident = c.prepareStatement("UPDATE incidents SET status = ?, state = ?, severity = ?, sla_class = ?,"
+        + " response_due_at = ?, closed_at = ?, alert_count = ?, version = ? WHERE id = ?");
+    linkAlert = c.prepareStatement(
+        "INSERT OR IGNORE INTO incident_alerts (incident_id, alert_id, joined_at) VALUES (?,?,?)");
+    timeline = c.prepareStatement("INSERT INTO timeline (incident_id, at, actor, kind, detail) VALUES (?,?,?,?,?)");
+    selectAlert = c.prepareStatement("SELECT " + ALERT_COLUMNS + " FROM alerts WHERE project = ? AND fingerprint = ?");
+    lastIncident = c.prepareStatement(
+        "SELECT id FROM incidents WHERE grouping_key = ? ORDER BY opened_at DESC, id DESC LIMIT 1");
+  }
+
+  /**
+   * Opens (creating if needed) the database file, switches it to WAL and applies migrations.
+   *
+   * @throws StoreException with a message naming the file and the reason
+   */
+  public static SqliteStore open(Path file, Synchronous synchronous) {
+    Path absolute = file.toAbsolutePath();
+    try {
+      Path dir = absolute.getParent();
+      if (dir != null) {
+        Files.createDirectories(dir);
+      }
+    } catch (IOException e) {
+      throw new StoreException("cannot create the folder for database " + absolute + ": " + e.getMessage(), e);
+    }
+    if (Files.exists(absolute) && (!Files.isReadable(absolute) || !Files.isWritable(absolute))) {
+      throw new StoreException("database " + absolute + " is not readable and writable by this user");
+    }
+    Connection c = null;
+    try {
+      c = DriverManager.getConnection("jdbc:sqlite:" + absolute);
+      try (Statement s = c.createStatement()) {
+        s.execute("PRAGMA busy_timeout = 5000");
+        try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
+          if (!rs.next() || !"wal".equalsIgnoreCase(rs.getString(1))) {
+            throw new StoreException("database " + absolute + ": cannot switch to WAL journal mode");
+          }
+        }
+        s.execute("PRAGMA synchronous = " + synchronous.name());
+        s.execute("PRAGMA foreign_keys = OFF");
+        s.execute("PRAGMA temp_store = MEMORY");
+        s.execute("PRAGMA cache_size = -16384");
+      }
+      c.setAutoCommit(false);
+      Migrations.apply(c, absolute.toString());
+      return new SqliteStore(absolute, c);
+    } catch (SQLException e) {
+      closeQuietly(c);
+      throw new StoreException("cannot open database " + absolute + ": " + describe(e), e);
+    } catch (RuntimeException e) {
+      closeQuietly(c);
+      throw e;
+    }
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  @Override
+  public HotState loadHotState(long now, Duration retainIdle) {
+    try {
+      List<Alert> alerts = new ArrayList<>();
+      try (PreparedStatement p = connection.prepareStatement("SELECT " + ALERT_COLUMNS + " FROM alerts"
+          + " WHERE state IN ('firing', 'pending', 'unknown') OR last_seen >= ?")) {
+        p.setLong(1, now - retainIdle.toMillis());
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) {
+            alerts.add(alert(rs));
+          }
+        }
+      }
+      Map<Long, int[]> members = new HashMap<>();
+      try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
+          "SELECT a.incident_id, a.state, count(*) FROM alerts a JOIN incidents i ON i.id = a.incident_id"
+              + " WHERE i.closed_at IS NULL GROUP BY a.incident_id, a.state")) {
+        while (rs.next()) {
+          int[] m = members.computeIfAbsent(rs.getLong(1), k -> Incident.noMembers());
+          String state = rs.getString(2);
+          m[state == null ? AlertState.values().length : AlertState.fromWire(state).ordinal()] += rs.getInt(3);
+        }
+      }
+      List<Incident> open = new ArrayList<>();
+      try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
+          "SELECT id, project, grouping_key, trigger, opened_at, previous_id, service_level, status, closed_at,"
+              + " severity, sla_class, response_due_at, alert_count, version FROM incidents WHERE closed_at IS NULL")) {
+        while (rs.next()) {
+          long id = rs.getLong(1);
+          open.add(new Incident(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6),
+              ServiceLevel.valueOf(rs.getString(7)), IncidentStatus.fromWire(rs.getString(8)), rs.getLong(9),
+              Severity.of(rs.getInt(10)), SlaClass.valueOf(rs.getString(11).toUpperCase(Locale.ROOT)), rs.getLong(12),
+              rs.getInt(13), rs.getLong(14), members.getOrDefault(id, Incident.noMembers())));
+        }
+      }
+      Map<String, Long> byState = new HashMap<>();
+      try (Statement s = connection.createStatement();
+           ResultSet rs = s.executeQuery("SELECT coalesce(state, 'instant'), count(*) FROM alerts GROUP BY state")) {
+        while (rs.next()) {
+          byState.put(rs.getString(1), rs.getLong(2));
+        }
+      }
+      Map<String, Long> closed = new HashMap<>();
+      try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
+          "SELECT sla_class, count(*) FROM incidents WHERE closed_at IS NOT NULL GROUP BY sla_class")) {
+        while (rs.next()) {
+          closed.put(rs.getString(1), rs.getLong(2));
+        }
+      }
+      long nextAlert = nextId("alerts");
+      long nextPeriod = nextId("firing_periods");
+      long nextIncident = nextId("incidents");
+      nextMessageId = nextId("messages");
+      connection.commit();
+      return new HotState(alerts, open, nextAlert, nextPeriod, nextIncident, nextMessageId, byState, closed);
+    } catch (SQLException e) {
+      rollbackQuietly();
+      throw new StoreException("database " + file + ": cannot load state: " + describe(e), e);
+    }
+  }
+
+  @Override
+  public Alert loadAlert(AlertKey key) {
+    try {
+      selectAlert.setString(1, key.project());
+      selectAlert.setString(2, Fingerprint.hex(key.fingerprint()));
+      try (ResultSet rs = selectAlert.executeQuery()) {
+        return rs.next() ? alert(rs) : null;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("database " + file + ": cannot read alert " + key + ": " + describe(e), e);
+    }
+  }
+
+  @Override
+  public long lastIncidentId(String groupingKey) {
+    try {
+      lastIncident.setString(1, groupingKey);
+      try (ResultSet rs = lastIncident.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 0;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("database " + file + ": cannot read incidents: " + describe(e), e);
+    }
+  }
+
+  @Override
+  public StoreTransaction begin() {
+    return new Transaction();
+  }
+
+  @Override
+  public void close() {
+    try {
+      rollbackQuietly();
+      try (Statement s = connection.createStatement()) {
+        s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+      } catch (SQLException ignored) {
+        // another process may hold a read lock; the WAL is checkpointed on next open then
+      }
+      connection.close();
+    } catch (SQLException e) {
+      throw new StoreException("database " + file + ": close failed: " + describe(e), e);
+    }
+  }
+
+  private Alert alert(ResultSet rs) throws SQLException {
+    String state = rs.getString(5);
+    return new Alert(rs.getLong(1), new AlertKey(rs.getString(2), Long.parseUnsignedLong(rs.getString(3), 16)),
+        Event.Kind.valueOf(rs.getString(4).toUpperCase(Locale.ROOT)), rs.getLong(7),
+        state == null ? null : AlertState.fromWire(state), Severity.of(rs.getInt(6)), rs.getLong(8), rs.getLong(9),
+        rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getInt(14), rs.getInt(15), rs.getLong(16),
+        rs.getString(17), rs.getString(18), rs.getLong(19), rs.getLong(20));
+  }
+
+  private long nextId(String table) throws SQLException {
+    try (Statement s = connection.createStatement();
+         ResultSet rs = s.executeQuery("SELECT coalesce(max(id), 0) + 1 FROM " + table)) {
+      return rs.getLong(1);
+    }
+  }
+
+  private void rollbackQuietly() {
+    try {
+      connection.rollback();
+    } catch (SQLException ignored) {
+      // nothing to roll back, or the connection is gone; the caller reports the original failure
+    }
+  }
+
+  private static void closeQuietly(Connection c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (SQLException ignored) {
+        // reporting the original failure matters more
+      }
+    }
+  }
+
+  private static String describe(SQLException e) {
+    String m = e.getMessage();
+    return m == null ? e.getClass().getSimpleName() : m;
+  }
+
+  private static String json(Map<String, String> map) {
+    try {
+      return JSON.writeValueAsString(map);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a string map always serialises", e);
+    }
+  }
+
+  private static void setTime(PreparedStatement p, int index, long millis) throws SQLException {
+    if (millis == 0) {
+      p.setNull(index, Types.INTEGER);
+    } else {
+      p.setLong(index, millis);
+    }
+  }
+
+  private final class Transaction implements StoreTransaction {
+
+    private boolean done;
+
+    @Override
+    public long insertMessage(long receivedAt, String source, String endpoint, String client, String contentType,
+        byte[] body) {
+      long id = nextMessageId;
+      run(() -> {
+        insertMessage.setLong(1, id);
+        insertMessage.setLong(2, receivedAt);
+        insertMessage.setString(3, source);
+        insertMessage.setString(4, endpoint);
+        insertMessage.setString(5, client);
+        insertMessage.setString(6, contentType);
+        insertMessage.setBytes(7, body);
+        insertMessage.executeUpdate();
+      });
+      nextMessageId++;
+      return id;
+    }
+
+    @Override
+    public void insertEvent(long messageId, long alertId, Event event) {
+      run(() -> {
+        insertEvent.setLong(1, messageId);
+        insertEvent.setLong(2, alertId);
+        insertEvent.setString(3, event.kind().name().toLowerCase(Locale.ROOT));
+        insertEvent.setString(4, event.status().name().toLowerCase(Locale.ROOT));
+        setTime(insertEvent, 5, event.startsAt() == null ? 0 : event.startsAt().toEpochMilli());
+        setTime(insertEvent, 6, event.endsAt() == null ? 0 : event.endsAt().toEpochMilli());
+        insertEvent.executeUpdate();
+      });
+    }
+
+    @Override
+    public void insertAlert(Alert a, Event event, String source, long amFingerprint) {
+      run(() -> {
+        PreparedStatement p = insertAlert;
+        p.setLong(1, a.id());
+        p.setString(2, a.key().project());
+        p.setString(3, Fingerprint.hex(a.key().fingerprint()));
+        p.setString(4, a.kind().name().toLowerCase(Locale.ROOT));
+        p.setString(5, a.state() == null ? null : a.state().wire());
+        p.setInt(6, a.severity().level());
+        p.setLong(7, a.firstSeen());
+        p.setLong(8, a.lastSeen());
+        setTime(p, 9, a.expiresAt());
+        setTime(p, 10, a.pendingUntil());
+        setTime(p, 11, a.refreshMillis());
+        setTime(p, 12, a.periodId());
+        setTime(p, 13, a.periodStart());
+        p.setInt(14, a.fireCount());
+        p.setInt(15, a.resolvedWhilePending());
+        setTime(p, 16, a.incidentId());
+        p.setString(17, a.groupingKey());
+        p.setString(18, a.trigger());
+        p.setLong(19, a.labelsHash());
+        p.setLong(20, a.annotationsHash());
+        p.setString(21, Fingerprint.hex(amFingerprint));
+        p.setString(22, json(event.labels()));
+        p.setString(23, json(event.annotations()));
+        p.setString(24, source);
+        p.setString(25, event.dedupKey());
+        p.setString(26, event.generatorUrl());
+        p.executeUpdate();
+        insertLabels(a.id(), event.labels());
+      });
+    }
+
+    @Override
+    public void updateAlertLabels(Alert a, Event event, long amFingerprint) {
+      run(() -> {
+        updateAlertLabels.setString(1, Fingerprint.hex(amFingerprint));
+        updateAlertLabels.setString(2, event.labels().get("alertname"));
+        updateAlertLabels.setString(3, json(event.labels()));
+        updateAlertLabels.setString(4, json(event.annotations()));
+        updateAlertLabels.setString(5, event.generatorUrl());
+        updateAlertLabels.setLong(6, a.id());
+        updateAlertLabels.executeUpdate();
+        deleteAlertLabels.setLong(1, a.id());
+        deleteAlertLabels.executeUpdate();
+        insertLabels(a.id(), event.labels());
+      });
+    }
+
+    private void insertLabels(long alertId, Map<String, String> labels) throws SQLException {
+      for (Map.Entry<String, String> l : labels.entrySet()) {
+        insertAlertLabel.setLong(1, alertId);
+        insertAlertLabel.setString(2, l.getKey());
+        insertAlertLabel.setString(3, l.getValue());
+        insertAlertLabel.executeUpdate();
+      }
+    }
+
+    @Override
+    public void updateAlert(Alert a) {
+      run(() -> {
+        PreparedStatement p = updateAlert;
+        p.setString(1, a.state() == null ? null : a.state().wire());
+        p.setInt(2, a.severity().level());
+        p.setLong(3, a.lastSeen());
+        setTime(p, 4, a.expiresAt());
+        setTime(p, 5, a.pendingUntil());
+        setTime(p, 6, a.refreshMillis());
+        setTime(p, 7, a.periodId());
+        setTime(p, 8, a.periodStart());
+        p.setInt(9, a.fireCount());
+        p.setInt(10, a.resolvedWhilePending());
+        setTime(p, 11, a.incidentId());
+        p.setString(12, a.groupingKey());
+        p.setLong(13, a.labelsHash());
+        p.setLong(14, a.annotationsHash());
+        p.setLong(15, a.id());
+        p.executeUpdate();
+      });
+    }
+
+    @Override
+    public void openPeriod(long periodId, long alertId, long startedAt) {
+      run(() -> {
+        openPeriod.setLong(1, periodId);
+        openPeriod.setLong(2, alertId);
+        openPeriod.setLong(3, startedAt);
+        openPeriod.executeUpdate();
+      });
+    }
+
+    @Override
+    public void closePeriod(long periodId, long endedAt, String endedBy) {
+      run(() -> {
+        closePeriod.setLong(1, endedAt);
+        closePeriod.setString(2, endedBy);
+        closePeriod.setLong(3, periodId);
+        closePeriod.executeUpdate();
+      });
+    }
+
+    @Override
+    public void insertIncident(Incident i) {
+      run(() -> {
+        PreparedStatement p = insertIncident;
+        p.setLong(1, i.id());
+        p.setString(2, i.project());
+        p.setString(3, i.groupingKey());
+        p.setString(4, i.trigger());
+        p.setString(5, i.status().wire());
+        p.setString(6, i.state() == null ? null : i.state().wire());
+        p.setInt(7, i.severity().level());
+        p.setString(8, i.serviceLevel().name());
+        p.setString(9, i.slaClass().wire());
+        setTime(p, 10, i.responseDueAt());
+        p.setLong(11, i.openedAt());
+        setTime(p, 12, i.closedAt());
+        setTime(p, 13, i.previousId());
+        p.setInt(14, i.alertCount());
+        p.setLong(15, i.version());
+        p.executeUpdate();
+      });
+    }
+
+    @Override
+    public void updateIncident(Incident i) {
+      run(() -> {
+        PreparedStatement p = updateIncident;
+        p.setString(1, i.status().wire());
+        p.setString(2, i.state() == null ? null : i.state().wire());
+        p.setInt(3, i.severity().level());
+        p.setString(4, i.slaClass().wire());
+        setTime(p, 5, i.responseDueAt());
+        setTime(p, 6, i.closedAt());
+        p.setInt(7, i.alertCount());
+        p.setLong(8, i.version());
+        p.setLong(9, i.id());
+        p.executeUpdate();
+      });
+    }
+
+    @Override
+    public void linkAlert(long incidentId, long alertId, long joinedAt) {
+      run(() -> {
+        linkAlert.setLong(1, incidentId);
+        linkAlert.setLong(2, alertId);
+        linkAlert.setLong(3, joinedAt);
+        linkAlert.executeUpdate();
+      });
+    }
+
+    @Override
+    public void timeline(long incidentId, long at, String actor, String kind, String detailJson) {
+      run(() -> {
+        timeline.setLong(1, incidentId);
+        timeline.setLong(2, at);
+        timeline.setString(3, actor);
+        timeline.setString(4, kind);
+        timeline.setString(5, detailJson);
+        timeline.executeUpdate();
+      });
+    }
+
+    @Override
+    public void commit() {
+      done = true;
+      run(connection::commit);
+    }
+
+    @Override
+    public void rollback() {
+      if (!done) {
+        done = true;
+        rollbackQuietly();
+        try {
+          nextMessageId = nextId("messages");
+          connection.commit();
+        } catch (SQLException e) {
+          rollbackQuietly();
+        }
+      }
+    }
+
+    private void run(SqlAction action) {
+      try {
+        action.run();
+      } catch (SQLException e) {
+        throw new StoreException("database " + file + ": write failed: " + describe(e), e);
+      }
+    }
+  }
+
+  @FunctionalInterface
+  private interface SqlAction {
+    void run() throws SQLException;
+  }
+}

@@ -1,0 +1,27 @@
+package dev.baton.server.store;
+
+import dev.baton.server.alert.Alert;
+import dev.baton.server.alert.AlertKey;
+import java.time.Duration;
+
+/**
+ * The receiver's durable store. One writer thread uses {@link #begin()} and the lookups; nothing
+ * else writes. Implementations keep all SQL inside this package.
+ */
+public interface Store extends AutoCloseable {
+
+  /** Loads the hot state: active alerts, alerts seen within {@code retainIdle} of {@code now}, open incidents. */
+  HotState loadHotState(long now, Duration retainIdle);
+
+  /** An alert not held in memory, or null when it was never stored. Writer thread only. */
+  Alert loadAlert(AlertKey key);
+
+  /** The most recent incident of a grouping key, 0 when none. Writer thread only. */
+  long lastIncidentId(String groupingKey);
+
+  /** Starts a write transaction. Writer thread only; one at a time. */
+  StoreTransaction begin();
+
+  @Override
+  void close();
+}

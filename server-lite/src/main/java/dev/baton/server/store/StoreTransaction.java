@@ -1,0 +1,41 @@
+package dev.baton.server.store;
+
+import dev.baton.server.alert.Alert;
+import dev.baton.server.incident.Incident;
+import dev.baton.server.ingest.Event;
+
+/** One write transaction of the writer: everything a batch derives, committed at once or not at all. */
+public interface StoreTransaction {
+
+  /** Stores a raw request body; returns its id. */
+  long insertMessage(long receivedAt, String source, String endpoint, String client, String contentType, byte[] body);
+
+  void insertEvent(long messageId, long alertId, Event event);
+
+  /** Inserts a new alert row with its label rows. */
+  void insertAlert(Alert alert, Event event, String source, long amFingerprint);
+
+  /** Rewrites an alert's labels and annotations after they changed. */
+  void updateAlertLabels(Alert alert, Event event, long amFingerprint);
+
+  /** Writes an alert's hot fields (state, severity, times, counters, incident). */
+  void updateAlert(Alert alert);
+
+  void openPeriod(long periodId, long alertId, long startedAt);
+
+  void closePeriod(long periodId, long endedAt, String endedBy);
+
+  void insertIncident(Incident incident);
+
+  /** Writes an incident's changing fields (status, state, severity, SLA, counters, version). */
+  void updateIncident(Incident incident);
+
+  void linkAlert(long incidentId, long alertId, long joinedAt);
+
+  /** Appends to an incident's timeline; {@code detailJson} is a JSON object. */
+  void timeline(long incidentId, long at, String actor, String kind, String detailJson);
+
+  void commit();
+
+  void rollback();
+}
