@@ -3,17 +3,17 @@ package dev.baton.server.ingest;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 
 /**
  * Parses request bodies into JSON trees under hard bounds: nesting depth, string, name and number
- * length. Duplicate keys and trailing content are errors, so what is stored is never ambiguous.
+ * length. Duplicate keys and content after the value are errors, so what is stored is never ambiguous.
  */
 final class JsonBody {
 
@@ -23,12 +23,14 @@ final class JsonBody {
   static final int MAX_NUMBER_LENGTH = 64;
 
   private final ObjectMapper mapper;
+  private final int maxString;
+  private final int maxName;
 
   JsonBody(IngestLimits limits) {
     // Strings up to 4x the largest accepted value still parse, so an oversized value is reported
     // as a located problem on its alert; only absurd ones reject the body.
-    int maxString = Math.max(1 << 16, 4 * Math.max(limits.maxAnnotationValueLength(), limits.maxLabelValueLength()));
-    int maxName = Math.max(1024, 4 * limits.maxLabelNameLength());
+    this.maxString = Math.max(1 << 16, 4 * Math.max(limits.maxAnnotationValueLength(), limits.maxLabelValueLength()));
+    this.maxName = Math.max(1024, 4 * limits.maxLabelNameLength());
     JsonFactory factory = JsonFactory.builder()
         .streamReadConstraints(StreamReadConstraints.builder()
             .maxNestingDepth(MAX_NESTING_DEPTH)
@@ -38,7 +40,7 @@ final class JsonBody {
             .build())
         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .build();
-    this.mapper = new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    this.mapper = new ObjectMapper(factory);
   }
 
   /** The tree, or a message saying what is wrong and where. Never throws. */
@@ -46,19 +48,44 @@ final class JsonBody {
     if (body == null || isBlank(body)) {
       return new Parsed(null, "body is empty");
     }
-    try {
-      JsonNode node = mapper.readTree(body);
-      if (node == null || node.isMissingNode()) {
-        return new Parsed(null, "body is empty");
+    try (JsonParser parser = mapper.createParser(body)) {
+      try {
+        JsonNode node = mapper.readTree(parser);
+        if (node == null || node.isMissingNode()) {
+          return new Parsed(null, "body is empty");
+        }
+        if (parser.nextToken() != null) {
+          return new Parsed(null, "body is not valid JSON" + at(parser.currentTokenLocation())
+              + ": more content after the JSON value; send exactly one value");
+        }
+        return new Parsed(node, null);
+      } catch (StreamConstraintsException e) {
+        return new Parsed(null, "body exceeds a limit" + at(parser.currentTokenLocation()) + ": " + constraint(e));
+      } catch (JacksonException e) {
+        JsonLocation location = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+        return new Parsed(null, "body is not valid JSON" + at(location) + ": " + firstLine(e.getOriginalMessage()));
       }
-      return new Parsed(node, null);
-    } catch (StreamConstraintsException e) {
-      return new Parsed(null, "body exceeds a limit" + at(e.getLocation()) + ": " + e.getOriginalMessage());
-    } catch (JacksonException e) {
-      return new Parsed(null, "body is not valid JSON" + at(e.getLocation()) + ": " + firstLine(e.getOriginalMessage()));
     } catch (IOException e) {
-      return new Parsed(null, "body could not be read: " + e.getMessage());
+      return new Parsed(null, "body could not be read: " + firstLine(e.getMessage()));
     }
+  }
+
+  /** Jackson's constraint messages name its own configuration methods; say what the sender did instead. */
+  private String constraint(StreamConstraintsException e) {
+    String message = String.valueOf(e.getOriginalMessage());
+    if (message.startsWith("Document nesting depth")) {
+      return "JSON nested deeper than " + MAX_NESTING_DEPTH + " levels";
+    }
+    if (message.startsWith("Number value length")) {
+      return "a number longer than " + MAX_NUMBER_LENGTH + " characters";
+    }
+    if (message.startsWith("String value length")) {
+      return "a string longer than " + maxString + " characters";
+    }
+    if (message.startsWith("Name length")) {
+      return "a field name longer than " + maxName + " characters";
+    }
+    return firstLine(message);
   }
 
   /** A one-element array holding {@code item}, for bodies that may be a single object or a batch. */
