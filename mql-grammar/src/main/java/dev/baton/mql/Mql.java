@@ -2,6 +2,8 @@ package dev.baton.mql;
 
 import dev.baton.mql.ast.Query;
 import dev.baton.mql.ast.RoutingRule;
+import dev.baton.mql.complete.Completer;
+import dev.baton.mql.complete.Vocabulary;
 import dev.baton.mql.eval.PredicateCompiler;
 import dev.baton.mql.eval.Subject;
 import dev.baton.mql.field.FieldCatalog;
@@ -94,6 +96,11 @@ public final class Mql {
     /** A parameterized SQLite WHERE condition for a query parsed by this instance; see {@link SqlCompiler}. */
     public SqlFragment sql(Query query, SqlSchema schema) {
         return SqlCompiler.compile(query, catalog, schema);
+    }
+
+    /** Completion over this instance's fields plus the caller's live vocabulary. */
+    public Completer completer(Vocabulary vocabulary) {
+        return new Completer(catalog, vocabulary);
     }
 
     /** A builder of subjects over this instance's fields. */
