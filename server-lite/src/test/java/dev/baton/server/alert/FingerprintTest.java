@@ -1,0 +1,56 @@
+package dev.baton.server.alert;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class FingerprintTest {
+
+  @Test
+  void matchesAlertmanagerOnTheCapturedWebhook() throws Exception {
+    JsonNode alert = new ObjectMapper().readTree(Path.of("../../shared/samples/alertmanager_webhook_firing.json").toFile())
+        .path("alerts").get(0);
+    TreeMap<String, String> labels = new TreeMap<>();
+    alert.path("labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+    assertEquals(Map.of("alertname", "Flapping", "cluster", "bench", "severity", "critical"), labels);
+    assertEquals(alert.path("fingerprint").asText(), Fingerprint.hex(Fingerprint.of(labels)));
+    assertEquals("718f9f6d91c50633", Fingerprint.hex(Fingerprint.of(labels)));
+  }
+
+  @Test
+  void matchesAlertmanagerOnEveryAlertOfTheCapturedGroup() throws Exception {
+    JsonNode alerts = new ObjectMapper()
+        .readTree(Path.of("../../shared/samples/alertmanager_webhook_group_firing.json").toFile()).path("alerts");
+    for (JsonNode alert : alerts) {
+      TreeMap<String, String> labels = new TreeMap<>();
+      alert.path("labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+      assertEquals(alert.path("fingerprint").asText(), Fingerprint.hex(Fingerprint.of(labels)), labels.toString());
+    }
+  }
+
+  @Test
+  void emptyLabelSetIsTheFnvOffset() {
+    assertEquals("cbf29ce484222325", Fingerprint.hex(Fingerprint.of(new TreeMap<>())));
+  }
+
+  @Test
+  void excludedLabelsDoNotCount() {
+    TreeMap<String, String> a = new TreeMap<>(Map.of("alertname", "X", "replica", "a"));
+    TreeMap<String, String> b = new TreeMap<>(Map.of("alertname", "X", "replica", "b"));
+    assertNotEquals(Fingerprint.of(a), Fingerprint.of(b));
+    assertEquals(Fingerprint.of(a, Set.of("replica")), Fingerprint.of(b, Set.of("replica")));
+    assertEquals(Fingerprint.of(new TreeMap<>(Map.of("alertname", "X"))), Fingerprint.of(a, Set.of("replica")));
+  }
+
+  @Test
+  void separatorKeepsNameValueBoundaries() {
+    assertNotEquals(Fingerprint.of(new TreeMap<>(Map.of("ab", "c"))), Fingerprint.of(new TreeMap<>(Map.of("a", "bc"))));
+  }
+}
