@@ -1,0 +1,290 @@
+package dev.baton.server.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.server.MutableClock;
+import dev.baton.server.config.BatonConfig;
+import dev.baton.server.config.ConfigLoader;
+import dev.baton.server.ingest.Event;
+import dev.baton.server.metrics.ReceiverMetrics;
+import dev.baton.server.store.SqliteStore;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The writer against a real SQLite file: alerts, incidents, SLA, timeline, restarts. */
+class PipelineTest {
+
+  static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
+  static final String CONFIG = """
+      projects:
+        gold:
+          service_level: Gold
+        platinum:
+          service_level: Platinum
+          grouping: [alertname, cluster]
+      pending:
+        S4: 2m
+      """;
+
+  @TempDir Path dir;
+  final MutableClock clock = new MutableClock(T0);
+  SqliteStore store;
+  Pipeline pipeline;
+  ReceiverMetrics metrics;
+
+  void open() throws Exception {
+    store = SqliteStore.open(dir.resolve("baton.db"), SqliteStore.Synchronous.NORMAL);
+    metrics = new ReceiverMetrics();
+    pipeline = new Pipeline(store, ConfigLoader.parse(CONFIG, "test"), clock, metrics);
+    pipeline.start();
+  }
+
+  void reopen() throws Exception {
+    shut();
+    open();
+  }
+
+  @AfterEach
+  void shut() {
+    if (pipeline != null) {
+      pipeline.close();
+      store.close();
+      pipeline = null;
+    }
+  }
+
+  static Event firing(Map<String, String> labels, Instant endsAt) {
+    return new Event(labels, Map.of("summary", "s"), Event.Kind.LASTING, Event.Status.FIRING, T0, endsAt, null, null,
+        null);
+  }
+
+  static Event resolved(Map<String, String> labels) {
+    return new Event(labels, Map.of(), Event.Kind.LASTING, Event.Status.RESOLVED, T0, null, null, null, null);
+  }
+
+  void send(Event... events) throws Exception {
+    pipeline.submit(new Submission(new Source("test-source", null), "test", "127.0.0.1", "application/json",
+        "raw".getBytes(StandardCharsets.UTF_8), List.of(events), clock.millis())).get(10, TimeUnit.SECONDS);
+  }
+
+  List<List<Object>> query(String sql) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("baton.db"));
+         Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      List<List<Object>> rows = new ArrayList<>();
+      while (rs.next()) {
+        List<Object> row = new ArrayList<>();
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+          row.add(rs.getObject(i));
+        }
+        rows.add(row);
+      }
+      return rows;
+    }
+  }
+
+  Object one(String sql) throws Exception {
+    List<List<Object>> rows = query(sql);
+    assertEquals(1, rows.size(), sql + " -> " + rows);
+    return rows.get(0).get(0);
+  }
+
+  Instant later(Duration d) {
+    return clock.instant().plus(d);
+  }
+
+  @Test
+  void alertsAreGroupedByProjectAndTriggerIntoIncidents() throws Exception {
+    open();
+    Instant ends = later(Duration.ofMinutes(4));
+    send(firing(Map.of("alertname", "DiskFull", "instance", "db1"), ends),
+        firing(Map.of("alertname", "DiskFull", "instance", "db2"), ends),
+        firing(Map.of("alertname", "CpuHigh", "instance", "db1"), ends),
+        firing(Map.of("alertname", "DiskFull", "instance", "db1", "project", "gold"), ends));
+    assertEquals(4L, ((Number) one("SELECT count(*) FROM alerts")).longValue());
+    assertEquals(List.of(List.of("default", "DiskFull", 2, "firing"), List.of("default", "CpuHigh", 1, "firing"),
+            List.of("gold", "DiskFull", 1, "firing")),
+        query("SELECT project, trigger, alert_count, state FROM incidents ORDER BY id"));
+    assertEquals(4L, ((Number) one("SELECT count(*) FROM incident_alerts")).longValue());
+    assertEquals("{project=\"default\",alertname=\"DiskFull\"}", one("SELECT grouping_key FROM incidents WHERE id = 1"));
+    assertEquals(List.of(List.of("opened"), List.of("alert_joined"), List.of("alert_joined")),
+        query("SELECT kind FROM timeline WHERE incident_id = 1 ORDER BY id"));
+    assertEquals(1L, ((Number) one("SELECT count(*) FROM messages")).longValue());
+    assertEquals(4L, ((Number) one("SELECT count(*) FROM events WHERE message_id = 1")).longValue());
+    assertEquals(List.of(List.of("alertname", "DiskFull"), List.of("instance", "db2")),
+        query("SELECT name, value FROM alert_labels WHERE alert_id = 2 ORDER BY name"));
+  }
+
+  @Test
+  void groupingLabelsComeFromTheProjectsConfig() throws Exception {
+    open();
+    Instant ends = later(Duration.ofMinutes(4));
+    send(firing(Map.of("alertname", "A", "cluster", "c1", "project", "platinum"), ends),
+        firing(Map.of("alertname", "A", "cluster", "c2", "project", "platinum"), ends),
+        firing(Map.of("alertname", "A", "cluster", "c1", "instance", "x", "project", "platinum"), ends));
+    assertEquals(List.of(List.of(2), List.of(1)), query("SELECT alert_count FROM incidents ORDER BY id"));
+  }
+
+  @Test
+  void slaClassAndDeadlineFollowServiceLevelAndSeverity() throws Exception {
+    open();
+    Instant ends = later(Duration.ofMinutes(4));
+    send(firing(Map.of("alertname", "Crit", "project", "gold", "severity", "critical"), ends),
+        firing(Map.of("alertname", "Warn", "project", "gold", "severity", "warning", "severity_level", "5"), ends),
+        firing(Map.of("alertname", "Info", "project", "gold", "severity", "info"), ends),
+        firing(Map.of("alertname", "Crit", "severity", "critical"), ends));
+    long t0 = T0.toEpochMilli();
+    assertEquals(List.of(
+            List.of("Crit", 2, "GOLD", "urgent", t0 + Duration.ofMinutes(10).toMillis()),
+            List.of("Warn", 5, "GOLD", "async", t0 + Duration.ofHours(24).toMillis()),
+            List.of("Crit", 2, "NONE", "async", t0 + Duration.ofHours(24).toMillis())),
+        query("SELECT trigger, severity, service_level, sla_class, response_due_at FROM incidents"
+            + " WHERE response_due_at IS NOT NULL ORDER BY id"));
+    assertEquals(List.of(List.of("Info", 7, "retro")),
+        query("SELECT trigger, severity, sla_class FROM incidents WHERE response_due_at IS NULL"));
+  }
+
+  @Test
+  void aMoreSevereAlertRaisesTheIncidentAndShortensItsDeadline() throws Exception {
+    open();
+    Instant ends = later(Duration.ofMinutes(4));
+    send(firing(Map.of("alertname", "Disk", "project", "gold", "severity", "error", "instance", "a"), ends));
+    assertEquals(List.of(3, "urgent", T0.toEpochMilli() + Duration.ofMinutes(30).toMillis()),
+        query("SELECT severity, sla_class, response_due_at FROM incidents").get(0));
+    clock.advance(Duration.ofMinutes(1));
+    send(firing(Map.of("alertname", "Disk", "project", "gold", "severity", "critical", "instance", "b"), ends));
+    assertEquals(List.of(2, "urgent", T0.toEpochMilli() + Duration.ofMinutes(10).toMillis()),
+        query("SELECT severity, sla_class, response_due_at FROM incidents").get(0));
+    String detail = (String) one("SELECT detail FROM timeline WHERE kind = 'severity_raised'");
+    assertTrue(detail.contains("\"from\":\"S3\"") && detail.contains("\"to\":\"S2\""), detail);
+  }
+
+  @Test
+  void expiryWithoutResolveIsUnknownAndAResolveIsOk() throws Exception {
+    open();
+    send(firing(Map.of("alertname", "Gone", "instance", "a"), later(Duration.ofMinutes(4))),
+        firing(Map.of("alertname", "Gone", "instance", "b"), later(Duration.ofMinutes(4))));
+    clock.advance(Duration.ofMinutes(1));
+    send(resolved(Map.of("alertname", "Gone", "instance", "b")));
+    assertEquals("firing", one("SELECT state FROM incidents"));
+    clock.advance(Duration.ofMinutes(3));
+    pipeline.tick().get(10, TimeUnit.SECONDS);
+    assertEquals(List.of(List.of("a", "unknown"), List.of("b", "ok")),
+        query("SELECT json_extract(labels, '$.instance'), state FROM alerts ORDER BY id"));
+    assertEquals("unknown", one("SELECT state FROM incidents"), "an ok and an unknown alert: unknown");
+    assertEquals(List.of(List.of("expired", T0.plus(Duration.ofMinutes(4)).toEpochMilli()),
+            List.of("resolved", T0.plus(Duration.ofMinutes(1)).toEpochMilli())),
+        query("SELECT ended_by, ended_at FROM firing_periods ORDER BY alert_id"));
+    String detail = (String) one("SELECT detail FROM timeline WHERE kind = 'alert_state' AND actor = 'baton'");
+    assertTrue(detail.contains("\"from\":\"firing\"") && detail.contains("\"to\":\"unknown\""), detail);
+    assertEquals(1, metrics.alertsByState.get("unknown"));
+    assertEquals(1, metrics.alertsByState.get("ok"));
+  }
+
+  @Test
+  void aClosedIncidentIsNeverReopenedButLinkedAsHistory() throws Exception {
+    open();
+    Map<String, String> labels = Map.of("alertname", "Flap", "instance", "a");
+    send(firing(labels, later(Duration.ofMinutes(4))));
+    send(resolved(labels));
+    pipeline.closeIncident(1, "alice", "fixed the disk").get(10, TimeUnit.SECONDS);
+    assertEquals(List.of("closed", T0.toEpochMilli()), query("SELECT status, closed_at FROM incidents").get(0));
+    clock.advance(Duration.ofMinutes(10));
+    send(firing(labels, later(Duration.ofMinutes(4))));
+    assertEquals(List.of(Arrays.asList(1, "closed", null), List.of(2, "open", 1)),
+        query("SELECT id, status, previous_id FROM incidents ORDER BY id"));
+    assertEquals(2, one("SELECT incident_id FROM alerts"));
+    assertEquals(1L, ((Number) one("SELECT count(*) FROM alerts")).longValue(), "still one alert");
+    assertEquals(2L, ((Number) one("SELECT count(*) FROM firing_periods")).longValue(), "two firing periods");
+    assertEquals("alice", one("SELECT actor FROM timeline WHERE kind = 'closed'"));
+    ExecutionException e = assertThrows(ExecutionException.class,
+        () -> pipeline.closeIncident(1, "alice", "again").get(10, TimeUnit.SECONDS));
+    assertTrue(e.getCause().getMessage().contains("incident 1 is not open"), e.getCause().getMessage());
+  }
+
+  @Test
+  void aReFiringAlertRejoinsItsOpenIncident() throws Exception {
+    open();
+    Map<String, String> labels = Map.of("alertname", "Flap");
+    for (int i = 0; i < 3; i++) {
+      send(firing(labels, later(Duration.ofMinutes(4))));
+      clock.advance(Duration.ofSeconds(30));
+      send(resolved(labels));
+      clock.advance(Duration.ofSeconds(30));
+    }
+    assertEquals(1L, ((Number) one("SELECT count(*) FROM incidents")).longValue());
+    assertEquals(3L, ((Number) one("SELECT count(*) FROM firing_periods WHERE ended_by = 'resolved'")).longValue());
+    assertEquals(3, one("SELECT fire_count FROM alerts"));
+    assertEquals("ok", one("SELECT state FROM incidents"));
+  }
+
+  @Test
+  void pendingDelayOpensOnlyAlertsStillFiringAfterIt() throws Exception {
+    open();
+    // severity warning = S4, which the config holds pending for 2 minutes
+    send(firing(Map.of("alertname", "Slow", "severity", "warning"), later(Duration.ofMinutes(10))),
+        firing(Map.of("alertname", "Blip", "severity", "warning"), later(Duration.ofMinutes(10))));
+    assertEquals(0L, ((Number) one("SELECT count(*) FROM incidents")).longValue());
+    assertEquals(List.of(List.of("pending"), List.of("pending")), query("SELECT state FROM alerts ORDER BY id"));
+    clock.advance(Duration.ofMinutes(1));
+    send(resolved(Map.of("alertname", "Blip", "severity", "warning")));
+    clock.advance(Duration.ofMinutes(1));
+    pipeline.tick().get(10, TimeUnit.SECONDS);
+    assertEquals(List.of(List.of("Slow", "firing")), query("SELECT trigger, state FROM incidents"));
+    assertEquals(List.of(List.of("Slow", "firing", 0), List.of("Blip", "ok", 1)),
+        query("SELECT trigger, state, resolved_while_pending FROM alerts ORDER BY id"));
+    assertEquals(1, metrics.resolvedWhilePending.get());
+  }
+
+  @Test
+  void instantEventsOpenAndJoinIncidentsWithoutState() throws Exception {
+    open();
+    Event backup = new Event(Map.of("alertname", "BackupFailed", "host", "h1"), Map.of(), Event.Kind.INSTANT,
+        Event.Status.FIRING, null, null, null, null, null);
+    send(backup);
+    send(backup);
+    assertEquals(List.of(List.of("BackupFailed", 1)), query("SELECT trigger, alert_count FROM incidents"));
+    assertNull(one("SELECT state FROM alerts"));
+    assertEquals(List.of(List.of("opened"), List.of("alert_joined"), List.of("alert_repeated")),
+        query("SELECT kind FROM timeline ORDER BY id"));
+  }
+
+  @Test
+  void hotStateSurvivesARestart() throws Exception {
+    open();
+    Map<String, String> labels = Map.of("alertname", "Persist", "instance", "a");
+    send(firing(labels, later(Duration.ofMinutes(4))));
+    send(firing(Map.of("alertname", "Other"), later(Duration.ofMinutes(4))));
+    send(resolved(Map.of("alertname", "Other")));
+    reopen();
+    clock.advance(Duration.ofMinutes(1));
+    send(firing(labels, later(Duration.ofMinutes(4))), firing(Map.of("alertname", "Persist", "instance", "b"),
+        later(Duration.ofMinutes(4))));
+    assertEquals(3L, ((Number) one("SELECT count(*) FROM alerts")).longValue());
+    assertEquals(List.of(List.of("Persist", 2), List.of("Other", 1)),
+        query("SELECT trigger, alert_count FROM incidents ORDER BY id"));
+    clock.advance(Duration.ofMinutes(10));
+    pipeline.tick().get(10, TimeUnit.SECONDS);
+    assertEquals(2L, ((Number) one("SELECT count(*) FROM alerts WHERE state = 'unknown'")).longValue());
+    assertEquals("unknown", one("SELECT state FROM incidents WHERE trigger = 'Persist'"));
+    assertEquals(List.of(List.of(1), List.of(2), List.of(3), List.of(4)), query("SELECT id FROM messages ORDER BY id"),
+        "message ids continue after the restart");
+  }
+}
