@@ -11,13 +11,21 @@ final class AccessLogFilter extends Filter {
 
   private static final Logger ACCESS = LoggerFactory.getLogger("dev.baton.server.http.access");
 
+  private final InFlight inFlight;
+
+  AccessLogFilter(InFlight inFlight) {
+    this.inFlight = inFlight;
+  }
+
   @Override
   public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
     long start = System.nanoTime();
+    inFlight.enter();
     try {
       chain.doFilter(exchange);
     } finally {
       exchange.close();
+      inFlight.exit();
       int status = exchange.getResponseCode();
       if (status >= 500 ? ACCESS.isWarnEnabled() : ACCESS.isDebugEnabled()) {
         Principal p = (Principal) exchange.getAttribute(Principal.ATTRIBUTE);
