@@ -30,8 +30,7 @@ final class BatonReply {
       body = ReplyJson.object("error", Problems.join(result.problems(), itemPath), "problems", listed(result.problems()));
     } else {
       long rejected = result.problems().stream().mapToInt(Problem::index).distinct().count();
-      String error = rejected + " of " + (rejected + accepted) + " " + noun + "s rejected"
-          + (accepted > 0 ? "; the other " + accepted + " were accepted" : "") + ": "
+      String error = rejected + " of " + (rejected + accepted) + " " + noun + "s rejected, " + accepted + " accepted: "
           + Problems.describe(result.problems().get(0), itemPath)
           + (result.problems().size() > 1 ? " (and " + (result.problems().size() - 1) + " more problems)" : "");
       body = ReplyJson.object("error", error, "accepted", accepted, "rejected", listed(result.problems()));

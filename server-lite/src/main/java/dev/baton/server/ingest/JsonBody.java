@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.regex.Pattern;
 
 /**
  * Parses request bodies into JSON trees under hard bounds: nesting depth, string, name and number
@@ -21,6 +22,9 @@ final class JsonBody {
   static final int MAX_NESTING_DEPTH = 32;
   /** Longer numbers are never meaningful in an alert and cost quadratic time to convert. */
   static final int MAX_NUMBER_LENGTH = 64;
+
+  /** Jackson names its own source settings in nested locations; keep only line and column. */
+  private static final Pattern SOURCE_REFERENCE = Pattern.compile("\\[Source: .*?; line: (\\d+), column: (\\d+)\\]");
 
   private final ObjectMapper mapper;
   private final int maxString;
@@ -114,7 +118,8 @@ final class JsonBody {
       return "malformed";
     }
     int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
+    String line = newline < 0 ? message : message.substring(0, newline);
+    return SOURCE_REFERENCE.matcher(line).replaceAll("line $1, column $2");
   }
 
   /** Exactly one of {@code node} and {@code error} is set. */

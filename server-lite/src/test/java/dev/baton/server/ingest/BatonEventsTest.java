@@ -183,7 +183,7 @@ class BatonEventsTest {
 
     assertEquals(2, result.events().size());
     assertFalse(result.bodyRejected());
-    assertReply(400, "application/json", "{\"error\":\"2 of 4 events rejected; the other 2 were accepted: "
+    assertReply(400, "application/json", "{\"error\":\"2 of 4 events rejected, 2 accepted: "
         + "events[1].labels[\\\"a-b\\\"]: invalid label name \\\"a-b\\\": must match [a-zA-Z_][a-zA-Z0-9_]* "
         + "(and 1 more problems)\",\"accepted\":2,\"rejected\":["
         + "{\"index\":1,\"field\":\"labels[\\\"a-b\\\"]\",\"message\":\"invalid label name \\\"a-b\\\": must match [a-zA-Z_][a-zA-Z0-9_]*\"},"

@@ -65,6 +65,14 @@ class MalformedInputTest {
 
   @ParameterizedTest
   @MethodSource("protocols")
+  void truncatedBodiesSayWhereTheyStopped(IngestProtocol protocol) {
+    assertEquals("body is not valid JSON at line 2, column 20: Unexpected end-of-input: expected close marker for "
+        + "Object (start marker at line 2, column 1)",
+        onlyBodyProblem(protocol, "\n{\"labels\":{\"a\":\"b\"}").message());
+  }
+
+  @ParameterizedTest
+  @MethodSource("protocols")
   void emptyBodiesAreRefused(IngestProtocol protocol) {
     assertEquals("body is empty", onlyBodyProblem(protocol, "").message());
     assertEquals("body is empty", onlyBodyProblem(protocol, " \n\t ").message());

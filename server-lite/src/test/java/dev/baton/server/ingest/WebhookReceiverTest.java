@@ -186,7 +186,7 @@ class WebhookReceiverTest {
     JsonNode reply = Samples.tree(protocol.reply(result).body());
     assertEquals(400, protocol.reply(result).status());
     assertEquals(2, reply.get("accepted").asInt());
-    assertEquals("1 of 3 alerts rejected; the other 2 were accepted: alerts[1].status: must be \"firing\" or "
+    assertEquals("1 of 3 alerts rejected, 2 accepted: alerts[1].status: must be \"firing\" or "
         + "\"resolved\", got \"pending\"", reply.get("error").asText());
     assertEquals(1, reply.get("rejected").get(0).get("index").asInt());
     assertEquals("status", reply.get("rejected").get(0).get("field").asText());
