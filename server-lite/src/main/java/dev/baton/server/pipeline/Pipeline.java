@@ -119,10 +119,8 @@ public final class Pipeline implements AutoCloseable {
       fail(batch, new Unavailable(Unavailable.Reason.STORE_FAILED, "the store is unavailable; retry later", null));
       return;
     }
-    RuntimeException failure = attempt(batch);
+    RuntimeException failure = attempt(batch, started);
     if (failure == null) {
-      metrics.commitBatchSize.observe(batch.size());
-      metrics.commitSeconds.observe((System.nanoTime() - started) / 1e9);
       return;
     }
     if (!(failure instanceof StoreException) && batch.size() > 1) {
@@ -132,7 +130,7 @@ public final class Pipeline implements AutoCloseable {
           fail(List.of(w), new Unavailable(Unavailable.Reason.STORE_FAILED, "the store is unavailable", null));
           continue;
         }
-        RuntimeException single = attempt(List.of(w));
+        RuntimeException single = attempt(List.of(w), System.nanoTime());
         if (single != null) {
           fail(List.of(w), unavailable(single));
         }
@@ -143,7 +141,7 @@ public final class Pipeline implements AutoCloseable {
   }
 
   /** Applies and commits; null on success, else the failure (rolled back, hot state marked stale). */
-  private RuntimeException attempt(List<Work> batch) {
+  private RuntimeException attempt(List<Work> batch, long started) {
     StoreTransaction tx = null;
     try {
       tx = store.begin();
@@ -160,6 +158,8 @@ public final class Pipeline implements AutoCloseable {
       hotStateValid = false;
       return e;
     }
+    metrics.commitBatchSize.observe(batch.size());
+    metrics.commitSeconds.observe((System.nanoTime() - started) / 1e9);
     processor.publishGauges();
     for (Work w : batch) {
       w.future.complete(null);
