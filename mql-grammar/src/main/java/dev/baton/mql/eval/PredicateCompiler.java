@@ -6,7 +6,6 @@ import dev.baton.mql.ast.Query;
 import dev.baton.mql.ast.Ref;
 import dev.baton.mql.field.FieldCatalog;
 import dev.baton.mql.field.FieldKind;
-import dev.baton.mql.field.FieldSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -35,7 +34,9 @@ public final class PredicateCompiler {
      *     invalid value; never for a query that {@code Mql.using(catalog)} parsed
      */
     public static Predicate<Subject> compile(Query query, FieldCatalog catalog) {
-        return query.expr().map(expr -> compile(expr, catalog)).orElse(subject -> true);
+        Predicate<Subject> root = query.expr().<Predicate<Subject>>map(expr -> compile(expr, catalog))
+                .orElse(subject -> true);
+        return new SameCatalog(catalog, root);
     }
 
     private static Predicate<Subject> compile(Expr expr, FieldCatalog catalog) {
@@ -68,25 +69,29 @@ public final class PredicateCompiler {
                 throw new IllegalArgumentException("labels are not ordered: " + match);
             }
             return op == Operator.MATCHES ? new LabelMatches(name, Pattern.compile(match.value()))
-                    : new LabelEquals(name, match.value());
+                    : new LabelEquals(name, match.value(), match.value().hashCode());
         }
-        FieldSpec spec = catalog.field(name)
-                .orElseThrow(() -> new IllegalArgumentException("unknown field '" + name + "'"));
-        FieldKind kind = spec.kind();
+        int slot = Subject.slot(catalog, name);
+        if (slot < 0) {
+            throw new IllegalArgumentException("unknown field '" + name + "'");
+        }
+        FieldKind kind = catalog.fields().get(slot).kind();
         if (kind.ordered()) {
             if (op.regex()) {
                 throw new IllegalArgumentException("regular expressions do not apply to ordered fields: " + match);
             }
             long bound = kind.ordinal(match.value()).orElseThrow(() -> new IllegalArgumentException(
                     "invalid value for " + name + ": " + match.value()));
-            return new Compare(name, op, bound);
+            return new Compare(slot, op, bound);
         }
         if (op.ordering()) {
             throw new IllegalArgumentException("field is not ordered: " + match);
         }
-        return op == Operator.MATCHES ? new FieldMatches(name, Pattern.compile(match.value()),
-                Pattern.compile(match.value()).matcher("").find())
-                : new FieldEquals(name, match.value());
+        if (op == Operator.MATCHES) {
+            Pattern pattern = Pattern.compile(match.value());
+            return new FieldMatches(slot, pattern, pattern.matcher("").find());
+        }
+        return new FieldEquals(slot, match.value(), match.value().hashCode());
     }
 
     private record AllOf(Predicate<Subject>[] operands) implements Predicate<Subject> {
@@ -120,46 +125,72 @@ public final class PredicateCompiler {
         }
     }
 
-    private record FieldEquals(String field, String value) implements Predicate<Subject> {
+    /** Guards the slot numbering: a subject must come from the catalog the predicate was compiled for. */
+    private record SameCatalog(FieldCatalog catalog, Predicate<Subject> root) implements Predicate<Subject> {
         @Override
         public boolean test(Subject subject) {
-            Subject.FieldValues values = subject.values(field);
-            if (values == null) {
+            if (subject.catalog != catalog && !subject.catalog.fields().equals(catalog.fields())) {
+                throw new IllegalArgumentException("the subject was built for another field catalog");
+            }
+            return root.test(subject);
+        }
+    }
+
+    private record FieldEquals(int slot, String value, int hash) implements Predicate<Subject> {
+        @Override
+        public boolean test(Subject subject) {
+            String text = subject.first[slot];
+            if (text == null) {
                 return value.isEmpty();
             }
-            for (String text : values.texts) {
-                if (value.equals(text)) {
-                    return true;
+            if (same(text)) {
+                return true;
+            }
+            String[][] more = subject.more;
+            if (more != null && more[slot] != null) {
+                for (String other : more[slot]) {
+                    if (same(other)) {
+                        return true;
+                    }
                 }
             }
             return false;
         }
+
+        private boolean same(String text) {
+            return text == value || (text.hashCode() == hash && value.equals(text));
+        }
     }
 
-    private record FieldMatches(String field, Pattern pattern, boolean matchesMissing) implements Predicate<Subject> {
+    private record FieldMatches(int slot, Pattern pattern, boolean matchesMissing) implements Predicate<Subject> {
         @Override
         public boolean test(Subject subject) {
-            Subject.FieldValues values = subject.values(field);
-            if (values == null) {
+            String text = subject.first[slot];
+            if (text == null) {
                 return matchesMissing;
             }
-            for (String text : values.texts) {
-                if (pattern.matcher(text).find()) {
-                    return true;
+            if (pattern.matcher(text).find()) {
+                return true;
+            }
+            String[][] more = subject.more;
+            if (more != null && more[slot] != null) {
+                for (String other : more[slot]) {
+                    if (pattern.matcher(other).find()) {
+                        return true;
+                    }
                 }
             }
             return false;
         }
     }
 
-    private record Compare(String field, Operator op, long bound) implements Predicate<Subject> {
+    private record Compare(int slot, Operator op, long bound) implements Predicate<Subject> {
         @Override
         public boolean test(Subject subject) {
-            Subject.FieldValues values = subject.values(field);
-            if (values == null) {
+            if (subject.first[slot] == null) {
                 return false;
             }
-            long ordinal = values.ordinal;
+            long ordinal = subject.ordinals[slot];
             return switch (op) {
                 case EQ -> ordinal == bound;
                 case LT -> ordinal < bound;
@@ -171,11 +202,12 @@ public final class PredicateCompiler {
         }
     }
 
-    private record LabelEquals(String label, String value) implements Predicate<Subject> {
+    private record LabelEquals(String label, String value, int hash) implements Predicate<Subject> {
         @Override
         public boolean test(Subject subject) {
-            for (Map<String, String> alert : subject.alerts()) {
-                if (value.equals(alert.getOrDefault(label, ""))) {
+            for (Map<String, String> alert : subject.alerts) {
+                String text = alert.get(label);
+                if (text == null ? value.isEmpty() : text == value || (text.hashCode() == hash && value.equals(text))) {
                     return true;
                 }
             }
@@ -186,7 +218,7 @@ public final class PredicateCompiler {
     private record LabelMatches(String label, Pattern pattern) implements Predicate<Subject> {
         @Override
         public boolean test(Subject subject) {
-            for (Map<String, String> alert : subject.alerts()) {
+            for (Map<String, String> alert : subject.alerts) {
                 if (pattern.matcher(alert.getOrDefault(label, "")).find()) {
                     return true;
                 }

@@ -120,6 +120,18 @@ class PredicateTest {
     }
 
     @Test
+    void subjectMustComeFromTheSameCatalog() {
+        dev.baton.mql.field.FieldCatalog other = dev.baton.mql.field.FieldCatalog.of(
+                new dev.baton.mql.field.FieldSpec("project", dev.baton.mql.field.FieldKind.STRING, "p"));
+        Subject foreign = Subject.builder(other).field("project", "horns-and-hooves").build();
+        assertThrows(IllegalArgumentException.class,
+                () -> MQL.predicate(MQL.parse("project = horns-and-hooves").value()).test(foreign));
+        Mql sameFields = Mql.using(dev.baton.mql.field.FieldCatalog.of(
+                dev.baton.mql.field.IncidentFields.CATALOG.fields()));
+        assertEquals(true, sameFields.predicate(sameFields.parse("severity <= S2").value()).test(INCIDENT));
+    }
+
+    @Test
     void subjectBuilderRejectsWhatTheCatalogForbids() {
         assertThrows(IllegalArgumentException.class, () -> MQL.subject().field("projct", "x"));
         assertThrows(IllegalArgumentException.class, () -> MQL.subject().field("severity", "high"));
