@@ -175,6 +175,17 @@ class ParseTest {
     }
 
     @Test
+    void positionsCountCharactersAfterEmoji() {
+        String text = "summary = \"\ud83d\ude00\" AND projct = a";
+        Problem problem = mql.parse(text).problems().get(0);
+        assertEquals(20, problem.offset());
+        assertEquals("projct", text.substring(problem.offset(), problem.offset() + problem.length()));
+        String many = "summary = \"" + "\ud83d\ude00".repeat(4000) + "\" AND projct = a";
+        Problem far = mql.parse(many).problems().get(0);
+        assertEquals("projct", many.substring(far.offset(), far.offset() + far.length()));
+    }
+
+    @Test
     void manyClausesStayFlat() {
         String wide = String.join(" AND ", java.util.Collections.nCopies(1000, "project = a"));
         Expr.And and = (Expr.And) expr(wide);

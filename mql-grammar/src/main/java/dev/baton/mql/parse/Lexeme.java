@@ -21,17 +21,13 @@ public record Lexeme(Kind kind, String text, int start, int end) {
                 : text;
         List<Lexeme> lexemes = new ArrayList<>();
         MqlLexer lexer = StatementParser.lexer(capped);
-        boolean surrogates = capped.codePoints().count() != capped.length();
+        CodePoints codePoints = new CodePoints(capped);
         for (Token token = lexer.nextToken(); token.getType() != Token.EOF; token = lexer.nextToken()) {
             if (token.getChannel() != Token.DEFAULT_CHANNEL) {
                 continue;
             }
-            int start = token.getStartIndex();
-            int end = token.getStopIndex() + 1;
-            if (surrogates) {
-                start = capped.offsetByCodePoints(0, start);
-                end = capped.offsetByCodePoints(0, end);
-            }
+            int start = codePoints.charOffset(token.getStartIndex());
+            int end = codePoints.charOffset(token.getStopIndex() + 1);
             lexemes.add(new Lexeme(kind(token.getType()), capped.substring(start, end), start, end));
         }
         return lexemes;

@@ -120,16 +120,15 @@ public final class StatementParser {
     /** Character offsets of tokens: ANTLR counts code points, Java strings count UTF-16 units. */
     private static final class Positions {
         private final String text;
-        private final boolean surrogates;
+        private final CodePoints codePoints;
 
         Positions(String text) {
             this.text = text;
-            this.surrogates = text.codePoints().count() != text.length();
+            this.codePoints = new CodePoints(text);
         }
 
         int offset(int codePointIndex) {
-            return surrogates ? text.offsetByCodePoints(0, Math.min(codePointIndex, (int) text.codePoints().count()))
-                    : Math.min(codePointIndex, text.length());
+            return codePoints.charOffset(codePointIndex);
         }
 
         Problem problem(Token token, String message) {
