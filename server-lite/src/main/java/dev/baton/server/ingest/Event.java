@@ -17,7 +17,10 @@ import java.util.TreeMap;
  * @param startsAt        when the condition began, or null when the sender did not say
  * @param endsAt          when it ended (resolved) or is expected to end unless refreshed (firing), or null
  * @param refreshInterval how often the sender repeats a lasting alert while it holds, or null if unknown
- * @param dedupKey        the sender's own identity for the alert (PagerDuty dedup_key, Baton dedup_key), or null
+ * @param dedupKey        the sender's own identity for the alert (PagerDuty dedup_key, Baton dedup_key), or null.
+ *                        PagerDuty acknowledge and resolve events carry nothing but this key (their
+ *                        labels are just {@code dedup_key}); they must be applied to the alert
+ *                        with the same key, not treated as an alert of their own
  * @param generatorUrl    link back to the sender's view of the alert, or null
  */
 public record Event(
@@ -33,7 +36,10 @@ public record Event(
 
   public enum Kind { INSTANT, LASTING }
 
-  /** ACKNOWLEDGED comes only from senders with an acknowledge action (PagerDuty Events v2). */
+  /**
+   * ACKNOWLEDGED comes only from senders with an acknowledge action (PagerDuty Events v2): someone
+   * is working on the alert; it is still firing.
+   */
   public enum Status { FIRING, RESOLVED, ACKNOWLEDGED }
 
   public Event {

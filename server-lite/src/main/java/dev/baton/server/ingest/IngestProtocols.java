@@ -8,8 +8,12 @@ public final class IngestProtocols {
   private IngestProtocols() {}
 
   /**
-   * All ingest protocols, each enforcing {@code limits}. Paths are distinct; every protocol's
-   * {@link IngestProtocol#decode} never throws.
+   * All ingest protocols, each enforcing {@code limits}: Alertmanager API v2 ({@code /api/v2/alerts})
+   * and v1 ({@code /api/v1/alerts}), the Alertmanager/Grafana webhook receiver
+   * ({@code /api/v1/ingest/alertmanager}), Baton events ({@code /api/v1/events}) and PagerDuty
+   * Events v2 ({@code /v2/enqueue}). Paths are distinct. The protocols hold no per-request state,
+   * so one instance serves all HTTP threads; {@link IngestProtocol#decode} never throws (a bug
+   * would surface as a logged error and a 500 reply, never as an exception).
    */
   public static List<IngestProtocol> all(IngestLimits limits) {
     return List.of(

@@ -68,10 +68,6 @@ final class ItemReader {
     return new ItemReader(value, index, limits, problems, this, field);
   }
 
-  int index() {
-    return index;
-  }
-
   IngestLimits limits() {
     return limits;
   }
