@@ -42,16 +42,15 @@ CREATE TABLE alerts (
 CREATE UNIQUE INDEX alerts_identity ON alerts(project, fingerprint);
 CREATE INDEX alerts_state ON alerts(state);
 CREATE INDEX alerts_incident ON alerts(incident_id);
-CREATE INDEX alerts_last_seen ON alerts(last_seen);
 
--- One row per label of each alert, for MQL label queries (name = value, regex on value).
+-- One row per label of each alert, for MQL label queries (name = value, regex on value): a
+-- single b-tree ordered by name and value. An alert's own labels are read from alerts.labels.
 CREATE TABLE alert_labels (
-  alert_id INTEGER NOT NULL,
   name     TEXT    NOT NULL,
   value    TEXT    NOT NULL,
-  PRIMARY KEY (alert_id, name)
+  alert_id INTEGER NOT NULL,
+  PRIMARY KEY (name, value, alert_id)
 ) WITHOUT ROWID;
-CREATE INDEX alert_labels_name_value ON alert_labels(name, value);
 
 CREATE TABLE firing_periods (
   id         INTEGER PRIMARY KEY,
@@ -71,8 +70,7 @@ CREATE TABLE events (
   starts_at   INTEGER,
   ends_at     INTEGER
 );
-CREATE INDEX events_alert ON events(alert_id);
-CREATE INDEX events_message ON events(message_id);
+-- events are appended and kept for audit and replay; they are not looked up on the hot path
 
 CREATE TABLE incidents (
   id                INTEGER PRIMARY KEY,
@@ -109,7 +107,6 @@ CREATE TABLE incident_alerts (
   joined_at   INTEGER NOT NULL,
   PRIMARY KEY (incident_id, alert_id)
 ) WITHOUT ROWID;
-CREATE INDEX incident_alerts_alert ON incident_alerts(alert_id);
 
 CREATE TABLE timeline (
   id          INTEGER PRIMARY KEY,

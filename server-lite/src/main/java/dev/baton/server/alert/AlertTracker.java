@@ -37,6 +37,8 @@ public final class AlertTracker {
   private final Map<AlertKey, Alert> alerts = new HashMap<>();
   private final Loader loader;
   private final long retainIdleMillis;
+  /** True while every stored alert is in memory: then an alert not found is new, with no lookup. */
+  private boolean complete;
   private long nextAlertId;
   private long nextPeriodId;
 
@@ -46,9 +48,12 @@ public final class AlertTracker {
    * @param nextAlertId  first free alert id
    * @param nextPeriodId first free firing-period id
    * @param hot          alerts loaded from the store at start
+   * @param complete     {@code hot} holds every stored alert
    */
-  public AlertTracker(Loader loader, Duration retainIdle, long nextAlertId, long nextPeriodId, Collection<Alert> hot) {
+  public AlertTracker(Loader loader, Duration retainIdle, long nextAlertId, long nextPeriodId, Collection<Alert> hot,
+      boolean complete) {
     this.loader = loader;
+    this.complete = complete;
     this.retainIdleMillis = retainIdle.toMillis();
     this.nextAlertId = nextAlertId;
     this.nextPeriodId = nextPeriodId;
@@ -71,7 +76,7 @@ public final class AlertTracker {
   public AlertChange observe(AlertKey key, Event event, Severity severity, String groupingKey, long labelsHash,
       long annotationsHash, long now, Duration pendingDelay, LongPredicate incidentOpen) {
     Alert a = alerts.get(key);
-    if (a == null) {
+    if (a == null && !complete) {
       a = loader.load(key);
       if (a != null) {
         alerts.put(key, a);
@@ -185,6 +190,7 @@ public final class AlertTracker {
         }
       } else if ((state == null || state == AlertState.OK) && a.lastSeen() + retainIdleMillis < now) {
         it.remove();
+        complete = false;
       }
     }
     return changes;

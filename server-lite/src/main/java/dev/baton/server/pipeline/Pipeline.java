@@ -148,6 +148,7 @@ public final class Pipeline implements AutoCloseable {
       for (Work w : batch) {
         w.apply(processor, tx, clock.millis());
       }
+      processor.flush(tx);
       tx.commit();
     } catch (RuntimeException e) {
       metrics.commitFailures.inc(1);

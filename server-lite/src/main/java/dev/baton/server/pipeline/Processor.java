@@ -23,10 +23,12 @@ import dev.baton.server.store.Store;
 import dev.baton.server.store.StoreTransaction;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 
 /**
@@ -48,6 +50,9 @@ final class Processor {
   private IncidentTracker incidents;
   private Map<String, Long> alertsByState;
   private Map<String, Long> incidentsByStatusClass;
+  /** Rows changed in the current transaction, written once each by {@link #flush}. */
+  private final Set<Alert> dirtyAlerts = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Set<Incident> dirtyIncidents = Collections.newSetFromMap(new IdentityHashMap<>());
 
   Processor(Store store, BatonConfig config, ReceiverMetrics metrics, Duration retainIdle) {
     this.store = store;
@@ -59,7 +64,11 @@ final class Processor {
   /** (Re)loads the hot state from the store: at start, and after a failed transaction. */
   void load(long now) {
     HotState hot = store.loadHotState(now, retainIdle);
-    alerts = new AlertTracker(store::loadAlert, retainIdle, hot.nextAlertId(), hot.nextPeriodId(), hot.alerts());
+    long stored = hot.alertsByState().values().stream().mapToLong(Long::longValue).sum();
+    alerts = new AlertTracker(store::loadAlert, retainIdle, hot.nextAlertId(), hot.nextPeriodId(), hot.alerts(),
+        stored == hot.alerts().size());
+    dirtyAlerts.clear();
+    dirtyIncidents.clear();
     incidents = new IncidentTracker(store::lastIncidentId, hot.nextIncidentId(), hot.openIncidents());
     alertsByState = new HashMap<>();
     hot.alertsByState().forEach((state, n) -> alertsByState.put(state.equals("instant") ? NO_STATE : state, n));
@@ -105,9 +114,22 @@ final class Processor {
     Incident closed = incidents.close(incidentId, now);
     incidentsByStatusClass.merge(fromKey, -1L, Long::sum);
     incidentsByStatusClass.merge(statusClass(closed.status().wire(), closed.slaClass().wire()), 1L, Long::sum);
+    dirtyIncidents.remove(closed);
     tx.updateIncident(closed);
     tx.timeline(incidentId, now, actor, "closed", json("comment", comment == null ? "" : comment));
     return closed;
+  }
+
+  /** Writes every alert and incident changed in this transaction, once each; before the commit. */
+  void flush(StoreTransaction tx) {
+    for (Alert a : dirtyAlerts) {
+      tx.updateAlert(a);
+    }
+    for (Incident i : dirtyIncidents) {
+      tx.updateIncident(i);
+    }
+    dirtyAlerts.clear();
+    dirtyIncidents.clear();
   }
 
   /** Publishes the counters to the gauges; after a commit, so they never show rolled-back work. */
@@ -138,7 +160,7 @@ final class Processor {
       if (e != null && (c.labelsChanged() || c.annotationsChanged())) {
         tx.updateAlertLabels(a, e, amFingerprint);
       }
-      tx.updateAlert(a);
+      dirtyAlerts.add(a);
       if (c.stateChanged()) {
         alertsByState.merge(stateName(c.before()), -1L, Long::sum);
         alertsByState.merge(stateName(a.state()), 1L, Long::sum);
@@ -164,7 +186,7 @@ final class Processor {
       detail.put("previous_incident", i.previousId() == 0 ? null : i.previousId());
       tx.timeline(i.id(), now, actor, "opened", json(detail));
     } else if (ic.joined() || ic.stateBefore() != i.state() || ic.severityRaised()) {
-      tx.updateIncident(i);
+      dirtyIncidents.add(i);
     }
     if (ic.joined()) {
       tx.linkAlert(i.id(), a.id(), now);

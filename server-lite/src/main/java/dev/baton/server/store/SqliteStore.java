@@ -51,11 +51,13 @@ public final class SqliteStore implements Store {
 
   private final Path file;
   private final Connection connection;
+  private final Checkpointer checkpointer;
   private final PreparedStatement insertMessage;
   private final PreparedStatement insertEvent;
   private final PreparedStatement insertAlert;
   private final PreparedStatement updateAlertLabels;
-  private final PreparedStatement deleteAlertLabels;
+  private final PreparedStatement selectAlertLabels;
+  private final PreparedStatement deleteAlertLabel;
   private final PreparedStatement insertAlertLabel;
   private final PreparedStatement updateAlert;
   private final PreparedStatement openPeriod;
@@ -68,9 +70,10 @@ public final class SqliteStore implements Store {
   private final PreparedStatement lastIncident;
   private long nextMessageId;
 
-  private SqliteStore(Path file, Connection c) throws SQLException {
+  private SqliteStore(Path file, Connection c, Checkpointer checkpointer) throws SQLException {
     this.file = file;
     this.connection = c;
+    this.checkpointer = checkpointer;
     insertMessage = c.prepareStatement(
         "INSERT INTO messages (id, received_at, source, endpoint, client, content_type, body) VALUES (?,?,?,?,?,?,?)");
     insertEvent = c.prepareStatement(
@@ -79,13 +82,14 @@ public final class SqliteStore implements Store {
         + ", am_fingerprint, labels, annotations, source, dedup_key, generator_url)"
         + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     updateAlertLabels = c.prepareStatement(
-        "UPDATE alerts SET am_fingerprint = ?, trigger = ?, labels = ?, annotations = ?, generator_url = ? WHERE id = ?");
-    deleteAlertLabels = c.prepareStatement("DELETE FROM alert_labels WHERE alert_id = ?");
-    insertAlertLabel = c.prepareStatement("INSERT INTO alert_labels (alert_id, name, value) VALUES (?,?,?)");
+        "UPDATE alerts SET am_fingerprint = ?, trigger = ?, labels = ?, annotations = ?, generator_url = ?,"
+            + " grouping_key = ?, labels_hash = ?, annotations_hash = ? WHERE id = ?");
+    selectAlertLabels = c.prepareStatement("SELECT labels FROM alerts WHERE id = ?");
+    deleteAlertLabel = c.prepareStatement("DELETE FROM alert_labels WHERE name = ? AND value = ? AND alert_id = ?");
+    insertAlertLabel = c.prepareStatement("INSERT OR IGNORE INTO alert_labels (name, value, alert_id) VALUES (?,?,?)");
     updateAlert = c.prepareStatement("UPDATE alerts SET state = ?, severity = ?, last_seen = ?, expires_at = ?,"
         + " pending_until = ?, refresh_ms = ?, period_id = ?, period_start = ?, fire_count = ?,"
-        + " resolved_while_pending = ?, incident_id = ?, grouping_key = ?, labels_hash = ?, annotations_hash = ?"
-        + " WHERE id = ?");
+        + " resolved_while_pending = ?, incident_id = ? WHERE id = ?");
     openPeriod = c.prepareStatement("INSERT INTO firing_periods (id, alert_id, started_at) VALUES (?,?,?)");
     closePeriod = c.prepareStatement("UPDATE firing_periods SET ended_at = ?, ended_by = ? WHERE id = ?");
     insertIncident = c.prepareStatement("INSERT INTO incidents (id, project, grouping_key, trigger, status, state,"
@@ -134,11 +138,13 @@ public final class SqliteStore implements Store {
         s.execute("PRAGMA synchronous = " + synchronous.name());
         s.execute("PRAGMA foreign_keys = OFF");
         s.execute("PRAGMA temp_store = MEMORY");
-        s.execute("PRAGMA cache_size = -16384");
+        s.execute("PRAGMA cache_size = -32768");
+        // checkpoints run on their own connection and thread (Checkpointer), not inside the writer's commits
+        s.execute("PRAGMA wal_autocheckpoint = 0");
       }
       c.setAutoCommit(false);
       Migrations.apply(c, absolute.toString());
-      return new SqliteStore(absolute, c);
+      return new SqliteStore(absolute, c, new Checkpointer(absolute, synchronous));
     } catch (SQLException e) {
       closeQuietly(c);
       throw new StoreException("cannot open database " + absolute + ": " + describe(e), e);
@@ -245,6 +251,7 @@ public final class SqliteStore implements Store {
 
   @Override
   public void close() {
+    checkpointer.close();
     try {
       rollbackQuietly();
       try (Statement s = connection.createStatement()) {
@@ -302,6 +309,14 @@ public final class SqliteStore implements Store {
       return JSON.writeValueAsString(map);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a string map always serialises", e);
+    }
+  }
+
+  private static Map<String, String> labelsOf(String json) {
+    try {
+      return JSON.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() {});
+    } catch (JsonProcessingException e) {
+      throw new StoreException("stored labels are not a JSON object: " + e.getOriginalMessage(), e);
     }
   }
 
@@ -386,24 +401,38 @@ public final class SqliteStore implements Store {
     @Override
     public void updateAlertLabels(Alert a, Event event, long amFingerprint) {
       run(() -> {
+        selectAlertLabels.setLong(1, a.id());
+        String old;
+        try (ResultSet rs = selectAlertLabels.executeQuery()) {
+          old = rs.next() ? rs.getString(1) : null;
+        }
+        if (old != null) {
+          for (Map.Entry<String, String> l : labelsOf(old).entrySet()) {
+            deleteAlertLabel.setString(1, l.getKey());
+            deleteAlertLabel.setString(2, l.getValue());
+            deleteAlertLabel.setLong(3, a.id());
+            deleteAlertLabel.executeUpdate();
+          }
+        }
         updateAlertLabels.setString(1, Fingerprint.hex(amFingerprint));
         updateAlertLabels.setString(2, event.labels().get("alertname"));
         updateAlertLabels.setString(3, json(event.labels()));
         updateAlertLabels.setString(4, json(event.annotations()));
         updateAlertLabels.setString(5, event.generatorUrl());
-        updateAlertLabels.setLong(6, a.id());
+        updateAlertLabels.setString(6, a.groupingKey());
+        updateAlertLabels.setLong(7, a.labelsHash());
+        updateAlertLabels.setLong(8, a.annotationsHash());
+        updateAlertLabels.setLong(9, a.id());
         updateAlertLabels.executeUpdate();
-        deleteAlertLabels.setLong(1, a.id());
-        deleteAlertLabels.executeUpdate();
         insertLabels(a.id(), event.labels());
       });
     }
 
     private void insertLabels(long alertId, Map<String, String> labels) throws SQLException {
       for (Map.Entry<String, String> l : labels.entrySet()) {
-        insertAlertLabel.setLong(1, alertId);
-        insertAlertLabel.setString(2, l.getKey());
-        insertAlertLabel.setString(3, l.getValue());
+        insertAlertLabel.setString(1, l.getKey());
+        insertAlertLabel.setString(2, l.getValue());
+        insertAlertLabel.setLong(3, alertId);
         insertAlertLabel.executeUpdate();
       }
     }
@@ -423,10 +452,7 @@ public final class SqliteStore implements Store {
         p.setInt(9, a.fireCount());
         p.setInt(10, a.resolvedWhilePending());
         setTime(p, 11, a.incidentId());
-        p.setString(12, a.groupingKey());
-        p.setLong(13, a.labelsHash());
-        p.setLong(14, a.annotationsHash());
-        p.setLong(15, a.id());
+        p.setLong(12, a.id());
         p.executeUpdate();
       });
     }

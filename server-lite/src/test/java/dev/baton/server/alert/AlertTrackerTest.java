@@ -22,7 +22,7 @@ class AlertTrackerTest {
   private static final long T0 = Instant.parse("2026-11-21T10:00:00Z").toEpochMilli();
   private static final Map<String, String> LABELS = Map.of("alertname", "DiskFull", "instance", "db1");
 
-  private final AlertTracker tracker = new AlertTracker(key -> null, Duration.ofHours(1), 1, 1, List.of());
+  private final AlertTracker tracker = new AlertTracker(key -> null, Duration.ofHours(1), 1, 1, List.of(), true);
   private final AlertIdentity identity = new AlertIdentity(Set.of("prometheus_replica", "replica"));
 
   static Event firing(Map<String, String> labels, long startsAt, long endsAt) {
