@@ -154,6 +154,11 @@ final class PagerDutyEvents implements IngestProtocol {
     putNonEmpty(labels, "component", component);
     putNonEmpty(labels, "group", group);
     putNonEmpty(labels, "dedup_key", dedupKey);
+    if (labels.size() > limits.maxLabelsPerAlert()) {
+      item.problem("payload", "maps to " + labels.size() + " labels (alertname, source, severity, component, group, "
+          + "dedup_key); at most " + limits.maxLabelsPerAlert() + " allowed");
+      return null;
+    }
 
     Map<String, String> annotations = new LinkedHashMap<>();
     putNonEmpty(annotations, "summary", summary);
@@ -206,6 +211,9 @@ final class PagerDutyEvents implements IngestProtocol {
         valid = false;
       } else if (!element.path(required).isTextual() || element.get(required).textValue().isBlank()) {
         item.problem(at + "." + required, "is required: a URL string");
+        valid = false;
+      } else if (!ItemReader.wellFormed(element.get(required).textValue())) {
+        item.problem(at + "." + required, "contains a NUL character or an unpaired surrogate; send valid Unicode text");
         valid = false;
       }
     }

@@ -43,7 +43,8 @@ class IngestFuzzTest {
   private static final Instant RECEIVED = Instant.parse("2026-11-21T13:20:00Z");
   private static final ObjectMapper PLAIN = new ObjectMapper();
   private static final Pattern PROMETHEUS_NAME = Pattern.compile(ItemReader.LABEL_NAME_SYNTAX);
-  private static final IngestLimits LIMITS = IngestLimits.defaults();
+  /** Tight enough that the samples' own alerts cross every bound now and then. */
+  private static final IngestLimits TIGHT = new IngestLimits(3, 9, 40, 90, 2);
 
   private static final String[] KEYS = {
       "labels", "annotations", "startsAt", "endsAt", "generatorURL", "status", "version", "alerts", "orgId",
@@ -78,21 +79,31 @@ class IngestFuzzTest {
   @ParameterizedTest
   @MethodSource("protocols")
   void randomAndMutatedBodiesKeepTheContract(String path, List<String> sampleNames) {
-    IngestProtocol protocol = Protocols.byPath(LIMITS, path);
+    fuzz(path, sampleNames, IngestLimits.defaults(), COUNT, true);
+  }
+
+  @ParameterizedTest
+  @MethodSource("protocols")
+  void tightLimitsKeepTheContract(String path, List<String> sampleNames) {
+    fuzz(path, sampleNames, TIGHT, COUNT / 4, false);
+  }
+
+  private static void fuzz(String path, List<String> sampleNames, IngestLimits limits, int count, boolean expectMix) {
+    IngestProtocol protocol = Protocols.byPath(limits, path);
     List<byte[]> samples = new ArrayList<>();
     for (String name : sampleNames) {
       samples.add(name.startsWith("amtool:") ? Samples.capturedBody(name.substring(7)) : Samples.bytes(name));
     }
-    Random random = new Random(SEED ^ path.hashCode());
+    Random random = new Random(SEED ^ path.hashCode() ^ limits.hashCode());
     int withEvents = 0;
     int partial = 0;
     int rejected = 0;
-    for (int i = 0; i < COUNT; i++) {
+    for (int i = 0; i < count; i++) {
       byte[] body = body(random, samples);
       DecodeResult result;
       try {
         result = protocol.decode(body, RECEIVED);
-        check(protocol, body, result);
+        check(protocol, limits, body, result);
       } catch (Throwable e) {
         fail("case " + i + " (seed " + SEED + ") on " + path + " failed for body (base64) "
             + Base64.getEncoder().encodeToString(body.length > 4096 ? java.util.Arrays.copyOf(body, 4096) : body), e);
@@ -107,6 +118,9 @@ class IngestFuzzTest {
         rejected++;
       }
     }
+    if (!expectMix) {
+      return;
+    }
     // The generator must reach every path: accepted bodies, partly rejected ones, and rejected ones.
     assertTrue(withEvents > COUNT / 100, path + ": only " + withEvents + " bodies gave events");
     assertTrue(rejected > COUNT / 100, path + ": only " + rejected + " bodies were rejected");
@@ -115,7 +129,7 @@ class IngestFuzzTest {
     }
   }
 
-  private static void check(IngestProtocol protocol, byte[] body, DecodeResult result) {
+  private static void check(IngestProtocol protocol, IngestLimits limits, byte[] body, DecodeResult result) {
     assertNotNull(result);
     assertFalse(GuardedProtocol.isInternalError(result), "a decoder threw; see the log");
     assertEquals(result.events().isEmpty(), result.bodyRejected(), "bodyRejected must mean no events");
@@ -129,17 +143,17 @@ class IngestFuzzTest {
     boolean lenientNames = protocol.path().equals("/api/v1/ingest/alertmanager");
     for (Event event : result.events()) {
       assertFalse(event.labels().isEmpty(), "an event without labels");
-      assertTrue(event.labels().size() <= LIMITS.maxLabelsPerAlert());
+      assertTrue(event.labels().size() <= limits.maxLabelsPerAlert());
       for (Map.Entry<String, String> label : event.labels().entrySet()) {
         assertTrue(lenientNames ? !label.getKey().isBlank() : PROMETHEUS_NAME.matcher(label.getKey()).matches(),
             "label name " + label.getKey());
-        assertTrue(label.getKey().length() <= LIMITS.maxLabelNameLength());
+        assertTrue(label.getKey().length() <= limits.maxLabelNameLength());
         assertFalse(label.getValue().isEmpty(), "empty label value for " + label.getKey());
-        assertTrue(label.getValue().length() <= LIMITS.maxLabelValueLength());
+        assertTrue(label.getValue().length() <= limits.maxLabelValueLength());
         assertTrue(ItemReader.wellFormed(label.getKey()) && ItemReader.wellFormed(label.getValue()));
       }
       for (Map.Entry<String, String> annotation : event.annotations().entrySet()) {
-        assertTrue(annotation.getValue().length() <= LIMITS.maxAnnotationValueLength());
+        assertTrue(annotation.getValue().length() <= limits.maxAnnotationValueLength());
         assertTrue(ItemReader.wellFormed(annotation.getKey()) && ItemReader.wellFormed(annotation.getValue()));
       }
       if (event.startsAt() != null && event.endsAt() != null && protocol.path().startsWith("/api/")) {

@@ -143,6 +143,23 @@ class PagerDutyEventsTest {
   }
 
   @Test
+  void imageSourcesMustBeValidText() {
+    DecodeResult result = decode("{\"routing_key\":\"k\",\"event_action\":\"trigger\",\"payload\":{\"summary\":\"s\","
+        + "\"source\":\"x\",\"severity\":\"info\"},\"images\":[{\"src\":\"a\\u0000b\"}]}");
+    assertEquals(List.of(new Problem(0, "images[0].src",
+        "contains a NUL character or an unpaired surrogate; send valid Unicode text")), result.problems());
+  }
+
+  @Test
+  void labelCountLimitAppliesToTheMappedLabels() {
+    IngestProtocol tight = Protocols.byPath(new IngestLimits(3, 64, 64, 1024, 10), "/v2/enqueue");
+    DecodeResult result = tight.decode(Samples.bytes("pagerduty_trigger.json"), RECEIVED);
+    assertEquals(List.of(new Problem(0, "payload",
+        "maps to 6 labels (alertname, source, severity, component, group, dedup_key); at most 3 allowed")),
+        result.problems());
+  }
+
+  @Test
   void stringDetailsAreKeptAsSent() {
     Event event = decode("{\"routing_key\":\"k\",\"event_action\":\"trigger\",\"dedup_key\":\"d\",\"payload\":"
         + "{\"summary\":\"s\",\"source\":\"x\",\"severity\":\"info\",\"custom_details\":\"free text\"}}").events().get(0);
