@@ -7,6 +7,7 @@ import dev.baton.server.ingest.ItemReader.Names;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,8 +35,9 @@ final class BatonEvents implements IngestProtocol {
 
   static final int MAX_DEDUP_KEY = 255;
 
-  private static final Set<String> FIELDS =
-      Set.of("labels", "annotations", "kind", "status", "starts_at", "ends_at", "refresh", "dedup_key", "url");
+  private static final List<String> FIELDS =
+      List.of("labels", "annotations", "kind", "status", "starts_at", "ends_at", "refresh", "dedup_key", "url");
+  private static final Set<String> KNOWN = Set.copyOf(FIELDS);
   private static final Map<String, String> HINTS = Map.ofEntries(
       Map.entry("startsAt", "did you mean \"starts_at\"?"),
       Map.entry("endsAt", "did you mean \"ends_at\"?"),
@@ -87,10 +89,9 @@ final class BatonEvents implements IngestProtocol {
   private static Event event(ItemReader item, Instant receivedAt) {
     for (Iterator<String> names = item.fieldNames(); names.hasNext(); ) {
       String name = names.next();
-      if (!FIELDS.contains(name)) {
-        item.problem(ItemReader.path("", name),
-            "unknown field" + (HINTS.containsKey(name) ? ": " + HINTS.get(name) : "; known fields are "
-                + "labels, annotations, kind, status, starts_at, ends_at, refresh, dedup_key, url"));
+      if (!KNOWN.contains(name)) {
+        item.problem(ItemReader.path("", name), "unknown field"
+            + (HINTS.containsKey(name) ? ": " + HINTS.get(name) : "; known fields are " + String.join(", ", FIELDS)));
       }
     }
     Map<String, String> labels = item.labels("labels", Names.PROMETHEUS, false);
