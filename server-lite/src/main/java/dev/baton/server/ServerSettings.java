@@ -1,7 +1,6 @@
 package dev.baton.server;
 
 import dev.baton.server.config.BatonConfig;
-import dev.baton.server.ingest.IngestLimits;
 import dev.baton.server.ingest.IngestProtocol;
 import dev.baton.server.ingest.IngestProtocols;
 import dev.baton.server.store.SqliteStore;
@@ -50,7 +49,7 @@ public record ServerSettings(
   /** Loopback on an ephemeral port, the default configuration, every ingest protocol, a 1 s ticker. */
   public static ServerSettings forDatabase(Path database) {
     return new ServerSettings(new InetSocketAddress(DEFAULT_HOST, 0), database, BatonConfig.DEFAULT,
-        SqliteStore.Synchronous.NORMAL, false, Clock.systemUTC(), IngestProtocols.all(IngestLimits.defaults()),
+        SqliteStore.Synchronous.NORMAL, false, Clock.systemUTC(), IngestProtocols.all(BatonConfig.DEFAULT.limits().ingest()),
         Duration.ofSeconds(1));
   }
 
@@ -66,8 +65,10 @@ public record ServerSettings(
     return new ServerSettings(address, database, config, synchronous, insecure, clock, protocols, tickInterval);
   }
 
+  /** The configuration, and every ingest protocol bounded by its limits. */
   public ServerSettings withConfig(BatonConfig newConfig) {
-    return new ServerSettings(listen, database, newConfig, synchronous, insecure, clock, protocols, tickInterval);
+    return new ServerSettings(listen, database, newConfig, synchronous, insecure, clock,
+        IngestProtocols.all(newConfig.limits().ingest()), tickInterval);
   }
 
   public ServerSettings withSynchronous(SqliteStore.Synchronous mode) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.baton.server.ingest.IngestLimits;
 import dev.baton.server.policy.ServiceLevel;
 import dev.baton.server.policy.Severity;
 import dev.baton.server.policy.SeverityRules;
@@ -236,7 +237,9 @@ public final class ConfigLoader {
     if (!mapping(node, "limits")) {
       return d;
     }
-    checkKeys(node, "limits", Set.of("max_body", "queue", "batch", "commit_timeout", "http_threads"));
+    checkKeys(node, "limits", Set.of("max_body", "queue", "batch", "commit_timeout", "http_threads",
+        "labels_per_alert", "label_name_length", "label_value_length", "annotation_value_length",
+        "alerts_per_request"));
     long body = node.has("max_body") ? size(node.path("max_body"), "limits.max_body", d.maxBodyBytes()) : d.maxBodyBytes();
     int queue = node.has("queue") ? positive(node.path("queue"), "limits.queue", d.queueCapacity()) : d.queueCapacity();
     int batch = node.has("batch") ? positive(node.path("batch"), "limits.batch", d.maxBatch()) : d.maxBatch();
@@ -246,7 +249,18 @@ public final class ConfigLoader {
       timeout = t == null ? timeout : t;
     }
     int threads = node.has("http_threads") ? positive(node.path("http_threads"), "limits.http_threads", d.httpThreads()) : d.httpThreads();
-    return new Limits(body, queue, batch, timeout, threads);
+    IngestLimits i = d.ingest();
+    IngestLimits ingest = new IngestLimits(
+        optionalPositive(node, "labels_per_alert", i.maxLabelsPerAlert()),
+        optionalPositive(node, "label_name_length", i.maxLabelNameLength()),
+        optionalPositive(node, "label_value_length", i.maxLabelValueLength()),
+        optionalPositive(node, "annotation_value_length", i.maxAnnotationValueLength()),
+        optionalPositive(node, "alerts_per_request", i.maxAlertsPerRequest()));
+    return new Limits(body, queue, batch, timeout, threads, ingest);
+  }
+
+  private int optionalPositive(JsonNode limits, String key, int fallback) {
+    return limits.has(key) ? positive(limits.path(key), "limits." + key, fallback) : fallback;
   }
 
   // ---- small typed readers, each adding a located problem instead of throwing ----

@@ -1,5 +1,6 @@
 package dev.baton.server.config;
 
+import dev.baton.server.ingest.IngestLimits;
 import java.time.Duration;
 
 /**
@@ -10,8 +11,11 @@ import java.time.Duration;
  * @param maxBatch       most requests the writer commits in one transaction
  * @param commitTimeout  how long a request waits for its commit before it is answered 503
  * @param httpThreads    threads serving HTTP requests (each waits for its commit)
+ * @param ingest         what one request may carry (labels per alert, lengths, alerts per request)
  */
-public record Limits(long maxBodyBytes, int queueCapacity, int maxBatch, Duration commitTimeout, int httpThreads) {
+public record Limits(long maxBodyBytes, int queueCapacity, int maxBatch, Duration commitTimeout, int httpThreads,
+    IngestLimits ingest) {
 
-  public static final Limits DEFAULT = new Limits(8L * 1024 * 1024, 10_000, 1_000, Duration.ofSeconds(10), 64);
+  public static final Limits DEFAULT =
+      new Limits(8L * 1024 * 1024, 10_000, 1_000, Duration.ofSeconds(10), 64, IngestLimits.defaults());
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.baton.server.ingest.IngestLimits;
 import dev.baton.server.policy.ServiceLevel;
 import dev.baton.server.policy.Severity;
 import java.nio.file.Files;
@@ -47,6 +48,8 @@ class ConfigLoaderTest {
         batch: 50
         commit_timeout: 3s
         http_threads: 16
+        labels_per_alert: 20
+        alerts_per_request: 500
       """;
 
   @Test
@@ -66,7 +69,8 @@ class ConfigLoaderTest {
     assertEquals(Severity.of(6), c.severity().of(java.util.Map.of("severity", "info")), "labels map replaces the defaults");
     assertEquals(Duration.ofMinutes(2), c.pendingDelay(Severity.of(4)));
     assertEquals(Duration.ZERO, c.pendingDelay(Severity.of(1)));
-    assertEquals(new Limits(1024 * 1024, 100, 50, Duration.ofSeconds(3), 16), c.limits());
+    assertEquals(new Limits(1024 * 1024, 100, 50, Duration.ofSeconds(3), 16,
+        new IngestLimits(20, 256, 4096, 64 * 1024, 500)), c.limits());
     assertTrue(c.authEnabled());
   }
 

@@ -151,6 +151,16 @@ class IngestHttpTest {
   }
 
   @Test
+  void ingestLimitsComeFromTheConfig() throws Exception {
+    r = new ReceiverHarness(dir, "limits:\n  labels_per_alert: 2\n");
+    HttpResponse<String> response = r.postJson("/api/v2/alerts",
+        "[{\"labels\":{\"alertname\":\"Few\"}},{\"labels\":{\"alertname\":\"Many\",\"a\":\"1\",\"b\":\"2\"}}]");
+    assertEquals(400, response.statusCode(), response.body());
+    assertTrue(response.body().contains("alerts[1]"), response.body());
+    assertEquals(List.of(List.of("Few")), r.query("SELECT trigger FROM alerts"));
+  }
+
+  @Test
   void unknownPathIs404AndWrongMethodIs405WithAllow() throws Exception {
     r = new ReceiverHarness(dir, "");
     assertJsonError(r.get("/api/v2/nothing"), 404);
