@@ -68,8 +68,11 @@ public final class PredicateCompiler {
             if (op.ordering()) {
                 throw new IllegalArgumentException("labels are not ordered: " + match);
             }
-            return op == Operator.MATCHES ? new LabelMatches(name, Pattern.compile(match.value()))
-                    : new LabelEquals(name, match.value(), match.value().hashCode());
+            if (op == Operator.MATCHES) {
+                Pattern pattern = Pattern.compile(match.value());
+                return new LabelMatches(name, pattern, pattern.matcher("").find());
+            }
+            return new LabelEquals(name, match.value(), match.value().hashCode());
         }
         int slot = Subject.slot(catalog, name);
         if (slot < 0) {
@@ -215,11 +218,12 @@ public final class PredicateCompiler {
         }
     }
 
-    private record LabelMatches(String label, Pattern pattern) implements Predicate<Subject> {
+    private record LabelMatches(String label, Pattern pattern, boolean matchesMissing) implements Predicate<Subject> {
         @Override
         public boolean test(Subject subject) {
             for (Map<String, String> alert : subject.alerts) {
-                if (pattern.matcher(alert.getOrDefault(label, "")).find()) {
+                String text = alert.get(label);
+                if (text == null ? matchesMissing : pattern.matcher(text).find()) {
                     return true;
                 }
             }
