@@ -41,7 +41,7 @@ CREATE TABLE alerts (
 );
 CREATE UNIQUE INDEX alerts_identity ON alerts(project, fingerprint);
 CREATE INDEX alerts_state ON alerts(state);
-CREATE INDEX alerts_incident ON alerts(incident_id);
+-- an incident's alerts: incident_alerts' primary key
 
 -- One row per label of each alert, for MQL label queries (name = value, regex on value): a
 -- single b-tree ordered by name and value. An alert's own labels are read from alerts.labels.
@@ -52,12 +52,13 @@ CREATE TABLE alert_labels (
   PRIMARY KEY (name, value, alert_id)
 ) WITHOUT ROWID;
 
+-- Ended firing periods; the period in progress is alerts.period_id / alerts.period_start.
 CREATE TABLE firing_periods (
   id         INTEGER PRIMARY KEY,
   alert_id   INTEGER NOT NULL,
   started_at INTEGER NOT NULL,
-  ended_at   INTEGER,
-  ended_by   TEXT
+  ended_at   INTEGER NOT NULL,
+  ended_by   TEXT    NOT NULL
 );
 CREATE INDEX firing_periods_alert ON firing_periods(alert_id, started_at);
 

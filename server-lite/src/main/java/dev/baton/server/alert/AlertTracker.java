@@ -101,14 +101,14 @@ public final class AlertTracker {
 
     if (event.kind() == Event.Kind.INSTANT) {
       a.fired();
-      return new AlertChange(a, created, before, severityBefore, labelsChanged, annotationsChanged, 0, 0, 0, null,
+      return new AlertChange(a, created, before, severityBefore, labelsChanged, annotationsChanged, 0, 0, 0, 0, null,
           false, true);
     }
     long endsAt = event.endsAt() == null ? 0 : event.endsAt().toEpochMilli();
     boolean resolves = event.status() == Event.Status.RESOLVED
         || (event.status() == Event.Status.FIRING && endsAt != 0 && endsAt <= now);
     if (event.status() == Event.Status.ACKNOWLEDGED) {
-      return new AlertChange(a, created, before, severityBefore, labelsChanged, annotationsChanged, 0, 0, 0, null,
+      return new AlertChange(a, created, before, severityBefore, labelsChanged, annotationsChanged, 0, 0, 0, 0, null,
           false, false);
     }
     if (resolves) {
@@ -119,7 +119,7 @@ public final class AlertTracker {
     a.refreshMillis(refresh);
     a.expiresAt(endsAt != 0 ? endsAt : refresh > 0 ? now + refresh * MISSED_REFRESHES : 0);
     if (before == AlertState.FIRING) {
-      return new AlertChange(a, created, before, severityBefore, labelsChanged, annotationsChanged, 0, 0, 0, null,
+      return new AlertChange(a, created, before, severityBefore, labelsChanged, annotationsChanged, 0, 0, 0, 0, null,
           false, true);
     }
     long openedPeriod = 0;
@@ -142,13 +142,13 @@ public final class AlertTracker {
       a.pendingUntil(0);
     }
     return new AlertChange(a, created, before, severityBefore, labelsChanged, annotationsChanged, openedPeriod, 0, 0,
-        null, false, a.state() == AlertState.FIRING);
+        0, null, false, a.state() == AlertState.FIRING);
   }
 
   private AlertChange resolve(Alert a, boolean created, AlertState before, Severity severityBefore,
       boolean labelsChanged, boolean annotationsChanged, long endedAt) {
     if (before == AlertState.OK) {
-      return new AlertChange(a, created, before, severityBefore, labelsChanged, annotationsChanged, 0, 0, 0, null,
+      return new AlertChange(a, created, before, severityBefore, labelsChanged, annotationsChanged, 0, 0, 0, 0, null,
           false, false);
     }
     boolean wasPending = before == AlertState.PENDING;
@@ -156,13 +156,14 @@ public final class AlertTracker {
       a.countResolvedWhilePending();
     }
     long closed = a.periodId();
-    long end = Math.max(endedAt, a.periodStart());
+    long start = a.periodStart();
+    long end = Math.max(endedAt, start);
     a.period(0, 0);
     a.state(AlertState.OK);
     a.expiresAt(0);
     a.pendingUntil(0);
-    return new AlertChange(a, created, before, severityBefore, labelsChanged, annotationsChanged, 0, closed, end,
-        closed == 0 ? null : "resolved", wasPending, false);
+    return new AlertChange(a, created, before, severityBefore, labelsChanged, annotationsChanged, 0, closed, start,
+        end, closed == 0 ? null : "resolved", wasPending, false);
   }
 
   /**
@@ -177,16 +178,17 @@ public final class AlertTracker {
       if (state == AlertState.FIRING || state == AlertState.PENDING) {
         if (a.expiresAt() != 0 && a.expiresAt() <= now) {
           long closed = a.periodId();
-          long end = Math.max(a.expiresAt(), a.periodStart());
+          long start = a.periodStart();
+          long end = Math.max(a.expiresAt(), start);
           a.period(0, 0);
           a.state(AlertState.UNKNOWN);
           a.pendingUntil(0);
-          changes.add(new AlertChange(a, false, state, a.severity(), false, false, 0, closed, end,
+          changes.add(new AlertChange(a, false, state, a.severity(), false, false, 0, closed, start, end,
               closed == 0 ? null : "expired", false, false));
         } else if (state == AlertState.PENDING && a.pendingUntil() <= now) {
           a.state(AlertState.FIRING);
           a.pendingUntil(0);
-          changes.add(new AlertChange(a, false, state, a.severity(), false, false, 0, 0, 0, null, false, true));
+          changes.add(new AlertChange(a, false, state, a.severity(), false, false, 0, 0, 0, 0, null, false, true));
         }
       } else if ((state == null || state == AlertState.OK) && a.lastSeen() + retainIdleMillis < now) {
         it.remove();

@@ -144,10 +144,8 @@ final class Processor {
   private void persist(AlertChange c, Event e, String actor, long amFingerprint, long now, StoreTransaction tx) {
     Alert a = c.alert();
     if (c.closedPeriodId() != 0) {
-      tx.closePeriod(c.closedPeriodId(), c.closedPeriodEnd(), c.closedReason());
-    }
-    if (c.openedPeriodId() != 0) {
-      tx.openPeriod(c.openedPeriodId(), a.id(), a.periodStart());
+      // the period in progress lives on the alert row (period_id, period_start); ended ones get their own row
+      tx.insertPeriod(c.closedPeriodId(), a.id(), c.closedPeriodStart(), c.closedPeriodEnd(), c.closedReason());
     }
     if (c.resolvedWhilePending()) {
       metrics.resolvedWhilePending.inc(1);

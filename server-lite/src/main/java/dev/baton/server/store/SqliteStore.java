@@ -58,10 +58,9 @@ public final class SqliteStore implements Store {
   private final PreparedStatement updateAlertLabels;
   private final PreparedStatement selectAlertLabels;
   private final PreparedStatement deleteAlertLabel;
-  private final PreparedStatement insertAlertLabel;
+  private final Map<Integer, PreparedStatement> insertLabelsByCount = new HashMap<>();
   private final PreparedStatement updateAlert;
-  private final PreparedStatement openPeriod;
-  private final PreparedStatement closePeriod;
+  private final PreparedStatement insertPeriod;
   private final PreparedStatement insertIncident;
   private final PreparedStatement updateIncident;
   private final PreparedStatement linkAlert;
@@ -86,12 +85,11 @@ public final class SqliteStore implements Store {
             + " grouping_key = ?, labels_hash = ?, annotations_hash = ? WHERE id = ?");
     selectAlertLabels = c.prepareStatement("SELECT labels FROM alerts WHERE id = ?");
     deleteAlertLabel = c.prepareStatement("DELETE FROM alert_labels WHERE name = ? AND value = ? AND alert_id = ?");
-    insertAlertLabel = c.prepareStatement("INSERT OR IGNORE INTO alert_labels (name, value, alert_id) VALUES (?,?,?)");
     updateAlert = c.prepareStatement("UPDATE alerts SET state = ?, severity = ?, last_seen = ?, expires_at = ?,"
         + " pending_until = ?, refresh_ms = ?, period_id = ?, period_start = ?, fire_count = ?,"
         + " resolved_while_pending = ?, incident_id = ? WHERE id = ?");
-    openPeriod = c.prepareStatement("INSERT INTO firing_periods (id, alert_id, started_at) VALUES (?,?,?)");
-    closePeriod = c.prepareStatement("UPDATE firing_periods SET ended_at = ?, ended_by = ? WHERE id = ?");
+    insertPeriod = c.prepareStatement(
+        "INSERT INTO firing_periods (id, alert_id, started_at, ended_at, ended_by) VALUES (?,?,?,?,?)");
     insertIncident = c.prepareStatement("INSERT INTO incidents (id, project, grouping_key, trigger, status, state,"
         + " severity, service_level, sla_class, response_due_at, opened_at, closed_at, previous_id, alert_count,"
         + " version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
@@ -208,7 +206,7 @@ public final class SqliteStore implements Store {
         }
       }
       long nextAlert = nextId("alerts");
-      long nextPeriod = nextId("firing_periods");
+      long nextPeriod = Math.max(nextId("firing_periods"), maxPlusOne("SELECT max(period_id) FROM alerts"));
       long nextIncident = nextId("incidents");
       nextMessageId = nextId("messages");
       connection.commit();
@@ -278,6 +276,12 @@ public final class SqliteStore implements Store {
     try (Statement s = connection.createStatement();
          ResultSet rs = s.executeQuery("SELECT coalesce(max(id), 0) + 1 FROM " + table)) {
       return rs.getLong(1);
+    }
+  }
+
+  private long maxPlusOne(String sql) throws SQLException {
+    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      return rs.getLong(1) + 1;
     }
   }
 
@@ -428,13 +432,27 @@ public final class SqliteStore implements Store {
       });
     }
 
+    /** All of an alert's labels in one multi-row statement, prepared once per label count. */
     private void insertLabels(long alertId, Map<String, String> labels) throws SQLException {
-      for (Map.Entry<String, String> l : labels.entrySet()) {
-        insertAlertLabel.setString(1, l.getKey());
-        insertAlertLabel.setString(2, l.getValue());
-        insertAlertLabel.setLong(3, alertId);
-        insertAlertLabel.executeUpdate();
+      if (labels.isEmpty()) {
+        return;
       }
+      PreparedStatement p = insertLabelsByCount.get(labels.size());
+      if (p == null) {
+        StringBuilder sql = new StringBuilder("INSERT OR IGNORE INTO alert_labels (name, value, alert_id) VALUES ");
+        for (int i = 0; i < labels.size(); i++) {
+          sql.append(i == 0 ? "(?,?,?)" : ",(?,?,?)");
+        }
+        p = connection.prepareStatement(sql.toString());
+        insertLabelsByCount.put(labels.size(), p);
+      }
+      int n = 1;
+      for (Map.Entry<String, String> l : labels.entrySet()) {
+        p.setString(n++, l.getKey());
+        p.setString(n++, l.getValue());
+        p.setLong(n++, alertId);
+      }
+      p.executeUpdate();
     }
 
     @Override
@@ -458,22 +476,14 @@ public final class SqliteStore implements Store {
     }
 
     @Override
-    public void openPeriod(long periodId, long alertId, long startedAt) {
+    public void insertPeriod(long periodId, long alertId, long startedAt, long endedAt, String endedBy) {
       run(() -> {
-        openPeriod.setLong(1, periodId);
-        openPeriod.setLong(2, alertId);
-        openPeriod.setLong(3, startedAt);
-        openPeriod.executeUpdate();
-      });
-    }
-
-    @Override
-    public void closePeriod(long periodId, long endedAt, String endedBy) {
-      run(() -> {
-        closePeriod.setLong(1, endedAt);
-        closePeriod.setString(2, endedBy);
-        closePeriod.setLong(3, periodId);
-        closePeriod.executeUpdate();
+        insertPeriod.setLong(1, periodId);
+        insertPeriod.setLong(2, alertId);
+        insertPeriod.setLong(3, startedAt);
+        insertPeriod.setLong(4, endedAt);
+        insertPeriod.setString(5, endedBy);
+        insertPeriod.executeUpdate();
       });
     }
 

@@ -21,9 +21,8 @@ public interface StoreTransaction {
   /** Writes an alert's hot fields (state, severity, times, counters, incident). */
   void updateAlert(Alert alert);
 
-  void openPeriod(long periodId, long alertId, long startedAt);
-
-  void closePeriod(long periodId, long endedAt, String endedBy);
+  /** Records an ended firing period; the one in progress is the alert's {@code period_start}. */
+  void insertPeriod(long periodId, long alertId, long startedAt, long endedAt, String endedBy);
 
   void insertIncident(Incident incident);
 

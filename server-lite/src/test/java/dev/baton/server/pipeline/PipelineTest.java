@@ -212,7 +212,9 @@ class PipelineTest {
         query("SELECT id, status, previous_id FROM incidents ORDER BY id"));
     assertEquals(2, one("SELECT incident_id FROM alerts"));
     assertEquals(1L, ((Number) one("SELECT count(*) FROM alerts")).longValue(), "still one alert");
-    assertEquals(2L, ((Number) one("SELECT count(*) FROM firing_periods")).longValue(), "two firing periods");
+    assertEquals(1L, ((Number) one("SELECT count(*) FROM firing_periods")).longValue(), "one ended period");
+    assertEquals(List.of(T0.toEpochMilli()), query("SELECT period_start FROM alerts WHERE period_id IS NOT NULL").get(0),
+        "and the one in progress on the alert");
     assertEquals("alice", one("SELECT actor FROM timeline WHERE kind = 'closed'"));
     ExecutionException e = assertThrows(ExecutionException.class,
         () -> pipeline.closeIncident(1, "alice", "again").get(10, TimeUnit.SECONDS));
