@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The receiver's writer alone (no HTTP): alerts/s and CPU per alert, into a fresh SQLite file.
+#
+#   bench/writer.sh                         # 100k distinct alerts, batch 100, synchronous normal
+#   bench/writer.sh 10000 100 10            # 10k alerts sent 10 times
+#   bench/writer.sh 100000 1 1 full         # batch 1, fsync on every commit
+#   bench/writer.sh --no-build …            # skip the build
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ "${1:-}" = --no-build ]; then shift; else ./mvnw -q -pl server-lite -am package -DskipTests; fi
+exec java ${BATON_JAVA_OPTS:-} -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  -cp server-lite/target/baton-server.jar:server-lite/target/test-classes \
+  dev.baton.server.pipeline.WriterBenchmark "$@"

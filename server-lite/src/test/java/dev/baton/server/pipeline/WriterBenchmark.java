@@ -1,0 +1,85 @@
+package dev.baton.server.pipeline;
+
+import com.sun.management.OperatingSystemMXBean;
+import dev.baton.server.config.BatonConfig;
+import dev.baton.server.ingest.Event;
+import dev.baton.server.metrics.ReceiverMetrics;
+import dev.baton.server.store.SqliteStore;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The writer alone, without HTTP: how many Prometheus-like alerts per second it stores, and the
+ * CPU it spends per alert. Run with {@code bench/writer.sh} (see docs/benchmarks.md).
+ *
+ * <p>Arguments: alerts (distinct), batch (alerts per request), resend (sends per alert),
+ * synchronous (normal or full). Requests are kept 64 deep in flight, as many connections would.
+ */
+public final class WriterBenchmark {
+
+  private WriterBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int alerts = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    int batch = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+    int resend = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+    SqliteStore.Synchronous sync = args.length > 3
+        ? SqliteStore.Synchronous.valueOf(args[3].toUpperCase(java.util.Locale.ROOT)) : SqliteStore.Synchronous.NORMAL;
+    Path dir = Files.createTempDirectory("baton-writer-bench");
+    SqliteStore store = SqliteStore.open(dir.resolve("baton.db"), sync);
+    ReceiverMetrics metrics = new ReceiverMetrics();
+    Pipeline pipeline = new Pipeline(store, BatonConfig.DEFAULT, Clock.systemUTC(), metrics);
+    pipeline.start();
+    byte[] body = new byte[120 * batch];
+    java.util.Arrays.fill(body, (byte) 'x');
+    OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    Deque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
+    long cpu0 = os.getProcessCpuTime();
+    long t0 = System.nanoTime();
+    for (int round = 0; round < resend; round++) {
+      Instant now = Instant.now();
+      Instant endsAt = now.plusSeconds(240);
+      for (int first = 0; first < alerts; first += batch) {
+        List<Event> events = new ArrayList<>(batch);
+        for (int i = first; i < Math.min(first + batch, alerts); i++) {
+          events.add(new Event(
+              Map.of("alertname", "Bench" + (i % 50), "instance", "host-" + i + ":9100", "job", "node",
+                  "severity", i % 10 == 0 ? "critical" : "warning"),
+              Map.of("summary", "instance host-" + i + " is overloaded"),
+              Event.Kind.LASTING, Event.Status.FIRING, now, endsAt, null, null, "http://prometheus:9090/graph"));
+        }
+        inFlight.add(pipeline.submit(new Submission(new Source("bench", null), "alertmanager-v2", "127.0.0.1",
+            "application/json", body, events, System.currentTimeMillis())));
+        if (inFlight.size() >= 64) {
+          inFlight.poll().get(60, TimeUnit.SECONDS);
+        }
+      }
+    }
+    for (CompletableFuture<Void> f : inFlight) {
+      f.get(60, TimeUnit.SECONDS);
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
+    long total = (long) alerts * resend;
+    System.out.printf("writer: %d alerts (%d distinct x %d), batch %d, synchronous %s%n", total, alerts, resend,
+        batch, sync.name().toLowerCase(java.util.Locale.ROOT));
+    System.out.printf("  %.0f alerts/s in %.2f s; CPU %.2f s = %.1f us per alert; %d commits, %.1f requests each%n",
+        total / seconds, seconds, cpuSeconds, cpuSeconds * 1e6 / total, metrics.commitBatchSize.count(),
+        (double) ((total + batch - 1) / batch) / Math.max(1, metrics.commitBatchSize.count()));
+    pipeline.close();
+    store.close();
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+}
