@@ -121,6 +121,7 @@ scenario() { # target scenario distinct resend batch
   TARGET_PID=
 }
 
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 targets=()
 [ "$ONLY" != baton ] && targets+=(alertmanager)
 [ "$ONLY" != alertmanager ] && targets+=(baton)
@@ -138,6 +139,10 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 echo "JDK: $(java -version 2>&1 | head -1)"
 [ -n "$ALERTMANAGER" ] && echo "Alertmanager: $("$ALERTMANAGER" --version 2>&1 | head -1)"
 echo "date: $(date -u +%Y-%m-%dT%H:%MZ), BATON_JAVA_OPTS='${BATON_JAVA_OPTS:-}'"
+echo "load average (1/5/15 min) before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
+if git -C "$ROOT" rev-parse --short HEAD >/dev/null 2>&1; then
+  echo "commit: $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- server-lite loadgen 2>/dev/null || echo ' (with uncommitted changes in server-lite or loadgen)')"
+fi
 echo
 java -jar "$LOADGEN_JAR" compare --tsv "$RESULTS" --baseline alertmanager --candidate baton
 if [ -n "$KEEP" ]; then cp "$RESULTS" "$KEEP"; echo; echo "rows kept in $KEEP"; fi
