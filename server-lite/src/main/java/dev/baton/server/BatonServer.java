@@ -37,16 +37,14 @@ public final class BatonServer implements AutoCloseable {
   private final Pipeline pipeline;
   private final HttpFront front;
   private final ScheduledExecutorService ticker;
-  private final ReceiverMetrics metrics;
 
   private BatonServer(ServerSettings settings, SqliteStore store, Pipeline pipeline, HttpFront front,
-      ScheduledExecutorService ticker, ReceiverMetrics metrics) {
+      ScheduledExecutorService ticker) {
     this.settings = settings;
     this.store = store;
     this.pipeline = pipeline;
     this.front = front;
     this.ticker = ticker;
-    this.metrics = metrics;
   }
 
   /** Opens the store, loads the hot state, binds the address and starts serving. */
@@ -106,7 +104,7 @@ public final class BatonServer implements AutoCloseable {
       ticker.scheduleWithFixedDelay(() -> pipeline.tick().exceptionally(e -> null).join(), every, every,
           TimeUnit.MILLISECONDS);
     }
-    BatonServer server = new BatonServer(settings, store, pipeline, front, ticker, metrics);
+    BatonServer server = new BatonServer(settings, store, pipeline, front, ticker);
     LOG.info("Baton {} listening on {} with database {} (synchronous={})", VERSION, server.url(), store.file(),
         settings.synchronous());
     return server;
@@ -140,10 +138,6 @@ public final class BatonServer implements AutoCloseable {
   /** Closes an open incident; its grouping key opens a new incident next time, linked to this one. */
   public CompletableFuture<Void> closeIncident(long incidentId, String actor, String comment) {
     return pipeline.closeIncident(incidentId, actor, comment);
-  }
-
-  ReceiverMetrics metrics() {
-    return metrics;
   }
 
   /** Stops HTTP, commits every accepted request, and closes the database. */

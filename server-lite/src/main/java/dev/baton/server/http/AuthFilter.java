@@ -42,7 +42,7 @@ final class AuthFilter extends Filter {
       Principal p = authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
       if (p == null) {
         throw new HttpError(401, "a valid bearer token is required (Authorization: Bearer <token>)",
-            Map.of("WWW-Authenticate", "Bearer realm=\"baton\""), List.of());
+            Map.of("WWW-Authenticate", "Bearer realm=\"baton\""));
       }
       if (!p.role().allows(route.role())) {
         throw new HttpError(403, "token '" + p.name() + "' has role " + p.role().wire() + "; "

@@ -40,15 +40,12 @@ public final class Exchanges {
     send(exchange, status, JSON_TYPE, JSON.writeValueAsBytes(value));
   }
 
-  /** {@code {"code": 415, "message": "…", "errors": [...]}} */
+  /** {@code {"code": 415, "message": "…"}}, Alertmanager's error shape. */
   public static void error(HttpExchange exchange, HttpError error) throws IOException {
     error.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("code", error.status());
     body.put("message", error.getMessage());
-    if (!error.details().isEmpty()) {
-      body.put("errors", error.details());
-    }
     byte[] bytes;
     try {
       bytes = JSON.writeValueAsBytes(body);

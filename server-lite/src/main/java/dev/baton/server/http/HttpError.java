@@ -1,6 +1,5 @@
 package dev.baton.server.http;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,17 +10,16 @@ public final class HttpError extends RuntimeException {
 
   private final int status;
   private final Map<String, String> headers;
-  private final List<?> details;
 
   public HttpError(int status, String message) {
-    this(status, message, Map.of(), List.of());
+    this(status, message, Map.of());
   }
 
-  public HttpError(int status, String message, Map<String, String> headers, List<?> details) {
+  /** With response headers such as Allow, Retry-After or WWW-Authenticate. */
+  public HttpError(int status, String message, Map<String, String> headers) {
     super(message, null, false, false);
     this.status = status;
     this.headers = Map.copyOf(headers);
-    this.details = List.copyOf(details);
   }
 
   public int status() {
@@ -30,10 +28,5 @@ public final class HttpError extends RuntimeException {
 
   public Map<String, String> headers() {
     return headers;
-  }
-
-  /** Located problems (which item, which field), empty when the message says it all. */
-  public List<?> details() {
-    return details;
   }
 }

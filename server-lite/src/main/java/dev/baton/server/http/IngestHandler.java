@@ -15,7 +15,6 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -91,7 +90,7 @@ final class IngestHandler implements HttpHandler {
     }
     metrics.alertsRejected.inc(events, source.name(), protocol.name(), failure.reason().wire());
     metrics.requests.inc(1, protocol.name(), "503");
-    throw new HttpError(503, failure.getMessage(), Map.of("Retry-After", RETRY_AFTER_SECONDS), List.of());
+    throw new HttpError(503, failure.getMessage(), Map.of("Retry-After", RETRY_AFTER_SECONDS));
   }
 
   /** Senders use application/json; Prometheus, Alertmanager and amtool do, some scripts send text/plain or nothing. */

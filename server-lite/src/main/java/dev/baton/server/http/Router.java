@@ -3,7 +3,6 @@ package dev.baton.server.http;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 
 /** Dispatches on the exact path (the access-log filter closes the exchange): 404 for unknown paths, 405 with Allow for a wrong method. */
@@ -24,7 +23,7 @@ final class Router implements HttpHandler {
     }
     if (!route.methods().contains(exchange.getRequestMethod())) {
       throw new HttpError(405, "method " + exchange.getRequestMethod() + " is not allowed on " + path
-          + "; allowed: " + route.allow(), Map.of("Allow", route.allow()), List.of());
+          + "; allowed: " + route.allow(), Map.of("Allow", route.allow()));
     }
     route.handler().handle(exchange);
   }

@@ -71,7 +71,10 @@ public final class Pipeline implements AutoCloseable {
     return enqueue(new Work(null, null, null, null));
   }
 
-  /** Closes an open incident; later alerts of its grouping key open a new one linked to it. */
+  /**
+   * Closes an open incident; later alerts of its grouping key open a new one linked to it. The
+   * future fails with {@link IllegalArgumentException} when the incident is not open.
+   */
   public CompletableFuture<Void> closeIncident(long incidentId, String actor, String comment) {
     return enqueue(new Work(null, incidentId, actor, comment == null ? "" : comment));
   }
@@ -163,7 +166,11 @@ public final class Pipeline implements AutoCloseable {
     metrics.commitSeconds.observe((System.nanoTime() - started) / 1e9);
     processor.publishGauges();
     for (Work w : batch) {
-      w.future.complete(null);
+      if (w.refusal != null) {
+        w.future.completeExceptionally(w.refusal);
+      } else {
+        w.future.complete(null);
+      }
     }
     return null;
   }
@@ -180,9 +187,6 @@ public final class Pipeline implements AutoCloseable {
   }
 
   private static Unavailable unavailable(RuntimeException e) {
-    if (e instanceof IllegalArgumentException) {
-      return new Unavailable(Unavailable.Reason.STORE_FAILED, e.getMessage(), e);
-    }
     return new Unavailable(Unavailable.Reason.STORE_FAILED, "the store could not commit; retry later", e);
   }
 
@@ -213,6 +217,8 @@ public final class Pipeline implements AutoCloseable {
     final String actor;
     final String comment;
     final CompletableFuture<Void> future = new CompletableFuture<>();
+    /** Why this work was refused without harm to its batch (closing an incident that is not open). */
+    IllegalArgumentException refusal;
 
     Work(Submission submission, Long closeIncident, String actor, String comment) {
       this.submission = submission;
@@ -225,7 +231,11 @@ public final class Pipeline implements AutoCloseable {
       if (submission != null) {
         p.submit(submission, tx);
       } else if (closeIncident != null) {
-        p.close(closeIncident, actor, comment, now, tx);
+        if (p.isOpen(closeIncident)) {
+          p.close(closeIncident, actor, comment, now, tx);
+        } else {
+          refusal = new IllegalArgumentException("incident " + closeIncident + " is not open");
+        }
       } else {
         p.tick(now, tx);
       }

@@ -105,6 +105,10 @@ final class Processor {
     }
   }
 
+  boolean isOpen(long incidentId) {
+    return incidents.isOpen(incidentId);
+  }
+
   Incident close(long incidentId, String actor, String comment, long now, StoreTransaction tx) {
     Incident before = incidents.open(incidentId);
     if (before == null) {

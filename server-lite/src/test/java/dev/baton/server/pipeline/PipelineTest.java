@@ -218,7 +218,9 @@ class PipelineTest {
     assertEquals("alice", one("SELECT actor FROM timeline WHERE kind = 'closed'"));
     ExecutionException e = assertThrows(ExecutionException.class,
         () -> pipeline.closeIncident(1, "alice", "again").get(10, TimeUnit.SECONDS));
-    assertTrue(e.getCause().getMessage().contains("incident 1 is not open"), e.getCause().getMessage());
+    assertTrue(e.getCause() instanceof IllegalArgumentException, e.getCause().toString());
+    assertEquals("incident 1 is not open", e.getCause().getMessage());
+    assertEquals(0, metrics.commitFailures.get(), "a refused close is no store failure");
   }
 
   @Test
