@@ -4,6 +4,7 @@ import dev.baton.mql.ast.Query;
 import dev.baton.mql.ast.RoutingRule;
 import dev.baton.mql.complete.Completer;
 import dev.baton.mql.complete.Vocabulary;
+import dev.baton.mql.eval.CompiledQuery;
 import dev.baton.mql.eval.PredicateCompiler;
 import dev.baton.mql.eval.Subject;
 import dev.baton.mql.field.FieldCatalog;
@@ -16,7 +17,6 @@ import dev.baton.mql.sql.SqlFragment;
 import dev.baton.mql.sql.SqlSchema;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Predicate;
 
 /**
  * MQL's entry point: parse queries and routing rules against a field catalog, and format them
@@ -89,7 +89,7 @@ public final class Mql {
     }
 
     /** An in-memory predicate for a query parsed by this instance; see {@link PredicateCompiler}. */
-    public Predicate<Subject> predicate(Query query) {
+    public CompiledQuery predicate(Query query) {
         return PredicateCompiler.compile(query, catalog);
     }
 

@@ -7,12 +7,10 @@ import dev.baton.mql.ast.Ref;
 import dev.baton.mql.field.FieldCatalog;
 import dev.baton.mql.field.FieldKind;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * Compiles a query into an in-memory predicate over {@link Subject}s. Everything that can be done
+ * Compiles a query into an in-memory predicate over {@link Subject}s and {@link SubjectTable}s. Everything that can be done
  * once is done here (regexes compiled, ordered values parsed), so testing a subject allocates
  * nothing except a regex matcher. The SQL compiler ({@code dev.baton.mql.sql}) mirrors these rules
  * and a conformance test holds the two to the same answers:
@@ -33,13 +31,13 @@ public final class PredicateCompiler {
      * @throws IllegalArgumentException if the query uses a field missing from {@code catalog} or an
      *     invalid value; never for a query that {@code Mql.using(catalog)} parsed
      */
-    public static Predicate<Subject> compile(Query query, FieldCatalog catalog) {
-        Predicate<Subject> root = query.expr().<Predicate<Subject>>map(expr -> compile(expr, catalog))
-                .orElse(subject -> true);
-        return new SameCatalog(catalog, root);
+    public static CompiledQuery compile(Query query, FieldCatalog catalog) {
+        CompiledQuery.Node root = query.expr().<CompiledQuery.Node>map(expr -> compile(expr, catalog))
+                .orElse((table, row) -> true);
+        return new CompiledQuery(catalog, root);
     }
 
-    private static Predicate<Subject> compile(Expr expr, FieldCatalog catalog) {
+    private static CompiledQuery.Node compile(Expr expr, FieldCatalog catalog) {
         if (expr instanceof Expr.And and) {
             return new AllOf(compileAll(and.operands(), catalog));
         } else if (expr instanceof Expr.Or or) {
@@ -48,20 +46,19 @@ public final class PredicateCompiler {
             return new Negation(compile(not.operand(), catalog));
         }
         Expr.Match match = (Expr.Match) expr;
-        Predicate<Subject> positive = match(match, catalog);
+        CompiledQuery.Node positive = match(match, catalog);
         return match.op().negated() ? new Negation(positive) : positive;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Predicate<Subject>[] compileAll(List<Expr> operands, FieldCatalog catalog) {
-        Predicate<Subject>[] compiled = new Predicate[operands.size()];
+    private static CompiledQuery.Node[] compileAll(List<Expr> operands, FieldCatalog catalog) {
+        CompiledQuery.Node[] compiled = new CompiledQuery.Node[operands.size()];
         for (int i = 0; i < compiled.length; i++) {
             compiled[i] = compile(operands.get(i), catalog);
         }
         return compiled;
     }
 
-    private static Predicate<Subject> match(Expr.Match match, FieldCatalog catalog) {
+    private static CompiledQuery.Node match(Expr.Match match, FieldCatalog catalog) {
         Operator op = match.op().positive();
         String name = match.ref().name();
         if (match.ref() instanceof Ref.Label) {
@@ -97,11 +94,11 @@ public final class PredicateCompiler {
         return new FieldEquals(slot, match.value(), match.value().hashCode());
     }
 
-    private record AllOf(Predicate<Subject>[] operands) implements Predicate<Subject> {
+    private record AllOf(CompiledQuery.Node[] operands) implements CompiledQuery.Node {
         @Override
-        public boolean test(Subject subject) {
-            for (Predicate<Subject> operand : operands) {
-                if (!operand.test(subject)) {
+        public boolean test(SubjectTable table, int row) {
+            for (CompiledQuery.Node operand : operands) {
+                if (!operand.test(table, row)) {
                     return false;
                 }
             }
@@ -109,11 +106,11 @@ public final class PredicateCompiler {
         }
     }
 
-    private record AnyOf(Predicate<Subject>[] operands) implements Predicate<Subject> {
+    private record AnyOf(CompiledQuery.Node[] operands) implements CompiledQuery.Node {
         @Override
-        public boolean test(Subject subject) {
-            for (Predicate<Subject> operand : operands) {
-                if (operand.test(subject)) {
+        public boolean test(SubjectTable table, int row) {
+            for (CompiledQuery.Node operand : operands) {
+                if (operand.test(table, row)) {
                     return true;
                 }
             }
@@ -121,37 +118,26 @@ public final class PredicateCompiler {
         }
     }
 
-    private record Negation(Predicate<Subject> operand) implements Predicate<Subject> {
+    private record Negation(CompiledQuery.Node operand) implements CompiledQuery.Node {
         @Override
-        public boolean test(Subject subject) {
-            return !operand.test(subject);
+        public boolean test(SubjectTable table, int row) {
+            return !operand.test(table, row);
         }
     }
 
-    /** Guards the slot numbering: a subject must come from the catalog the predicate was compiled for. */
-    private record SameCatalog(FieldCatalog catalog, Predicate<Subject> root) implements Predicate<Subject> {
+    private record FieldEquals(int slot, String value, int hash) implements CompiledQuery.Node {
         @Override
-        public boolean test(Subject subject) {
-            if (subject.catalog != catalog && !subject.catalog.fields().equals(catalog.fields())) {
-                throw new IllegalArgumentException("the subject was built for another field catalog");
-            }
-            return root.test(subject);
-        }
-    }
-
-    private record FieldEquals(int slot, String value, int hash) implements Predicate<Subject> {
-        @Override
-        public boolean test(Subject subject) {
-            String text = subject.first[slot];
+        public boolean test(SubjectTable table, int row) {
+            String text = table.first[slot][row];
             if (text == null) {
                 return value.isEmpty();
             }
             if (same(text)) {
                 return true;
             }
-            String[][] more = subject.more;
-            if (more != null && more[slot] != null) {
-                for (String other : more[slot]) {
+            String[][] more = table.more[slot];
+            if (more != null && more[row] != null) {
+                for (String other : more[row]) {
                     if (same(other)) {
                         return true;
                     }
@@ -165,19 +151,19 @@ public final class PredicateCompiler {
         }
     }
 
-    private record FieldMatches(int slot, Pattern pattern, boolean matchesMissing) implements Predicate<Subject> {
+    private record FieldMatches(int slot, Pattern pattern, boolean matchesMissing) implements CompiledQuery.Node {
         @Override
-        public boolean test(Subject subject) {
-            String text = subject.first[slot];
+        public boolean test(SubjectTable table, int row) {
+            String text = table.first[slot][row];
             if (text == null) {
                 return matchesMissing;
             }
             if (pattern.matcher(text).find()) {
                 return true;
             }
-            String[][] more = subject.more;
-            if (more != null && more[slot] != null) {
-                for (String other : more[slot]) {
+            String[][] more = table.more[slot];
+            if (more != null && more[row] != null) {
+                for (String other : more[row]) {
                     if (pattern.matcher(other).find()) {
                         return true;
                     }
@@ -187,13 +173,13 @@ public final class PredicateCompiler {
         }
     }
 
-    private record Compare(int slot, Operator op, long bound) implements Predicate<Subject> {
+    private record Compare(int slot, Operator op, long bound) implements CompiledQuery.Node {
         @Override
-        public boolean test(Subject subject) {
-            if (subject.first[slot] == null) {
+        public boolean test(SubjectTable table, int row) {
+            if (table.first[slot][row] == null) {
                 return false;
             }
-            long ordinal = subject.ordinals[slot];
+            long ordinal = table.ordinals[slot][row];
             return switch (op) {
                 case EQ -> ordinal == bound;
                 case LT -> ordinal < bound;
@@ -205,11 +191,17 @@ public final class PredicateCompiler {
         }
     }
 
-    private record LabelEquals(String label, String value, int hash) implements Predicate<Subject> {
+    private record LabelEquals(String label, String value, int hash) implements CompiledQuery.Node {
         @Override
-        public boolean test(Subject subject) {
-            for (Map<String, String> alert : subject.alerts) {
-                String text = alert.get(label);
+        public boolean test(SubjectTable table, int row) {
+            int from = table.alertStart[row];
+            int to = table.alertStart[row + 1];
+            String[] values = table.labels.get(label);
+            if (values == null) {
+                return value.isEmpty() && from < to;
+            }
+            for (int alert = from; alert < to; alert++) {
+                String text = values[alert];
                 if (text == null ? value.isEmpty() : text == value || (text.hashCode() == hash && value.equals(text))) {
                     return true;
                 }
@@ -218,11 +210,17 @@ public final class PredicateCompiler {
         }
     }
 
-    private record LabelMatches(String label, Pattern pattern, boolean matchesMissing) implements Predicate<Subject> {
+    private record LabelMatches(String label, Pattern pattern, boolean matchesMissing) implements CompiledQuery.Node {
         @Override
-        public boolean test(Subject subject) {
-            for (Map<String, String> alert : subject.alerts) {
-                String text = alert.get(label);
+        public boolean test(SubjectTable table, int row) {
+            int from = table.alertStart[row];
+            int to = table.alertStart[row + 1];
+            String[] values = table.labels.get(label);
+            if (values == null) {
+                return matchesMissing && from < to;
+            }
+            for (int alert = from; alert < to; alert++) {
+                String text = values[alert];
                 if (text == null ? matchesMissing : pattern.matcher(text).find()) {
                     return true;
                 }

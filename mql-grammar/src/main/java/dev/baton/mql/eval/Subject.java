@@ -5,36 +5,26 @@ import dev.baton.mql.field.FieldKind;
 import dev.baton.mql.field.FieldSpec;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
 /**
  * What a query is evaluated against: the values of built-in fields and the labels of each alert.
- * Built once (e.g. per incident version) and evaluated many times. Fields sit in slots numbered by
- * the catalog's order, ordered values are parsed here and string hashes computed here, so that
- * evaluation does no parsing, no allocation and few memory loads. A subject can be tested only by
- * predicates compiled for the same catalog.
+ * Built once (e.g. per incident version) and evaluated many times: values of ordered fields are
+ * parsed here and string hashes computed here, so evaluation does no parsing and no allocation.
+ * To filter many subjects at once, put them in a {@link SubjectTable}.
  */
 public final class Subject {
 
-    private static final Map<String, String>[] NO_ALERTS = newAlertArray(0);
+    /** This subject as a table of one row, so one evaluator serves both. */
+    final SubjectTable row;
+    /** The alerts' labels, kept for building tables. */
+    final List<Map<String, String>> alerts;
 
-    final FieldCatalog catalog;
-    /** The first value of each field, by slot; null when the field is missing. */
-    final String[] first;
-    /** Further values of multi-valued fields, by slot; null when there are none. */
-    final String[][] more;
-    /** The sort key of each ordered field, by slot. */
-    final long[] ordinals;
-    final Map<String, String>[] alerts;
-
-    private Subject(FieldCatalog catalog, String[] first, String[][] more, long[] ordinals,
-            Map<String, String>[] alerts) {
-        this.catalog = catalog;
-        this.first = first;
-        this.more = more;
-        this.ordinals = ordinals;
+    private Subject(SubjectTable row, List<Map<String, String>> alerts) {
+        this.row = row;
         this.alerts = alerts;
     }
 
@@ -54,18 +44,12 @@ public final class Subject {
         return -1;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, String>[] newAlertArray(int size) {
-        return (Map<String, String>[]) new Map[size];
-    }
-
     public static final class Builder {
         private final FieldCatalog catalog;
         private final List<FieldSpec> specs;
         private final String[] first;
         private final String[][] more;
         private final long[] ordinals;
-        private boolean anyMore;
         private final List<Map<String, String>> alerts = new ArrayList<>();
 
         private Builder(FieldCatalog catalog) {
@@ -112,7 +96,6 @@ public final class Subject {
             first[slot] = present.get(0);
             if (present.size() > 1) {
                 more[slot] = present.subList(1, present.size()).toArray(String[]::new);
-                anyMore = true;
             }
             return this;
         }
@@ -123,23 +106,28 @@ public final class Subject {
 
         /** Adds one alert with its labels. */
         public Builder alert(Map<String, String> labels) {
-            Map<String, String> copy = Map.copyOf(labels);
-            copy.values().forEach(String::hashCode);
-            alerts.add(copy);
+            alerts.add(Map.copyOf(labels));
             return this;
         }
 
         public Subject build() {
-            Map<String, String>[] alertArray = alerts.isEmpty() ? NO_ALERTS : alerts.toArray(newAlertArray(0));
-            return new Subject(catalog, first.clone(), anyMore ? cloneMore() : null, ordinals.clone(), alertArray);
-        }
-
-        private String[][] cloneMore() {
-            String[][] copy = new String[more.length][];
-            for (int i = 0; i < more.length; i++) {
-                copy[i] = more[i];
+            int slots = specs.size();
+            String[][] firstColumns = new String[slots][];
+            String[][][] moreColumns = new String[slots][][];
+            long[][] ordinalColumns = new long[slots][];
+            for (int slot = 0; slot < slots; slot++) {
+                firstColumns[slot] = new String[] {first[slot]};
+                if (more[slot] != null) {
+                    moreColumns[slot] = new String[][] {more[slot]};
+                }
+                if (specs.get(slot).kind().ordered()) {
+                    ordinalColumns[slot] = new long[] {ordinals[slot]};
+                }
             }
-            return copy;
+            List<Map<String, String>> alertList = List.copyOf(alerts);
+            return new Subject(new SubjectTable(catalog, 1, firstColumns, moreColumns, ordinalColumns,
+                    new int[] {0, alertList.size()}, SubjectTable.labelColumns(alertList, new HashMap<>())),
+                    alertList);
         }
     }
 }

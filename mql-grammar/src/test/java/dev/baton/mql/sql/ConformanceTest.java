@@ -9,7 +9,9 @@ import dev.baton.mql.ast.Expr;
 import dev.baton.mql.ast.Operator;
 import dev.baton.mql.ast.Query;
 import dev.baton.mql.ast.Ref;
+import dev.baton.mql.eval.CompiledQuery;
 import dev.baton.mql.eval.Subject;
+import dev.baton.mql.eval.SubjectTable;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,8 @@ class ConformanceTest {
     static Path dir;
     private static Connection db;
     private static final Map<Long, Subject> SUBJECTS = new LinkedHashMap<>();
+    private static final java.util.concurrent.atomic.AtomicReference<SubjectTable> TABLE =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     private static final String[] PROJECTS = {"horns-and-hooves", "drm-stat", "charlie", "", null};
     private static final String[] STATES = {"firing", "ok", "unknown", null};
@@ -147,6 +150,7 @@ class ConformanceTest {
             }
         }
         db.commit();
+        TABLE.set(SubjectTable.of(MQL.catalog(), new ArrayList<>(SUBJECTS.values())));
     }
 
     @AfterAll
@@ -235,14 +239,19 @@ class ConformanceTest {
         assertEquals(List.of("x' OR 1=1 --", "team", "b.*"), fragment.parameters());
     }
 
+    /** The ids matching one by one, after checking that filtering the table as a whole agrees. */
     private static List<Long> inMemory(Query query) {
-        Predicate<Subject> predicate = MQL.predicate(query);
+        CompiledQuery predicate = MQL.predicate(query);
         List<Long> ids = new ArrayList<>();
+        List<Long> rows = new ArrayList<>(SUBJECTS.keySet());
         SUBJECTS.forEach((id, subject) -> {
             if (predicate.test(subject)) {
                 ids.add(id);
             }
         });
+        List<Long> fromTable = predicate.filter(TABLE.get()).stream().mapToObj(rows::get).toList();
+        assertEquals(ids, fromTable, "subject by subject vs table of " + Mql.format(query));
+        assertEquals(ids.size(), predicate.count(TABLE.get()));
         return ids;
     }
 
