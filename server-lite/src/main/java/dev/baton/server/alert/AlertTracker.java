@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.LongPredicate;
 
 /**
@@ -71,10 +72,10 @@ public final class AlertTracker {
    * Applies one event.
    *
    * @param incidentOpen  whether an incident id is open (an alert rejoining it skips pending)
-   * @param pendingDelay  delay for this alert's severity; zero for none
+   * @param pendingDelays pending delay by severity (zero for none), applied to the alert's worst severity
    */
   public AlertChange observe(AlertKey key, Event event, Severity severity, String groupingKey, long labelsHash,
-      long annotationsHash, long now, Duration pendingDelay, LongPredicate incidentOpen) {
+      long annotationsHash, long now, Function<Severity, Duration> pendingDelays, LongPredicate incidentOpen) {
     Alert a = alerts.get(key);
     if (a == null && !complete) {
       a = loader.load(key);
@@ -129,13 +130,17 @@ public final class AlertTracker {
       openedPeriod = nextPeriodId++;
       a.period(openedPeriod, start);
       a.fired();
-      long delay = pendingDelay.toMillis();
+      long delay = pendingDelays.apply(a.severity()).toMillis();
       if (delay > 0 && !incidentOpen.test(a.incidentId())) {
         a.pendingUntil(start + delay);
         a.state(AlertState.PENDING);
       } else {
         a.state(AlertState.FIRING);
       }
+    }
+    if (before == AlertState.PENDING) {
+      // a more severe value may have a shorter delay
+      a.pendingUntil(Math.min(a.pendingUntil(), a.periodStart() + pendingDelays.apply(a.severity()).toMillis()));
     }
     if (a.state() == AlertState.PENDING && a.pendingUntil() <= now) {
       a.state(AlertState.FIRING);

@@ -93,7 +93,7 @@ final class Processor {
       long amFingerprint = Fingerprint.of((SortedMap<String, String>) e.labels());
       long annotationsHash = Fingerprint.of((SortedMap<String, String>) e.annotations());
       AlertChange change = alerts.observe(key, e, severity, groupingKey(project, pc, e.labels()), amFingerprint,
-          annotationsHash, now, config.pendingDelay(severity), incidents::isOpen);
+          annotationsHash, now, config::pendingDelay, incidents::isOpen);
       persist(change, e, s.source().name(), amFingerprint, now, tx);
       tx.insertEvent(messageId, change.alert().id(), e);
     }
@@ -169,11 +169,11 @@ final class Processor {
       }
     }
     if (ic != null) {
-      record(ic, c, actor, now, tx);
+      record(ic, c, e, actor, now, tx);
     }
   }
 
-  private void record(IncidentChange ic, AlertChange c, String actor, long now, StoreTransaction tx) {
+  private void record(IncidentChange ic, AlertChange c, Event e, String actor, long now, StoreTransaction tx) {
     Incident i = ic.incident();
     Alert a = c.alert();
     if (ic.opened()) {
@@ -202,6 +202,8 @@ final class Processor {
       tx.timeline(i.id(), now, actor, "alert_state", json(detail));
     } else if (a.kind() == Event.Kind.INSTANT) {
       tx.timeline(i.id(), now, actor, "alert_repeated", json(alertDetail(a)));
+    } else if (e != null && e.status() == Event.Status.ACKNOWLEDGED) {
+      tx.timeline(i.id(), now, actor, "alert_acknowledged", json(alertDetail(a)));
     }
     if (ic.severityRaised()) {
       Map<String, Object> detail = new LinkedHashMap<>();

@@ -42,7 +42,7 @@ class AlertTrackerTest {
   private AlertChange observe(Event e, long now, Duration pending) {
     AlertKey key = identity.keyOf(e, "p");
     return tracker.observe(key, e, Severity.of(4), "g", Fingerprint.of((SortedMap<String, String>) e.labels()), 0,
-        now, pending, id -> false);
+        now, s -> pending, id -> false);
   }
 
   @Test
@@ -113,12 +113,12 @@ class AlertTrackerTest {
     Event a = firing(replicaA, T0, T0 + 240_000);
     Event b = firing(replicaB, T0, T0 + 240_000);
     assertEquals(identity.keyOf(a, "p"), identity.keyOf(b, "p"));
-    AlertChange ca = tracker.observe(identity.keyOf(a, "p"), a, Severity.of(4), "g", 1, 0, T0, Duration.ZERO, id -> false);
-    AlertChange cb = tracker.observe(identity.keyOf(b, "p"), b, Severity.of(2), "g", 2, 0, T0 + 1, Duration.ZERO, id -> false);
+    AlertChange ca = tracker.observe(identity.keyOf(a, "p"), a, Severity.of(4), "g", 1, 0, T0, s -> Duration.ZERO, id -> false);
+    AlertChange cb = tracker.observe(identity.keyOf(b, "p"), b, Severity.of(2), "g", 2, 0, T0 + 1, s -> Duration.ZERO, id -> false);
     assertSame(ca.alert(), cb.alert());
     assertTrue(cb.severityRaised());
     assertTrue(cb.labelsChanged());
-    AlertChange back = tracker.observe(identity.keyOf(a, "p"), a, Severity.of(4), "g", 1, 0, T0 + 2, Duration.ZERO,
+    AlertChange back = tracker.observe(identity.keyOf(a, "p"), a, Severity.of(4), "g", 1, 0, T0 + 2, s -> Duration.ZERO,
         id -> false);
     assertEquals(Severity.of(2), back.alert().severity(), "the most severe value seen stays");
     assertNotEquals(identity.keyOf(a, "p"), identity.keyOf(a, "other-project"));
@@ -177,14 +177,34 @@ class AlertTrackerTest {
   }
 
   @Test
+  void aMoreSevereValueWhilePendingUsesItsShorterDelay() {
+    Map<String, String> warning = Map.of("alertname", "Rising", "severity", "warning");
+    Map<String, String> critical = Map.of("alertname", "Rising", "severity", "critical");
+    java.util.function.Function<Severity, Duration> delays =
+        s -> s.level() >= 4 ? Duration.ofMinutes(10) : Duration.ofMinutes(1);
+    Event w = firing(warning, T0, T0 + 3_600_000);
+    Event c = firing(critical, T0, T0 + 3_600_000);
+    AlertChange first = tracker.observe(identity.keyOf(w, "p"), w, Severity.of(4), "g", 1, 0, T0, delays, id -> false);
+    assertEquals(AlertState.PENDING, first.alert().state());
+    AlertChange worse = tracker.observe(identity.keyOf(c, "p"), c, Severity.of(2), "g", 2, 0, T0 + 30_000, delays,
+        id -> false);
+    assertEquals(AlertState.PENDING, worse.alert().state());
+    assertEquals(T0 + 60_000, worse.alert().pendingUntil());
+    AlertChange later = tracker.observe(identity.keyOf(c, "p"), c, Severity.of(2), "g", 2, 0, T0 + 61_000, delays,
+        id -> false);
+    assertEquals(AlertState.FIRING, later.alert().state());
+    assertTrue(later.needsIncident());
+  }
+
+  @Test
   void pendingIsSkippedWhenTheAlertsIncidentIsStillOpen() {
     Event e = firing(LABELS, T0, T0 + 600_000);
     AlertKey key = identity.keyOf(e, "p");
-    AlertChange first = tracker.observe(key, e, Severity.of(4), "g", 1, 0, T0, Duration.ZERO, id -> false);
+    AlertChange first = tracker.observe(key, e, Severity.of(4), "g", 1, 0, T0, s -> Duration.ZERO, id -> false);
     first.alert().joinedIncident(7);
-    tracker.observe(key, resolved(LABELS, T0 + 1000), Severity.of(4), "g", 1, 0, T0 + 1000, Duration.ZERO, id -> false);
+    tracker.observe(key, resolved(LABELS, T0 + 1000), Severity.of(4), "g", 1, 0, T0 + 1000, s -> Duration.ZERO, id -> false);
     AlertChange again = tracker.observe(key, firing(LABELS, T0 + 2000, T0 + 600_000), Severity.of(4), "g", 1, 0,
-        T0 + 2000, Duration.ofMinutes(5), id -> id == 7);
+        T0 + 2000, s -> Duration.ofMinutes(5), id -> id == 7);
     assertEquals(AlertState.FIRING, again.alert().state(), "re-firing rejoins its open incident at once");
   }
 

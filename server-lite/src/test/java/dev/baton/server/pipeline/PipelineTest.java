@@ -271,6 +271,37 @@ class PipelineTest {
   }
 
   @Test
+  void replicasAndSeverityChangesAreOneAlertWithTheWorstSeverity() throws Exception {
+    open();
+    Instant ends = later(Duration.ofMinutes(4));
+    send(firing(Map.of("alertname", "Dup", "instance", "a", "prometheus_replica", "r1", "severity", "warning"), ends),
+        firing(Map.of("alertname", "Dup", "instance", "a", "prometheus_replica", "r2", "severity", "critical"), ends));
+    send(firing(Map.of("alertname", "Dup", "instance", "a", "replica", "x", "severity", "info"), ends));
+    assertEquals(List.of(List.of(2, "firing", 1)), query("SELECT severity, state, fire_count FROM alerts"));
+    assertEquals(List.of(List.of(2, 1)), query("SELECT severity, alert_count FROM incidents"));
+    assertEquals(3L, ((Number) one("SELECT count(*) FROM events")).longValue());
+    assertEquals("{\"alertname\":\"Dup\",\"instance\":\"a\",\"replica\":\"x\",\"severity\":\"info\"}",
+        one("SELECT labels FROM alerts"), "the labels last sent are kept");
+    assertEquals(List.of(List.of("replica", "x"), List.of("severity", "info")),
+        query("SELECT name, value FROM alert_labels WHERE name IN ('replica', 'prometheus_replica', 'severity')"
+            + " ORDER BY name"), "the label table follows the labels");
+  }
+
+  @Test
+  void anAcknowledgementIsRecordedWithoutChangingState() throws Exception {
+    open();
+    Event trigger = new Event(Map.of("alertname", "Paged"), Map.of(), Event.Kind.LASTING, Event.Status.FIRING, null,
+        null, null, "pd-1", null);
+    Event ack = new Event(Map.of("alertname", "Paged"), Map.of(), Event.Kind.LASTING, Event.Status.ACKNOWLEDGED, null,
+        null, null, "pd-1", null);
+    send(trigger);
+    send(ack);
+    assertEquals("firing", one("SELECT state FROM alerts"));
+    assertEquals(List.of(List.of("opened"), List.of("alert_joined"), List.of("alert_acknowledged")),
+        query("SELECT kind FROM timeline ORDER BY id"));
+  }
+
+  @Test
   void hotStateSurvivesARestart() throws Exception {
     open();
     Map<String, String> labels = Map.of("alertname", "Persist", "instance", "a");
