@@ -3,7 +3,7 @@
 #
 #   bench/writer.sh                         # 100k distinct alerts, batch 100, synchronous normal
 #   bench/writer.sh 10000 100 10            # 10k alerts sent 10 times
-#   bench/writer.sh 100000 1 1 full         # batch 1, fsync on every commit
+#   bench/writer.sh 100000 1 1 full 8       # batch 1, fsync before every answer, 8 requests in flight
 #   bench/writer.sh --no-build …            # skip the build
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * CPU it spends per alert. Run with {@code bench/writer.sh} (see docs/benchmarks.md).
  *
  * <p>Arguments: alerts (distinct), batch (alerts per request), resend (sends per alert),
- * synchronous (normal or full). Requests are kept 64 deep in flight, as many connections would.
+ * synchronous (normal or full), in flight (requests outstanding at once, as connections; default 64).
  */
 public final class WriterBenchmark {
 
@@ -35,6 +35,7 @@ public final class WriterBenchmark {
     int resend = args.length > 2 ? Integer.parseInt(args[2]) : 1;
     SqliteStore.Synchronous sync = args.length > 3
         ? SqliteStore.Synchronous.valueOf(args[3].toUpperCase(java.util.Locale.ROOT)) : SqliteStore.Synchronous.NORMAL;
+    int depth = args.length > 4 ? Integer.parseInt(args[4]) : 64;
     Path dir = Files.createTempDirectory("baton-writer-bench");
     SqliteStore store = SqliteStore.open(dir.resolve("baton.db"), sync);
     ReceiverMetrics metrics = new ReceiverMetrics();
@@ -60,7 +61,7 @@ public final class WriterBenchmark {
         }
         inFlight.add(pipeline.submit(new Submission(new Source("bench", null), "alertmanager-v2", "127.0.0.1",
             "application/json", body, events, System.currentTimeMillis())));
-        if (inFlight.size() >= 64) {
+        if (inFlight.size() >= depth) {
           inFlight.poll().get(60, TimeUnit.SECONDS);
         }
       }
@@ -71,8 +72,8 @@ public final class WriterBenchmark {
     double seconds = (System.nanoTime() - t0) / 1e9;
     double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
     long total = (long) alerts * resend;
-    System.out.printf("writer: %d alerts (%d distinct x %d), batch %d, synchronous %s%n", total, alerts, resend,
-        batch, sync.name().toLowerCase(java.util.Locale.ROOT));
+    System.out.printf("writer: %d alerts (%d distinct x %d), batch %d, %d in flight, synchronous %s%n", total,
+        alerts, resend, batch, depth, sync.name().toLowerCase(java.util.Locale.ROOT));
     System.out.printf("  %.0f alerts/s in %.2f s; CPU %.2f s = %.1f us per alert; %d commits, %.1f requests each%n",
         total / seconds, seconds, cpuSeconds, cpuSeconds * 1e6 / total, metrics.commitBatchSize.count(),
         (double) ((total + batch - 1) / batch) / Math.max(1, metrics.commitBatchSize.count()));
