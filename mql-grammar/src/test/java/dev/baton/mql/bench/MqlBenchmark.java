@@ -11,18 +11,25 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * MQL's performance targets: parse + compile a 5-clause query (≤ 50 µs) and evaluate a 4-clause
- * query without regex over 100k subjects (≥ 5 million subjects/s). Run with -Pbench (docs/benchmarks.md).
+ * query without regex over 100k subjects (≥ 5 million subjects/s), both as a {@link SubjectTable}
+ * (the way to filter lists) and subject by subject. Run with -Pbench (docs/benchmarks.md).
  */
 @State(Scope.Benchmark)
+@Fork(2)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
 public class MqlBenchmark {
 
     static final int SUBJECTS = 100_000;
