@@ -9,15 +9,16 @@ import dev.baton.mql.ParseResult;
 import dev.baton.mql.Problem;
 import dev.baton.mql.ast.Query;
 import dev.baton.mql.eval.Subject;
+import dev.baton.mql.eval.SubjectTable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Predicate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -72,9 +73,9 @@ final class EvalCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return 2;
         }
-        Predicate<Subject> predicate = mql.predicate(parsed.value());
-        for (Subject subject : loaded) {
-            out.println(predicate.test(subject));
+        BitSet matching = mql.predicate(parsed.value()).filter(SubjectTable.of(mql.catalog(), loaded));
+        for (int row = 0; row < loaded.size(); row++) {
+            out.println(matching.get(row));
         }
         out.flush();
         return 0;

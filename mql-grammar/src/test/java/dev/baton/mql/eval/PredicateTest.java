@@ -132,6 +132,24 @@ class PredicateTest {
     }
 
     @Test
+    void tablesFilterLikeSingleSubjects() {
+        CompiledQuery onProd = MQL.predicate(MQL.parse("~kubernetes = msm-prod OR project = drm-stat").value());
+        Subject none = MQL.subject().build();
+        SubjectTable table = SubjectTable.of(MQL.catalog(), List.of(INCIDENT, none, BARE, INCIDENT));
+        assertEquals(4, table.size());
+        assertEquals(java.util.BitSet.valueOf(new long[] {0b1101}), onProd.filter(table));
+        assertEquals(3, onProd.count(table));
+        assertEquals(0, onProd.count(SubjectTable.of(MQL.catalog(), List.of())));
+        CompiledQuery noTeam = MQL.predicate(MQL.parse("~team = ''").value());
+        assertEquals(java.util.BitSet.valueOf(new long[] {0b1101}), noTeam.filter(table));
+        dev.baton.mql.field.FieldCatalog other = dev.baton.mql.field.FieldCatalog.of(
+                new dev.baton.mql.field.FieldSpec("project", dev.baton.mql.field.FieldKind.STRING, "p"));
+        assertThrows(IllegalArgumentException.class, () -> SubjectTable.of(other, List.of(INCIDENT)));
+        SubjectTable foreign = SubjectTable.of(other, List.of(Subject.builder(other).field("project", "x").build()));
+        assertThrows(IllegalArgumentException.class, () -> onProd.filter(foreign));
+    }
+
+    @Test
     void subjectBuilderRejectsWhatTheCatalogForbids() {
         assertThrows(IllegalArgumentException.class, () -> MQL.subject().field("projct", "x"));
         assertThrows(IllegalArgumentException.class, () -> MQL.subject().field("severity", "high"));
