@@ -41,9 +41,10 @@ public final class HttpFront implements AutoCloseable {
    */
   public static HttpFront start(InetSocketAddress address, Routes routes, BatonConfig config) throws IOException {
     // Without TCP_NODELAY a response written as headers + body waits for the client's delayed ACK (~40 ms).
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
+    defaultProperty("sun.net.httpserver.nodelay", "true");
+    // A client that trickles its request or does not read the answer is cut off instead of holding a thread.
+    defaultProperty("sun.net.httpserver.maxReqTime", "60");
+    defaultProperty("sun.net.httpserver.maxRspTime", "60");
     HttpServer server = HttpServer.create(address, 1024);
     int threads = config.limits().httpThreads();
     AtomicInteger n = new AtomicInteger();
@@ -64,6 +65,13 @@ public final class HttpFront implements AutoCloseable {
     context.getFilters().add(new BodyFilter(config.limits().maxBodyBytes()));
     server.start();
     return new HttpFront(server, executor, inFlight, config);
+  }
+
+  /** The JDK server reads these once, when it first starts; an explicit -D wins. */
+  private static void defaultProperty(String name, String value) {
+    if (System.getProperty(name) == null) {
+      System.setProperty(name, value);
+    }
   }
 
   /** The handler that serves one ingest protocol through the pipeline. */

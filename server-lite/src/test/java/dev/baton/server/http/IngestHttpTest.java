@@ -193,6 +193,30 @@ class IngestHttpTest {
   }
 
   @Test
+  void aClientThatNeverFinishesItsBodyDoesNotStopOthers() throws Exception {
+    r = new ReceiverHarness(dir, "limits:\n  http_threads: 8\n");
+    java.util.List<java.net.Socket> stalled = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < 4; i++) {
+        java.net.Socket s = new java.net.Socket("127.0.0.1", r.server.port());
+        s.getOutputStream().write(("POST /api/v2/alerts HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            + "Content-Length: 1000\r\n\r\n[{").getBytes(StandardCharsets.US_ASCII));
+        s.getOutputStream().flush();
+        stalled.add(s);
+      }
+      // four workers wait for bodies that never come (until the JDK server's request timeout cuts them off);
+      // the others keep serving
+      HttpResponse<String> ready = r.get("/-/ready");
+      assertEquals(200, ready.statusCode());
+      assertEquals(200, r.postJson("/api/v2/alerts", "[{\"labels\":{\"alertname\":\"StillServed\"}}]").statusCode());
+    } finally {
+      for (java.net.Socket s : stalled) {
+        s.close();
+      }
+    }
+  }
+
+  @Test
   void fuzzedBodiesNeverGetA5xxOrAStackTrace() throws Exception {
     r = new ReceiverHarness(dir, "");
     Random random = new Random(42);
