@@ -15,8 +15,20 @@ import java.util.regex.Pattern;
  * Compiles a query to a parameterized SQLite WHERE condition over a {@link SqlSchema}. It mirrors
  * {@code dev.baton.mql.eval.PredicateCompiler} rule for rule (missing = "", any value / any alert,
  * negations exact, missing ordered values satisfy no comparison), and every sub-condition is 0 or
- * 1, never NULL, so NOT behaves as in Java. Regexes need {@link SqliteRegexp#register} on the
+ * 1, never NULL, so NOT behaves as in Java; a NULL column is tested with {@code IS NOT NULL AND …}
+ * rather than {@code COALESCE} where that leaves SQLite free to use an index. Regexes need {@link SqliteRegexp#register} on the
  * connection.
+ *
+ * <p>For example, with the schema of {@link SqlSchema}'s example,
+ * {@code project = drm AND severity <= S3 AND ~team != bravo AND trigger =~ "^Ingress"} becomes
+ * <pre>
+ * ((i.project IS NOT NULL AND i.project = ?) AND (i.severity_rank IS NOT NULL AND i.severity_rank <= ?)
+ *  AND NOT (EXISTS (SELECT 1 FROM alert mql1 WHERE mql1.incident_id = i.id
+ *      AND EXISTS (SELECT 1 FROM alert_label mql2 WHERE mql2.alert_id = mql1.id
+ *          AND mql2.name = ? AND (COALESCE(mql2.value, '') = ?))))
+ *  AND (EXISTS (SELECT 1 FROM incident_trigger mql3 WHERE mql3.incident_id = i.id AND mql3.trigger REGEXP ?)))
+ * </pre>
+ * with parameters {@code [drm, 3, team, bravo, ^Ingress]}.
  */
 public final class SqlCompiler {
 
@@ -100,6 +112,12 @@ public final class SqlCompiler {
         }
         var column = schema.column(name);
         if (column.isPresent()) {
+            if (op == Operator.EQ && !match.value().isEmpty()) {
+                // Same answer as COALESCE(column, '') = ?, but a plain comparison lets SQLite use an index.
+                sql.append('(').append(column.get()).append(" IS NOT NULL AND ").append(column.get()).append(" = ?)");
+                parameters.add(match.value());
+                return;
+            }
             sql.append("COALESCE(").append(column.get()).append(", '')");
             comparison(op, match.value());
             return;
@@ -127,7 +145,8 @@ public final class SqlCompiler {
                 .orElseThrow(() -> new IllegalArgumentException("no column for field '" + spec.name() + "'"));
         long bound = spec.kind().ordinal(value)
                 .orElseThrow(() -> new IllegalArgumentException("invalid value for " + spec.name() + ": " + value));
-        sql.append("COALESCE(").append(column).append(' ').append(op.symbol()).append(" ?, 0)");
+        sql.append('(').append(column).append(" IS NOT NULL AND ").append(column).append(' ').append(op.symbol())
+                .append(" ?)");
         parameters.add(bound);
     }
 

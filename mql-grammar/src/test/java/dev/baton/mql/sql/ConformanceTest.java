@@ -77,6 +77,7 @@ class ConformanceTest {
         try (Statement ddl = db.createStatement()) {
             ddl.execute("CREATE TABLE incident (id INTEGER PRIMARY KEY, project TEXT, severity INTEGER, state TEXT,"
                     + " assignee TEXT, summary TEXT, opened INTEGER)");
+            ddl.execute("CREATE INDEX incident_project ON incident (project)");
             ddl.execute("CREATE TABLE incident_trigger (incident_id INTEGER NOT NULL, value TEXT NOT NULL)");
             ddl.execute("CREATE TABLE incident_source (incident_id INTEGER NOT NULL, value TEXT NOT NULL)");
             ddl.execute("CREATE TABLE alert (id INTEGER PRIMARY KEY, incident_id INTEGER NOT NULL)");
@@ -237,6 +238,22 @@ class ConformanceTest {
         assertFalse(fragment.sql().contains("1=1"), fragment.sql());
         assertFalse(fragment.sql().contains("b.*"), fragment.sql());
         assertEquals(List.of("x' OR 1=1 --", "team", "b.*"), fragment.parameters());
+    }
+
+    @Test
+    void equalityOnAColumnCanUseItsIndex() throws SQLException {
+        SqlFragment where = MQL.sql(MQL.parse("project = drm-stat AND NOT state = ok").value(), SCHEMA);
+        StringBuilder plan = new StringBuilder();
+        try (PreparedStatement explain = db.prepareStatement(
+                "EXPLAIN QUERY PLAN SELECT i.id FROM incident i WHERE " + where.sql())) {
+            where.bind(explain, 1);
+            try (ResultSet rows = explain.executeQuery()) {
+                while (rows.next()) {
+                    plan.append(rows.getString("detail")).append('\n');
+                }
+            }
+        }
+        assertTrue(plan.toString().contains("USING INDEX incident_project"), plan::toString);
     }
 
     /** The ids matching one by one, after checking that filtering the table as a whole agrees. */
