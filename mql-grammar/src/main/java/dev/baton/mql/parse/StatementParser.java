@@ -41,6 +41,15 @@ public final class StatementParser {
     }
 
     public ParseResult<Statement> parse(String text) {
+        try {
+            return parseWithinLimits(text);
+        } catch (RuntimeException e) {
+            // A bug, not the input's fault; still an answer rather than an exception for the caller.
+            return fail(Problem.at(text, 0, 0, "internal error while parsing, please report: " + e));
+        }
+    }
+
+    private ParseResult<Statement> parseWithinLimits(String text) {
         if (text.length() > MAX_LENGTH) {
             return fail(Problem.at(text, MAX_LENGTH, 0, "input is longer than " + MAX_LENGTH + " characters"));
         }
