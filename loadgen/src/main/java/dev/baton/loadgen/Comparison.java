@@ -66,9 +66,9 @@ final class Comparison {
   void markdown(PrintWriter out, String baseline, String candidate) {
     out.printf("| scenario | %1$s alerts/s | %2$s alerts/s | ratio | %1$s range | %2$s range"
         + " | %1$s p50 / p99 ms | %2$s p50 / p99 ms | %1$s RSS end MiB | %2$s RSS end MiB"
-        + " | %1$s CPU s | %2$s CPU s | errors %1$s / %2$s |%n",
+        + " | %1$s CPU s | %2$s CPU s | %1$s written MiB | %2$s written MiB | errors %1$s / %2$s |%n",
         baseline, candidate);
-    out.println("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|");
+    out.println("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|");
     for (String scenario : scenarios) {
       List<Map<String, String>> bRuns = byScenario.get(scenario).getOrDefault(baseline, List.of());
       List<Map<String, String>> cRuns = byScenario.get(scenario).getOrDefault(candidate, List.of());
@@ -78,13 +78,14 @@ final class Comparison {
       if (any == null) {
         continue;
       }
-      out.printf("| %s (%s) | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s / %s |%n",
+      out.printf("| %s (%s) | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s / %s |%n",
           scenario, describe(any),
           cell(b, "alerts_per_s"), cell(c, "alerts_per_s"), ratio(b, c),
           range(bRuns), range(cRuns),
           latency(b), latency(c),
           cell(b, "rss_end_mib"), cell(c, "rss_end_mib"),
           cell(b, "cpu_s"), cell(c, "cpu_s"),
+          cell(b, "written_mib"), cell(c, "written_mib"),
           cell(b, "errors"), cell(c, "errors"));
     }
     out.flush();

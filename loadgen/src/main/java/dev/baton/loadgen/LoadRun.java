@@ -88,8 +88,9 @@ final class LoadRun {
       long peak = sampler.stop();
       Usage after = Usage.sample(probe);
       if (after != null && before != null) {
+        long written = after.written < 0 || before.written < 0 ? -1 : after.written - before.written;
         usage = new PhaseResult.TargetUsage(probe.pid(), after.rss, Math.max(peak, after.rss),
-            after.cpu.minus(before.cpu));
+            after.cpu.minus(before.cpu), written);
       }
     }
     return summarize(name, distinct, sendsPerAlert, workers, Duration.ofNanos(elapsed), usage,
@@ -241,14 +242,14 @@ final class LoadRun {
     }
   }
 
-  /** RSS and CPU of the target at one moment; null when there is no target or it is gone. */
-  private record Usage(long rss, Duration cpu) {
+  /** RSS, CPU and bytes written of the target at one moment; null when there is no target or it is gone. */
+  private record Usage(long rss, Duration cpu, long written) {
     static Usage sample(ProcessProbe probe) {
       if (probe == null) {
         return null;
       }
       try {
-        return new Usage(probe.rssBytes(), probe.cpuTime());
+        return new Usage(probe.rssBytes(), probe.cpuTime(), probe.writtenBytes());
       } catch (IOException e) {
         return null;
       }

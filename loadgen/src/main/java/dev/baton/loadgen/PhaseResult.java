@@ -72,6 +72,7 @@ record PhaseResult(
    * @param rssEndBytes  resident memory when the phase ended
    * @param rssPeakBytes highest resident memory sampled during the phase
    * @param cpu          user + system CPU the target used during the phase
+   * @param writtenBytes bytes the target wrote to storage during the phase, -1 when unknown
    */
-  record TargetUsage(long pid, long rssEndBytes, long rssPeakBytes, Duration cpu) {}
+  record TargetUsage(long pid, long rssEndBytes, long rssPeakBytes, Duration cpu, long writtenBytes) {}
 }

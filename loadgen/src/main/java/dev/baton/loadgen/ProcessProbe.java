@@ -18,11 +18,13 @@ final class ProcessProbe {
   private final long pid;
   private final Path status;
   private final Path stat;
+  private final Path io;
 
   ProcessProbe(long pid) {
     this.pid = pid;
     this.status = Path.of("/proc", Long.toString(pid), "status");
     this.stat = Path.of("/proc", Long.toString(pid), "stat");
+    this.io = Path.of("/proc", Long.toString(pid), "io");
     if (!Files.isReadable(status)) {
       throw new IllegalArgumentException("--pid " + pid + ": no such process (cannot read " + status + ")");
     }
@@ -51,6 +53,23 @@ final class ProcessProbe {
     // After ')': state(3) ppid(4) ... utime(14) stime(15) → indexes 11 and 12 here.
     long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     return Duration.ofMillis(ticks * 1000 / CLOCK_TICKS_PER_SECOND);
+  }
+
+  /**
+   * Bytes the process caused to be written to storage so far (write_bytes of /proc/PID/io), or -1
+   * when that file cannot be read (another user's process, or a kernel without I/O accounting).
+   */
+  long writtenBytes() {
+    try {
+      for (String line : Files.readString(io).split("\n")) {
+        if (line.startsWith("write_bytes:")) {
+          return Long.parseLong(line.substring("write_bytes:".length()).trim());
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not readable: the figure is left out
+    }
+    return -1;
   }
 
   private long statusKilobytes(String key) throws IOException {

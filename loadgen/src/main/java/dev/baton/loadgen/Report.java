@@ -18,7 +18,7 @@ final class Report {
       "target", "scenario", "distinct", "sends_per_alert", "batch", "connections",
       "alerts_accepted", "alerts_sent", "requests", "seconds", "alerts_per_s", "requests_per_s",
       "p50_ms", "p99_ms", "max_ms", "errors", "truncated", "rss_end_mib", "rss_peak_mib", "cpu_s",
-      "loadgen_cpu_s");
+      "written_mib", "loadgen_cpu_s");
 
   private Report() {}
 
@@ -37,6 +37,10 @@ final class Report {
       out.printf(Locale.ROOT, "  target %-5d RSS end %.0f MiB, peak %.0f MiB; CPU %.2f s (%.3f ms per alert)%n",
           t.pid(), mib(t.rssEndBytes()), mib(t.rssPeakBytes()), t.cpu().toNanos() / 1e9,
           r.alertsAccepted() == 0 ? 0.0 : t.cpu().toNanos() / 1e6 / r.alertsAccepted());
+      if (t.writtenBytes() >= 0) {
+        out.printf(Locale.ROOT, "  disk        %.1f MiB written (%.1f KiB per alert)%n", mib(t.writtenBytes()),
+            r.alertsAccepted() == 0 ? 0.0 : t.writtenBytes() / 1024.0 / r.alertsAccepted());
+      }
     }
     out.printf(Locale.ROOT, "  loadgen CPU %.2f s%n", r.loadgenCpu().toNanos() / 1e9);
     out.flush();
@@ -56,6 +60,7 @@ final class Report {
         t == null ? "" : fmt("%.1f", mib(t.rssEndBytes())),
         t == null ? "" : fmt("%.1f", mib(t.rssPeakBytes())),
         t == null ? "" : fmt("%.2f", t.cpu().toNanos() / 1e9),
+        t == null || t.writtenBytes() < 0 ? "" : fmt("%.1f", mib(t.writtenBytes())),
         fmt("%.2f", r.loadgenCpu().toNanos() / 1e9));
     boolean fresh = !Files.exists(file) || Files.size(file) == 0;
     String content = (fresh ? String.join("\t", TSV_COLUMNS) + "\n" : "") + row + "\n";

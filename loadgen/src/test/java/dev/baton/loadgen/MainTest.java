@@ -52,7 +52,7 @@ class MainTest {
     String[] lines = r[1].split("\n");
     assertEquals(4, lines.length, r[1]);
     assertTrue(lines[2].startsWith("| a (100k distinct, batch 1, 8 conn) | 10000 | 20000 | 2.00 | 1 run | 1 run |"
-        + " 0.500 / 2.000 | 0.500 / 2.000 | 200.0 | 150.0 |"), lines[2]);
+        + " 0.500 / 2.000 | 0.500 / 2.000 | 200.0 | 150.0 | 3.00 | 3.00 | 50.0 | 50.0 | none / none |"), lines[2]);
     assertTrue(lines[3].startsWith("| b (100k distinct, batch 1, 8 conn) | 25000 | — | — |"), lines[3]);
   }
 
@@ -81,13 +81,13 @@ class MainTest {
     String[] r = run("compare", "--tsv", tsv.toString(), "--baseline", "alertmanager", "--candidate", "baton");
 
     assertEquals("2", r[0]);
-    assertTrue(r[2].contains("line 2: 3 columns, expected 21"), r[2]);
+    assertTrue(r[2].contains("line 2: 3 columns, expected 22"), r[2]);
   }
 
   private static PhaseResult result(long accepted, long seconds, long rssMib) {
     Map<String, Long> errors = new TreeMap<>();
     return new PhaseResult("measured", (int) accepted, 1, accepted, accepted, accepted, Duration.ofSeconds(seconds),
         new PhaseResult.Latency(500_000, 2_000_000, 9_000_000), new TreeMap<>(errors), false,
-        new PhaseResult.TargetUsage(1, rssMib << 20, (rssMib + 10) << 20, Duration.ofSeconds(3)), Duration.ofSeconds(1));
+        new PhaseResult.TargetUsage(1, rssMib << 20, (rssMib + 10) << 20, Duration.ofSeconds(3), 50L << 20), Duration.ofSeconds(1));
   }
 }

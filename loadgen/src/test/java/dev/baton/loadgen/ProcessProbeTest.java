@@ -2,9 +2,15 @@ package dev.baton.loadgen;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProcessProbeTest {
 
@@ -31,6 +37,19 @@ class ProcessProbeTest {
     }
     Duration used = self.cpuTime().minus(before);
     assertTrue(used.toMillis() >= 280, "thread used 300 ms of CPU, process counted " + used.toMillis() + " ms (" + x + ")");
+  }
+
+  @Test
+  void countsBytesAProcessWritesToStorage(@TempDir Path dir) throws Exception {
+    ProcessProbe self = new ProcessProbe(ProcessHandle.current().pid());
+    long before = self.writtenBytes();
+    assumeTrue(before >= 0, "this kernel does not account I/O per process");
+    try (FileChannel out = FileChannel.open(dir.resolve("blob"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      out.write(ByteBuffer.allocate(8 * 1024 * 1024));
+      out.force(true); // write_bytes counts what reaches the storage layer
+    }
+    long written = self.writtenBytes() - before;
+    assertTrue(written >= 8L * 1024 * 1024, "wrote and synced 8 MiB, counted " + written);
   }
 
   @Test
