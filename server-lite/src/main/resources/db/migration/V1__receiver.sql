@@ -33,7 +33,6 @@ CREATE TABLE alerts (
   expires_at             INTEGER,
   pending_until          INTEGER,
   refresh_ms             INTEGER,
-  period_id              INTEGER,
   period_start           INTEGER,
   fire_count             INTEGER NOT NULL DEFAULT 0,
   resolved_while_pending INTEGER NOT NULL DEFAULT 0,
@@ -52,7 +51,7 @@ CREATE TABLE alert_labels (
   PRIMARY KEY (name, value, alert_id)
 ) WITHOUT ROWID;
 
--- Ended firing periods; the period in progress is alerts.period_id / alerts.period_start.
+-- Ended firing periods; the period in progress is alerts.period_start.
 CREATE TABLE firing_periods (
   id         INTEGER PRIMARY KEY,
   alert_id   INTEGER NOT NULL,

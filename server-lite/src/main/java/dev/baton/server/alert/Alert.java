@@ -21,7 +21,6 @@ public final class Alert {
   private long expiresAt;
   private long pendingUntil;
   private long refreshMillis;
-  private long periodId;
   private long periodStart;
   private int fireCount;
   private int resolvedWhilePending;
@@ -33,7 +32,7 @@ public final class Alert {
 
   /** Restores an alert as stored, or creates a new one (state and times set by the tracker). */
   public Alert(long id, AlertKey key, Event.Kind kind, long firstSeen, AlertState state, Severity severity,
-      long lastSeen, long expiresAt, long pendingUntil, long refreshMillis, long periodId, long periodStart,
+      long lastSeen, long expiresAt, long pendingUntil, long refreshMillis, long periodStart,
       int fireCount, int resolvedWhilePending, long incidentId, String groupingKey, String trigger, long labelsHash,
       long annotationsHash) {
     this.id = id;
@@ -46,7 +45,6 @@ public final class Alert {
     this.expiresAt = expiresAt;
     this.pendingUntil = pendingUntil;
     this.refreshMillis = refreshMillis;
-    this.periodId = periodId;
     this.periodStart = periodStart;
     this.fireCount = fireCount;
     this.resolvedWhilePending = resolvedWhilePending;
@@ -69,8 +67,7 @@ public final class Alert {
   public long expiresAt() { return expiresAt; }
   public long pendingUntil() { return pendingUntil; }
   public long refreshMillis() { return refreshMillis; }
-  /** Id of the firing period in progress, 0 when not firing. */
-  public long periodId() { return periodId; }
+  /** Start of the firing period in progress, 0 when none is. */
   public long periodStart() { return periodStart; }
   public int fireCount() { return fireCount; }
   public int resolvedWhilePending() { return resolvedWhilePending; }
@@ -88,7 +85,7 @@ public final class Alert {
   void expiresAt(long t) { expiresAt = t; }
   void pendingUntil(long t) { pendingUntil = t; }
   void refreshMillis(long ms) { refreshMillis = ms; }
-  void period(long id, long start) { periodId = id; periodStart = start; }
+  void periodStart(long start) { periodStart = start; }
   void fired() { fireCount++; }
   void countResolvedWhilePending() { resolvedWhilePending++; }
   void groupingKey(String k) { groupingKey = k; }

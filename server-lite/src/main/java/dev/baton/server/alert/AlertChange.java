@@ -11,9 +11,8 @@ import dev.baton.server.policy.Severity;
  * @param severityBefore       severity before the change (null when created)
  * @param labelsChanged        labels differ from what is stored
  * @param annotationsChanged   annotations differ from what is stored
- * @param openedPeriodId       id of a firing period opened now, or 0 (its start is the alert's periodStart)
- * @param closedPeriodId       id of a firing period closed now, or 0
- * @param closedPeriodStart    when that period started (epoch ms)
+ * @param openedPeriod         a firing period began now (its start is the alert's periodStart)
+ * @param closedPeriodStart    start of a firing period that ended now (epoch ms), or 0 when none ended
  * @param closedPeriodEnd      when that period ended (epoch ms)
  * @param closedReason         why it ended: {@code resolved} or {@code expired}
  * @param resolvedWhilePending resolved before its pending delay passed: counted as noise, opens nothing
@@ -26,8 +25,7 @@ public record AlertChange(
     Severity severityBefore,
     boolean labelsChanged,
     boolean annotationsChanged,
-    long openedPeriodId,
-    long closedPeriodId,
+    boolean openedPeriod,
     long closedPeriodStart,
     long closedPeriodEnd,
     String closedReason,

@@ -41,23 +41,20 @@ public final class AlertTracker {
   /** True while every stored alert is in memory: then an alert not found is new, with no lookup. */
   private boolean complete;
   private long nextAlertId;
-  private long nextPeriodId;
 
   /**
    * @param loader       store lookup for alerts not held in memory
    * @param retainIdle   how long ok and instant alerts stay in memory after they were last seen
    * @param nextAlertId  first free alert id
-   * @param nextPeriodId first free firing-period id
    * @param hot          alerts loaded from the store at start
    * @param complete     {@code hot} holds every stored alert
    */
-  public AlertTracker(Loader loader, Duration retainIdle, long nextAlertId, long nextPeriodId, Collection<Alert> hot,
+  public AlertTracker(Loader loader, Duration retainIdle, long nextAlertId, Collection<Alert> hot,
       boolean complete) {
     this.loader = loader;
     this.complete = complete;
     this.retainIdleMillis = retainIdle.toMillis();
     this.nextAlertId = nextAlertId;
-    this.nextPeriodId = nextPeriodId;
     for (Alert a : hot) {
       alerts.put(a.key(), a);
     }
@@ -85,7 +82,7 @@ public final class AlertTracker {
     }
     boolean created = a == null;
     if (created) {
-      a = new Alert(nextAlertId++, key, event.kind(), now, null, severity, now, 0, 0, 0, 0, 0, 0, 0, 0,
+      a = new Alert(nextAlertId++, key, event.kind(), now, null, severity, now, 0, 0, 0, 0, 0, 0, 0,
           groupingKey, event.labels().get("alertname"), labelsHash, annotationsHash);
       alerts.put(key, a);
     }
@@ -102,14 +99,14 @@ public final class AlertTracker {
 
     if (event.kind() == Event.Kind.INSTANT) {
       a.fired();
-      return new AlertChange(a, created, before, severityBefore, labelsChanged, annotationsChanged, 0, 0, 0, 0, null,
+      return new AlertChange(a, created, before, severityBefore, labelsChanged, annotationsChanged, false, 0, 0, null,
           false, true);
     }
     long endsAt = event.endsAt() == null ? 0 : event.endsAt().toEpochMilli();
     boolean resolves = event.status() == Event.Status.RESOLVED
         || (event.status() == Event.Status.FIRING && endsAt != 0 && endsAt <= now);
     if (event.status() == Event.Status.ACKNOWLEDGED) {
-      return new AlertChange(a, created, before, severityBefore, labelsChanged, annotationsChanged, 0, 0, 0, 0, null,
+      return new AlertChange(a, created, before, severityBefore, labelsChanged, annotationsChanged, false, 0, 0, null,
           false, false);
     }
     if (resolves) {
@@ -120,15 +117,15 @@ public final class AlertTracker {
     a.refreshMillis(refresh);
     a.expiresAt(endsAt != 0 ? endsAt : refresh > 0 ? now + refresh * MISSED_REFRESHES : 0);
     if (before == AlertState.FIRING) {
-      return new AlertChange(a, created, before, severityBefore, labelsChanged, annotationsChanged, 0, 0, 0, 0, null,
+      return new AlertChange(a, created, before, severityBefore, labelsChanged, annotationsChanged, false, 0, 0, null,
           false, true);
     }
-    long openedPeriod = 0;
+    boolean openedPeriod = false;
     if (before != AlertState.PENDING) {
       long start = event.startsAt() != null && event.startsAt().toEpochMilli() <= now
           && event.startsAt().toEpochMilli() > 0 ? event.startsAt().toEpochMilli() : now;
-      openedPeriod = nextPeriodId++;
-      a.period(openedPeriod, start);
+      openedPeriod = true;
+      a.periodStart(start);
       a.fired();
       long delay = pendingDelays.apply(a.severity()).toMillis();
       if (delay > 0 && !incidentOpen.test(a.incidentId())) {
@@ -147,28 +144,27 @@ public final class AlertTracker {
       a.pendingUntil(0);
     }
     return new AlertChange(a, created, before, severityBefore, labelsChanged, annotationsChanged, openedPeriod, 0, 0,
-        0, null, false, a.state() == AlertState.FIRING);
+        null, false, a.state() == AlertState.FIRING);
   }
 
   private AlertChange resolve(Alert a, boolean created, AlertState before, Severity severityBefore,
       boolean labelsChanged, boolean annotationsChanged, long endedAt) {
     if (before == AlertState.OK) {
-      return new AlertChange(a, created, before, severityBefore, labelsChanged, annotationsChanged, 0, 0, 0, 0, null,
+      return new AlertChange(a, created, before, severityBefore, labelsChanged, annotationsChanged, false, 0, 0, null,
           false, false);
     }
     boolean wasPending = before == AlertState.PENDING;
     if (wasPending) {
       a.countResolvedWhilePending();
     }
-    long closed = a.periodId();
     long start = a.periodStart();
     long end = Math.max(endedAt, start);
-    a.period(0, 0);
+    a.periodStart(0);
     a.state(AlertState.OK);
     a.expiresAt(0);
     a.pendingUntil(0);
-    return new AlertChange(a, created, before, severityBefore, labelsChanged, annotationsChanged, 0, closed, start,
-        end, closed == 0 ? null : "resolved", wasPending, false);
+    return new AlertChange(a, created, before, severityBefore, labelsChanged, annotationsChanged, false, start, end,
+        start == 0 ? null : "resolved", wasPending, false);
   }
 
   /**
@@ -182,18 +178,17 @@ public final class AlertTracker {
       AlertState state = a.state();
       if (state == AlertState.FIRING || state == AlertState.PENDING) {
         if (a.expiresAt() != 0 && a.expiresAt() <= now) {
-          long closed = a.periodId();
           long start = a.periodStart();
           long end = Math.max(a.expiresAt(), start);
-          a.period(0, 0);
+          a.periodStart(0);
           a.state(AlertState.UNKNOWN);
           a.pendingUntil(0);
-          changes.add(new AlertChange(a, false, state, a.severity(), false, false, 0, closed, start, end,
-              closed == 0 ? null : "expired", false, false));
+          changes.add(new AlertChange(a, false, state, a.severity(), false, false, false, start, end,
+              start == 0 ? null : "expired", false, false));
         } else if (state == AlertState.PENDING && a.pendingUntil() <= now) {
           a.state(AlertState.FIRING);
           a.pendingUntil(0);
-          changes.add(new AlertChange(a, false, state, a.severity(), false, false, 0, 0, 0, 0, null, false, true));
+          changes.add(new AlertChange(a, false, state, a.severity(), false, false, false, 0, 0, null, false, true));
         }
       } else if ((state == null || state == AlertState.OK) && a.lastSeen() + retainIdleMillis < now) {
         it.remove();

@@ -53,7 +53,7 @@ public final class Pipeline implements AutoCloseable {
 
   /** Loads the hot state from the store and starts the writer thread. */
   public void start() {
-    processor.load(clock.millis());
+    processor.load();
     processor.publishGauges();
     hotStateValid = true;
     accepting = true;
@@ -177,7 +177,7 @@ public final class Pipeline implements AutoCloseable {
 
   private boolean reload() {
     try {
-      processor.load(clock.millis());
+      processor.load();
       hotStateValid = true;
       return true;
     } catch (RuntimeException e) {

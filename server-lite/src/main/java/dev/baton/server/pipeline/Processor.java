@@ -62,10 +62,10 @@ final class Processor {
   }
 
   /** (Re)loads the hot state from the store: at start, and after a failed transaction. */
-  void load(long now) {
-    HotState hot = store.loadHotState(now, retainIdle);
+  void load() {
+    HotState hot = store.loadHotState();
     long stored = hot.alertsByState().values().stream().mapToLong(Long::longValue).sum();
-    alerts = new AlertTracker(store::loadAlert, retainIdle, hot.nextAlertId(), hot.nextPeriodId(), hot.alerts(),
+    alerts = new AlertTracker(store::loadAlert, retainIdle, hot.nextAlertId(), hot.alerts(),
         stored == hot.alerts().size());
     dirtyAlerts.clear();
     dirtyIncidents.clear();
@@ -147,9 +147,9 @@ final class Processor {
 
   private void persist(AlertChange c, Event e, String actor, long amFingerprint, long now, StoreTransaction tx) {
     Alert a = c.alert();
-    if (c.closedPeriodId() != 0) {
-      // the period in progress lives on the alert row (period_id, period_start); ended ones get their own row
-      tx.insertPeriod(c.closedPeriodId(), a.id(), c.closedPeriodStart(), c.closedPeriodEnd(), c.closedReason());
+    if (c.closedPeriodStart() != 0) {
+      // the period in progress lives on the alert row (period_start); ended ones get their own row
+      tx.insertPeriod(a.id(), c.closedPeriodStart(), c.closedPeriodEnd(), c.closedReason());
     }
     if (c.resolvedWhilePending()) {
       metrics.resolvedWhilePending.inc(1);

@@ -8,10 +8,9 @@ import java.util.Map;
 /**
  * What the writer keeps in memory, as loaded at start.
  *
- * @param alerts           active alerts (firing, pending, unknown) and recently seen ones
+ * @param alerts           active alerts (firing, pending, unknown)
  * @param openIncidents    incidents not closed, with their member counts
  * @param nextAlertId      first free alert id
- * @param nextPeriodId     first free firing-period id
  * @param nextIncidentId   first free incident id
  * @param nextMessageId    first free message id
  * @param alertsByState    all stored alerts counted by state wire name ("instant" for none)
@@ -21,7 +20,6 @@ public record HotState(
     List<Alert> alerts,
     List<Incident> openIncidents,
     long nextAlertId,
-    long nextPeriodId,
     long nextIncidentId,
     long nextMessageId,
     Map<String, Long> alertsByState,

@@ -22,7 +22,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,7 +45,7 @@ public final class SqliteStore implements Store {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ALERT_COLUMNS = "id, project, fingerprint, kind, state, severity, first_seen, last_seen,"
-      + " expires_at, pending_until, refresh_ms, period_id, period_start, fire_count, resolved_while_pending,"
+      + " expires_at, pending_until, refresh_ms, period_start, fire_count, resolved_while_pending,"
       + " incident_id, grouping_key, trigger, labels_hash, annotations_hash";
 
   private final Path file;
@@ -79,17 +78,17 @@ public final class SqliteStore implements Store {
         "INSERT INTO events (message_id, alert_id, kind, status, starts_at, ends_at) VALUES (?,?,?,?,?,?)");
     insertAlert = c.prepareStatement("INSERT INTO alerts (" + ALERT_COLUMNS
         + ", am_fingerprint, labels, annotations, source, dedup_key, generator_url)"
-        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     updateAlertLabels = c.prepareStatement(
         "UPDATE alerts SET am_fingerprint = ?, trigger = ?, labels = ?, annotations = ?, generator_url = ?,"
             + " grouping_key = ?, labels_hash = ?, annotations_hash = ? WHERE id = ?");
     selectAlertLabels = c.prepareStatement("SELECT labels FROM alerts WHERE id = ?");
     deleteAlertLabel = c.prepareStatement("DELETE FROM alert_labels WHERE name = ? AND value = ? AND alert_id = ?");
     updateAlert = c.prepareStatement("UPDATE alerts SET state = ?, severity = ?, last_seen = ?, expires_at = ?,"
-        + " pending_until = ?, refresh_ms = ?, period_id = ?, period_start = ?, fire_count = ?,"
+        + " pending_until = ?, refresh_ms = ?, period_start = ?, fire_count = ?,"
         + " resolved_while_pending = ?, incident_id = ? WHERE id = ?");
     insertPeriod = c.prepareStatement(
-        "INSERT INTO firing_periods (id, alert_id, started_at, ended_at, ended_by) VALUES (?,?,?,?,?)");
+        "INSERT INTO firing_periods (alert_id, started_at, ended_at, ended_by) VALUES (?,?,?,?)");
     insertIncident = c.prepareStatement("INSERT INTO incidents (id, project, grouping_key, trigger, status, state,"
         + " severity, service_level, sla_class, response_due_at, opened_at, closed_at, previous_id, alert_count,"
         + " version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
@@ -157,12 +156,11 @@ public final class SqliteStore implements Store {
   }
 
   @Override
-  public HotState loadHotState(long now, Duration retainIdle) {
+  public HotState loadHotState() {
     try {
       List<Alert> alerts = new ArrayList<>();
       try (PreparedStatement p = connection.prepareStatement("SELECT " + ALERT_COLUMNS + " FROM alerts"
-          + " WHERE state IN ('firing', 'pending', 'unknown') OR last_seen >= ?")) {
-        p.setLong(1, now - retainIdle.toMillis());
+          + " WHERE state IN ('firing', 'pending', 'unknown')")) {
         try (ResultSet rs = p.executeQuery()) {
           while (rs.next()) {
             alerts.add(alert(rs));
@@ -171,8 +169,10 @@ public final class SqliteStore implements Store {
       }
       Map<Long, int[]> members = new HashMap<>();
       try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
-          "SELECT a.incident_id, a.state, count(*) FROM alerts a JOIN incidents i ON i.id = a.incident_id"
-              + " WHERE i.closed_at IS NULL GROUP BY a.incident_id, a.state")) {
+          // open incidents through their partial index, then their members: never a scan of all alerts
+          "SELECT i.id, a.state, count(*) FROM incidents i INDEXED BY incidents_open_key"
+              + " CROSS JOIN incident_alerts m ON m.incident_id = i.id CROSS JOIN alerts a ON a.id = m.alert_id"
+              + " WHERE i.closed_at IS NULL AND a.incident_id = i.id GROUP BY i.id, a.state")) {
         while (rs.next()) {
           int[] m = members.computeIfAbsent(rs.getLong(1), k -> Incident.noMembers());
           String state = rs.getString(2);
@@ -206,11 +206,10 @@ public final class SqliteStore implements Store {
         }
       }
       long nextAlert = nextId("alerts");
-      long nextPeriod = Math.max(nextId("firing_periods"), maxPlusOne("SELECT max(period_id) FROM alerts"));
       long nextIncident = nextId("incidents");
       nextMessageId = nextId("messages");
       connection.commit();
-      return new HotState(alerts, open, nextAlert, nextPeriod, nextIncident, nextMessageId, byState, closed);
+      return new HotState(alerts, open, nextAlert, nextIncident, nextMessageId, byState, closed);
     } catch (SQLException e) {
       rollbackQuietly();
       throw new StoreException("database " + file + ": cannot load state: " + describe(e), e);
@@ -268,20 +267,14 @@ public final class SqliteStore implements Store {
     return new Alert(rs.getLong(1), new AlertKey(rs.getString(2), Long.parseUnsignedLong(rs.getString(3), 16)),
         Event.Kind.valueOf(rs.getString(4).toUpperCase(Locale.ROOT)), rs.getLong(7),
         state == null ? null : AlertState.fromWire(state), Severity.of(rs.getInt(6)), rs.getLong(8), rs.getLong(9),
-        rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getInt(14), rs.getInt(15), rs.getLong(16),
-        rs.getString(17), rs.getString(18), rs.getLong(19), rs.getLong(20));
+        rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getInt(13), rs.getInt(14), rs.getLong(15),
+        rs.getString(16), rs.getString(17), rs.getLong(18), rs.getLong(19));
   }
 
   private long nextId(String table) throws SQLException {
     try (Statement s = connection.createStatement();
          ResultSet rs = s.executeQuery("SELECT coalesce(max(id), 0) + 1 FROM " + table)) {
       return rs.getLong(1);
-    }
-  }
-
-  private long maxPlusOne(String sql) throws SQLException {
-    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      return rs.getLong(1) + 1;
     }
   }
 
@@ -382,21 +375,20 @@ public final class SqliteStore implements Store {
         setTime(p, 9, a.expiresAt());
         setTime(p, 10, a.pendingUntil());
         setTime(p, 11, a.refreshMillis());
-        setTime(p, 12, a.periodId());
-        setTime(p, 13, a.periodStart());
-        p.setInt(14, a.fireCount());
-        p.setInt(15, a.resolvedWhilePending());
-        setTime(p, 16, a.incidentId());
-        p.setString(17, a.groupingKey());
-        p.setString(18, a.trigger());
-        p.setLong(19, a.labelsHash());
-        p.setLong(20, a.annotationsHash());
-        p.setString(21, Fingerprint.hex(amFingerprint));
-        p.setString(22, json(event.labels()));
-        p.setString(23, json(event.annotations()));
-        p.setString(24, source);
-        p.setString(25, event.dedupKey());
-        p.setString(26, event.generatorUrl());
+        setTime(p, 12, a.periodStart());
+        p.setInt(13, a.fireCount());
+        p.setInt(14, a.resolvedWhilePending());
+        setTime(p, 15, a.incidentId());
+        p.setString(16, a.groupingKey());
+        p.setString(17, a.trigger());
+        p.setLong(18, a.labelsHash());
+        p.setLong(19, a.annotationsHash());
+        p.setString(20, Fingerprint.hex(amFingerprint));
+        p.setString(21, json(event.labels()));
+        p.setString(22, json(event.annotations()));
+        p.setString(23, source);
+        p.setString(24, event.dedupKey());
+        p.setString(25, event.generatorUrl());
         p.executeUpdate();
         insertLabels(a.id(), event.labels());
       });
@@ -465,24 +457,22 @@ public final class SqliteStore implements Store {
         setTime(p, 4, a.expiresAt());
         setTime(p, 5, a.pendingUntil());
         setTime(p, 6, a.refreshMillis());
-        setTime(p, 7, a.periodId());
-        setTime(p, 8, a.periodStart());
-        p.setInt(9, a.fireCount());
-        p.setInt(10, a.resolvedWhilePending());
-        setTime(p, 11, a.incidentId());
-        p.setLong(12, a.id());
+        setTime(p, 7, a.periodStart());
+        p.setInt(8, a.fireCount());
+        p.setInt(9, a.resolvedWhilePending());
+        setTime(p, 10, a.incidentId());
+        p.setLong(11, a.id());
         p.executeUpdate();
       });
     }
 
     @Override
-    public void insertPeriod(long periodId, long alertId, long startedAt, long endedAt, String endedBy) {
+    public void insertPeriod(long alertId, long startedAt, long endedAt, String endedBy) {
       run(() -> {
-        insertPeriod.setLong(1, periodId);
-        insertPeriod.setLong(2, alertId);
-        insertPeriod.setLong(3, startedAt);
-        insertPeriod.setLong(4, endedAt);
-        insertPeriod.setString(5, endedBy);
+        insertPeriod.setLong(1, alertId);
+        insertPeriod.setLong(2, startedAt);
+        insertPeriod.setLong(3, endedAt);
+        insertPeriod.setString(4, endedBy);
         insertPeriod.executeUpdate();
       });
     }

@@ -2,7 +2,6 @@ package dev.baton.server.store;
 
 import dev.baton.server.alert.Alert;
 import dev.baton.server.alert.AlertKey;
-import java.time.Duration;
 
 /**
  * The receiver's durable store. One writer thread uses {@link #begin()} and the lookups; nothing
@@ -10,8 +9,8 @@ import java.time.Duration;
  */
 public interface Store extends AutoCloseable {
 
-  /** Loads the hot state: active alerts, alerts seen within {@code retainIdle} of {@code now}, open incidents. */
-  HotState loadHotState(long now, Duration retainIdle);
+  /** Loads the hot state: active (firing, pending, unknown) alerts and open incidents, with counters. */
+  HotState loadHotState();
 
   /** An alert not held in memory, or null when it was never stored. Writer thread only. */
   Alert loadAlert(AlertKey key);

@@ -22,7 +22,7 @@ public interface StoreTransaction {
   void updateAlert(Alert alert);
 
   /** Records an ended firing period; the one in progress is the alert's {@code period_start}. */
-  void insertPeriod(long periodId, long alertId, long startedAt, long endedAt, String endedBy);
+  void insertPeriod(long alertId, long startedAt, long endedAt, String endedBy);
 
   void insertIncident(Incident incident);
 

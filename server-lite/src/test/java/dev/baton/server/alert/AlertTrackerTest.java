@@ -22,7 +22,7 @@ class AlertTrackerTest {
   private static final long T0 = Instant.parse("2026-11-21T10:00:00Z").toEpochMilli();
   private static final Map<String, String> LABELS = Map.of("alertname", "DiskFull", "instance", "db1");
 
-  private final AlertTracker tracker = new AlertTracker(key -> null, Duration.ofHours(1), 1, 1, List.of(), true);
+  private final AlertTracker tracker = new AlertTracker(key -> null, Duration.ofHours(1), 1, List.of(), true);
   private final AlertIdentity identity = new AlertIdentity(Set.of("prometheus_replica", "replica"));
 
   static Event firing(Map<String, String> labels, long startsAt, long endsAt) {
@@ -52,17 +52,19 @@ class AlertTrackerTest {
     assertTrue(first.created());
     assertEquals(AlertState.FIRING, first.alert().state());
     assertTrue(first.needsIncident());
-    assertNotEquals(0, first.openedPeriodId());
+    assertTrue(first.openedPeriod());
+    assertEquals(T0, first.alert().periodStart());
     AlertChange refresh = observe(firing(LABELS, T0, T0 + 300_000), T0 + 60_000);
     assertSame(first.alert(), refresh.alert());
     assertFalse(refresh.stateChanged());
-    assertEquals(0, refresh.openedPeriodId(), "a refresh does not open a new period");
+    assertFalse(refresh.openedPeriod(), "a refresh does not open a new period");
     assertTrue(tracker.tick(T0 + 299_999).isEmpty(), "not expired yet");
 
     List<AlertChange> expired = tracker.tick(T0 + 300_000);
     assertEquals(1, expired.size());
     assertEquals(AlertState.UNKNOWN, expired.get(0).alert().state(), "silence is not health");
-    assertEquals(first.openedPeriodId(), expired.get(0).closedPeriodId());
+    assertEquals(T0, expired.get(0).closedPeriodStart());
+    assertEquals(0, expired.get(0).alert().periodStart());
     assertEquals("expired", expired.get(0).closedReason());
     assertEquals(T0 + 300_000, expired.get(0).closedPeriodEnd());
   }
@@ -73,7 +75,7 @@ class AlertTrackerTest {
     AlertChange resolve = observe(resolved(LABELS, T0 + 30_000), T0 + 31_000);
     assertEquals(AlertState.OK, resolve.alert().state());
     assertEquals(AlertState.FIRING, resolve.before());
-    assertEquals(first.openedPeriodId(), resolve.closedPeriodId());
+    assertEquals(T0, resolve.closedPeriodStart());
     assertEquals("resolved", resolve.closedReason());
     assertEquals(T0 + 30_000, resolve.closedPeriodEnd());
     assertTrue(tracker.tick(T0 + 10_000_000).isEmpty(), "an ok alert does not expire into unknown");
@@ -91,7 +93,7 @@ class AlertTrackerTest {
   void flappingKeepsOneAlertWithManyPeriods() {
     long t = T0;
     AlertChange first = observe(firing(LABELS, t, t + 240_000), t);
-    long previousPeriod = first.openedPeriodId();
+    long previousStart = first.alert().periodStart();
     for (int i = 1; i <= 5; i++) {
       t += 30_000;
       observe(resolved(LABELS, t), t);
@@ -99,9 +101,10 @@ class AlertTrackerTest {
       AlertChange again = observe(firing(LABELS, t, t + 240_000), t);
       assertSame(first.alert(), again.alert());
       assertEquals(AlertState.FIRING, again.alert().state());
-      assertNotEquals(previousPeriod, again.openedPeriodId());
+      assertTrue(again.openedPeriod());
+      assertNotEquals(previousStart, again.alert().periodStart());
       assertTrue(again.needsIncident());
-      previousPeriod = again.openedPeriodId();
+      previousStart = again.alert().periodStart();
     }
     assertEquals(6, first.alert().fireCount());
   }
@@ -154,7 +157,7 @@ class AlertTrackerTest {
     AlertChange back = observe(e, T0 + 200_000);
     assertEquals(AlertState.UNKNOWN, back.before());
     assertEquals(AlertState.FIRING, back.alert().state());
-    assertNotEquals(0, back.openedPeriodId(), "firing again after unknown is a new period");
+    assertTrue(back.openedPeriod(), "firing again after unknown is a new period");
   }
 
   @Test
