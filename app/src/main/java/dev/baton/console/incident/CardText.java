@@ -1,0 +1,77 @@
+package dev.baton.console.incident;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** The card's texts that are computed, not stored: span or flapping summary, durations, holder chain. */
+public final class CardText {
+
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+  private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("dd.MM HH:mm:ss");
+  private static final String ARROW = " → ";
+  private static final String STILL_OPEN = "…";
+
+  private final ZoneId zone;
+
+  public CardText(ZoneId zone) {
+    this.zone = zone;
+  }
+
+  /**
+   * {@code 15:09:47 → 15:13:47 → [8] → 17:41:17 → 17:41:47} for a flapping incident,
+   * {@code 08:52:40 → 12:33:40} for one period, {@code → …} while it still fires. The first time
+   * carries the date ({@code 03.09 08:52:40}) when it is not today.
+   */
+  public String span(FiringSummary firing, Instant now) {
+    LocalDate today = now.atZone(zone).toLocalDate();
+    StringBuilder text = new StringBuilder();
+    Instant start = firing.first().start();
+    text.append(start.atZone(zone).toLocalDate().equals(today) ? TIME.format(start.atZone(zone))
+        : DAY_TIME.format(start.atZone(zone)));
+    text.append(ARROW).append(end(firing.first()));
+    if (firing.count() > 1) {
+      if (firing.between() > 0) {
+        text.append(ARROW).append('[').append(firing.between()).append(']');
+      }
+      text.append(ARROW).append(TIME.format(firing.last().start().atZone(zone)));
+      text.append(ARROW).append(end(firing.last()));
+    }
+    return text.toString();
+  }
+
+  private String end(FiringPeriod period) {
+    return period.open() ? STILL_OPEN : TIME.format(period.end().atZone(zone));
+  }
+
+  /** {@code 3h 41m 00s}, {@code 2d 04h 10m}, {@code 41m 05s}, {@code 12s}. */
+  public static String duration(Duration duration) {
+    long seconds = Math.max(0, duration.getSeconds());
+    long days = seconds / 86_400;
+    long hours = seconds % 86_400 / 3600;
+    long minutes = seconds % 3600 / 60;
+    long secs = seconds % 60;
+    if (days > 0) {
+      return String.format("%dd %02dh %02dm", days, hours, minutes);
+    }
+    if (hours > 0) {
+      return String.format("%dh %02dm %02ds", hours, minutes, secs);
+    }
+    if (minutes > 0) {
+      return String.format("%dm %02ds", minutes, secs);
+    }
+    return secs + "s";
+  }
+
+  /** How long the incident has lasted: until it closed, or until now. */
+  public static Duration lasted(IncidentCard card, Instant now) {
+    return Duration.between(card.opened(), card.closedAt().orElse(now));
+  }
+
+  /** {@code l1 → bravo}; an empty chain is {@code —}. */
+  public static String holderChain(IncidentCard card) {
+    return card.holderChain().isEmpty() ? "—" : String.join(ARROW, card.holderChain());
+  }
+}

@@ -1,0 +1,31 @@
+package dev.baton.console.incident;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Where the incident list gets its cards: the seam between the console and the receiver's console
+ * API. {@link #load()} blocks (it runs off the UI thread); changes arrive on any thread.
+ */
+public interface IncidentSource {
+
+  /** Every incident the console should hold (open ones plus recently closed ones). */
+  List<IncidentCard> load() throws IOException;
+
+  /** Starts delivering changes after the last {@link #load()}; closing the handle stops them. */
+  AutoCloseable subscribe(Consumer<IncidentChange> changes);
+
+  /** Nothing to show: a console with no incident API to talk to. */
+  IncidentSource NONE = new IncidentSource() {
+    @Override
+    public List<IncidentCard> load() {
+      return List.of();
+    }
+
+    @Override
+    public AutoCloseable subscribe(Consumer<IncidentChange> changes) {
+      return () -> { };
+    }
+  };
+}

@@ -1,0 +1,50 @@
+package dev.baton.console.sla;
+
+import dev.baton.console.incident.Sla;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What an SLA cell shows at a given moment: the time left to the deadline ({@code mm:ss} or
+ * {@code h:mm:ss}), amber in the last fifth of the response time, red and counting up
+ * ({@code +mm:ss}) once overdue; the class name for async and retro incidents.
+ */
+public final class Countdown {
+
+  /** How alarming the reading is; the view maps each to a colour. */
+  public enum Phase { CALM, AMBER, OVERDUE, ASYNC, RETRO }
+
+  public record Reading(String text, Phase phase) {
+  }
+
+  private Countdown() {
+  }
+
+  public static Reading read(Sla sla, Instant now) {
+    switch (sla.slaClass()) {
+      case ASYNC:
+        return new Reading("async", Phase.ASYNC);
+      case RETRO:
+        return new Reading("retro", Phase.RETRO);
+      default:
+        break;
+    }
+    Duration left = Duration.between(now, sla.deadline());
+    if (left.isNegative() || left.isZero()) {
+      return new Reading("+" + clock(left.negated()), Phase.OVERDUE);
+    }
+    // Whole seconds left, rounded up: the timer reaches 00:00 exactly at the deadline.
+    long seconds = (left.toMillis() + 999) / 1000;
+    boolean lastFifth = left.multipliedBy(5).compareTo(sla.responseTime()) <= 0;
+    return new Reading(clock(Duration.ofSeconds(seconds)), lastFifth ? Phase.AMBER : Phase.CALM);
+  }
+
+  /** {@code 04:59}, {@code 1:02:03}. */
+  static String clock(Duration duration) {
+    long seconds = duration.getSeconds();
+    long hours = seconds / 3600;
+    long minutes = seconds % 3600 / 60;
+    long secs = seconds % 60;
+    return hours > 0 ? String.format("%d:%02d:%02d", hours, minutes, secs) : String.format("%02d:%02d", minutes, secs);
+  }
+}
