@@ -13,10 +13,18 @@ final class Await {
 
   private Await() {}
 
+  /** Thrown by a probe when waiting longer cannot help (the process it waits for has exited). */
+  static final class Hopeless extends RuntimeException {
+    Hopeless(String message) {
+      super(message);
+    }
+  }
+
   /**
    * Returns the first value of {@code probe} that satisfies {@code done}; fails the test with
    * {@code what} and the last value seen when {@code timeout} passes first. A probe that throws
-   * counts as not done yet (the peer may still be starting).
+   * counts as not done yet (the peer may still be starting), except {@link Hopeless}, which fails
+   * the test at once.
    */
   static <T> T until(String what, Duration timeout, Callable<T> probe, Predicate<T> done) {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -29,6 +37,8 @@ final class Await {
         if (done.test(last)) {
           return last;
         }
+      } catch (Hopeless e) {
+        fail("gave up waiting for " + what + ": " + e.getMessage());
       } catch (Exception e) {
         lastError = e;
       }

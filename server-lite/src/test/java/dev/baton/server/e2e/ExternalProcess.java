@@ -51,7 +51,7 @@ final class ExternalProcess implements AutoCloseable {
   ExternalProcess awaitHttpOk(String url, Duration timeout) {
     Await.until(name + " to answer 200 at " + url, timeout, () -> {
       if (!process.isAlive()) {
-        throw new IllegalStateException(name + " exited with " + process.exitValue() + "; log:\n" + log());
+        throw new Await.Hopeless(name + " exited with " + process.exitValue() + "; log:\n" + log());
       }
       HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
           HttpResponse.BodyHandlers.discarding());
