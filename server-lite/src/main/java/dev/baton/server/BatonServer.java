@@ -85,7 +85,7 @@ public final class BatonServer implements AutoCloseable {
     }
     HttpFront front;
     try {
-      front = HttpFront.start(listen, routes, config);
+      front = HttpFront.start(listen, routes, config, metrics);
     } catch (IOException e) {
       pipeline.close();
       store.close();

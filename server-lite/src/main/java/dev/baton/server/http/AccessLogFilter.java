@@ -2,19 +2,24 @@ package dev.baton.server.http;
 
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
+import dev.baton.server.metrics.ReceiverMetrics;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Closes every exchange, and logs one line per request on the {@code dev.baton.server.http.access} logger (debug: 2xx–4xx; warn: 5xx). */
+/** Closes every exchange, counts it by path and status, and logs one line per request on the {@code dev.baton.server.http.access} logger (debug: 2xx–4xx; warn: 5xx). */
 final class AccessLogFilter extends Filter {
 
   private static final Logger ACCESS = LoggerFactory.getLogger("dev.baton.server.http.access");
 
   private final InFlight inFlight;
+  private final Routes routes;
+  private final ReceiverMetrics metrics;
 
-  AccessLogFilter(InFlight inFlight) {
+  AccessLogFilter(InFlight inFlight, Routes routes, ReceiverMetrics metrics) {
     this.inFlight = inFlight;
+    this.routes = routes;
+    this.metrics = metrics;
   }
 
   @Override
@@ -27,6 +32,8 @@ final class AccessLogFilter extends Filter {
       exchange.close();
       inFlight.exit();
       int status = exchange.getResponseCode();
+      Routes.Route route = routes.find(exchange.getRequestURI().getPath());
+      metrics.requests.inc(1, route == null ? "other" : route.path(), Integer.toString(status));
       if (status >= 500 ? ACCESS.isWarnEnabled() : ACCESS.isDebugEnabled()) {
         Principal p = (Principal) exchange.getAttribute(Principal.ATTRIBUTE);
         String line = String.format("%s %s %s %d %.1fms %s", exchange.getRemoteAddress().getAddress().getHostAddress(),

@@ -39,7 +39,8 @@ public final class HttpFront implements AutoCloseable {
    *
    * @throws java.net.BindException when the address is taken or cannot be bound
    */
-  public static HttpFront start(InetSocketAddress address, Routes routes, BatonConfig config) throws IOException {
+  public static HttpFront start(InetSocketAddress address, Routes routes, BatonConfig config,
+      ReceiverMetrics metrics) throws IOException {
     // Without TCP_NODELAY a response written as headers + body waits for the client's delayed ACK (~40 ms).
     defaultProperty("sun.net.httpserver.nodelay", "true");
     // A client that trickles its request or does not read the answer is cut off instead of holding a thread.
@@ -59,7 +60,7 @@ public final class HttpFront implements AutoCloseable {
     server.setExecutor(executor);
     HttpContext context = server.createContext("/", new Router(routes));
     InFlight inFlight = new InFlight();
-    context.getFilters().add(new AccessLogFilter(inFlight));
+    context.getFilters().add(new AccessLogFilter(inFlight, routes, metrics));
     context.getFilters().add(new ErrorFilter());
     context.getFilters().add(new AuthFilter(routes, config.tokens()));
     context.getFilters().add(new BodyFilter(config.limits().maxBodyBytes()));

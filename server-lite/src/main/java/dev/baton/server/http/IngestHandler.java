@@ -69,7 +69,6 @@ final class IngestHandler implements HttpHandler {
       metrics.alertsReceived.inc(result.events().size(), source.name(), protocol.name());
     }
     IngestProtocol.Reply reply = protocol.reply(result);
-    metrics.requests.inc(1, protocol.name(), Integer.toString(reply.status()));
     Exchanges.send(exchange, reply.status(), reply.contentType(), reply.body());
   }
 
@@ -89,7 +88,6 @@ final class IngestHandler implements HttpHandler {
       failure = new Unavailable(Unavailable.Reason.STOPPED, "the receiver is stopping; retry later", null);
     }
     metrics.alertsRejected.inc(events, source.name(), protocol.name(), failure.reason().wire());
-    metrics.requests.inc(1, protocol.name(), "503");
     throw new HttpError(503, failure.getMessage(), Map.of("Retry-After", RETRY_AFTER_SECONDS));
   }
 
@@ -100,7 +98,6 @@ final class IngestHandler implements HttpHandler {
     }
     String media = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
     if (!media.equals("application/json") && !media.equals("text/plain") && !media.endsWith("+json")) {
-      metrics.requests.inc(1, protocol.name(), "415");
       throw new HttpError(415, "Content-Type " + contentType + " is not supported on " + protocol.path()
           + "; send application/json");
     }

@@ -11,9 +11,9 @@ public final class ReceiverMetrics {
   /** Alerts refused, by source, endpoint and reason (invalid, queue_full, store_failed, timeout). */
   public final Metrics.Counter alertsRejected = registry.counter("baton_alerts_rejected_total",
       "Alerts (events) not stored, by source, endpoint and reason.", "source", "endpoint", "reason");
-  /** HTTP requests answered, by endpoint and status code. */
+  /** HTTP requests answered, by path (a served path, or "other") and status code. */
   public final Metrics.Counter requests = registry.counter("baton_http_requests_total",
-      "HTTP requests answered, by endpoint and status code.", "endpoint", "code");
+      "HTTP requests answered, by path (\"other\" for paths not served) and status code.", "path", "code");
   public final Metrics.Histogram commitBatchSize = registry.histogram("baton_commit_batch_requests",
       "Requests committed per transaction by the writer (group commit).", 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024);
   public final Metrics.Histogram commitSeconds = registry.histogram("baton_commit_duration_seconds",
