@@ -1,0 +1,50 @@
+package dev.baton.console;
+
+import java.net.URI;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The console's command line. Parsing only: {@link ConsoleWiring} acts on it. */
+@Command(name = "baton-console", mixinStandardHelpOptions = true, version = "Baton console 0.1.0",
+    description = "The Baton on-call console. Without --server it starts its own receiver on 127.0.0.1.")
+public final class ConsoleOptions {
+
+  @Option(names = "--server", paramLabel = "URL",
+      description = "A shared receiver, e.g. http://baton.example:9393; default: an embedded one.")
+  URI server;
+
+  @Option(names = "--token", paramLabel = "T", description = "Bearer token for --server (role operate or read).")
+  String token;
+
+  @Option(names = "--demo", description = "Feed a simulated stream of alerts into the receiver.")
+  boolean demo;
+
+  @Option(names = "--wall", description = "Wall mode: full screen, dark, urgent incidents only.")
+  boolean wall;
+
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "Folder of the embedded receiver's database and baton.yml;"
+          + " default: $XDG_DATA_HOME/baton, else ~/.local/share/baton.")
+  Path dataDir;
+
+  public URI server() {
+    return server;
+  }
+
+  public String token() {
+    return token;
+  }
+
+  public boolean demo() {
+    return demo;
+  }
+
+  public boolean wall() {
+    return wall;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+}

@@ -1,0 +1,140 @@
+package dev.baton.console;
+
+import dev.baton.console.demo.DemoScenario;
+import dev.baton.console.demo.DemoStream;
+import dev.baton.console.incident.IncidentActions;
+import dev.baton.console.incident.IncidentSource;
+import dev.baton.console.incident.Operator;
+import dev.baton.server.BatonServer;
+import dev.baton.server.ServerSettings;
+import dev.baton.server.StartupException;
+import dev.baton.server.config.BatonConfig;
+import dev.baton.server.config.ConfigException;
+import dev.baton.server.config.ConfigLoader;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * Everything the console talks to, built in one place: the receiver (embedded in this JVM unless
+ * {@code --server} names one), who the operator is, the incident source and actions, the demo
+ * stream. The UI receives this and builds its views from it.
+ */
+public final class ConsoleWiring implements AutoCloseable {
+
+  /** Rounds of the demo stream; Prometheus's default evaluation is 15 s, the demo is brisker. */
+  static final Duration DEMO_EVERY = Duration.ofSeconds(5);
+
+  private final URI receiver;
+  private final String token;
+  private final BatonServer embedded;
+  private final Operator me;
+  private DemoStream demo;
+
+  private ConsoleWiring(URI receiver, String token, BatonServer embedded, Operator me) {
+    this.receiver = receiver;
+    this.token = token;
+    this.embedded = embedded;
+    this.me = me;
+  }
+
+  /** Connects to {@code --server}, or starts the embedded receiver (9393 if free, else any free port). */
+  public static ConsoleWiring start(ConsoleOptions options) throws StartupException {
+    Operator me = new Operator(System.getProperty("user.name", "operator"), Set.of("l1"));
+    if (options.server() != null) {
+      String scheme = options.server().getScheme();
+      if (!"http".equals(scheme) && !"https".equals(scheme) || options.server().getHost() == null) {
+        throw new StartupException(StartupException.Reason.BAD_CONFIG,
+            "--server must be an http:// or https:// URL with a host, e.g. http://baton.example:9393; got '"
+                + options.server() + "'", null);
+      }
+      return new ConsoleWiring(options.server(), options.token(), null, me);
+    }
+    Path dataDir = options.dataDir() != null ? options.dataDir() : ServerSettings.defaultDatabase().getParent();
+    BatonConfig config = embeddedConfig(dataDir);
+    ServerSettings settings = ServerSettings.forDatabase(dataDir.resolve("baton.db")).withConfig(config);
+    BatonServer server;
+    try {
+      server = BatonServer.start(settings.withListen(new InetSocketAddress("127.0.0.1", ServerSettings.DEFAULT_PORT)));
+    } catch (StartupException e) {
+      if (e.reason() != StartupException.Reason.ADDRESS_UNAVAILABLE) {
+        throw e;
+      }
+      server = BatonServer.start(settings.withListen(new InetSocketAddress("127.0.0.1", 0)));
+    }
+    return new ConsoleWiring(URI.create(server.url()), null, server, me);
+  }
+
+  /** {@code DIR/baton.yml} when present; otherwise the defaults plus the demo projects' service levels. */
+  private static BatonConfig embeddedConfig(Path dataDir) throws StartupException {
+    Path file = dataDir.resolve("baton.yml");
+    try {
+      return Files.exists(file) ? ConfigLoader.load(file)
+          : ConfigLoader.parse(DemoScenario.receiverConfig(), "built-in demo configuration");
+    } catch (ConfigException e) {
+      throw new StartupException(StartupException.Reason.BAD_CONFIG, e.getMessage(), e);
+    }
+  }
+
+  public URI receiver() {
+    return receiver;
+  }
+
+  public boolean embedded() {
+    return embedded != null;
+  }
+
+  public Operator me() {
+    return me;
+  }
+
+  /** {@code alice on http://127.0.0.1:9393 (embedded)}: what the title and status bars say. */
+  public String describe() {
+    String who = token == null ? me.name() : "token …" + token.substring(Math.max(0, token.length() - 4));
+    return who + " on " + receiver + (embedded() ? " (embedded, " + embedded.database() + ")" : "");
+  }
+
+  /** The incidents to list. The console API (issue 4) does not exist yet: nothing to list until it does. */
+  public IncidentSource incidents() {
+    return IncidentSource.NONE;
+  }
+
+  public IncidentActions actions() {
+    return IncidentActions.UNAVAILABLE;
+  }
+
+  /** Starts the demo stream into this receiver (once; later calls return the running one). */
+  public synchronized DemoStream startDemo() {
+    if (demo == null) {
+      demo = new DemoStream(receiver, token, Clock.systemUTC(), System.nanoTime());
+      demo.start(DEMO_EVERY);
+    }
+    return demo;
+  }
+
+  public synchronized boolean demoRunning() {
+    return demo != null;
+  }
+
+  public synchronized java.util.Optional<String> demoError() {
+    return demo == null ? java.util.Optional.empty() : demo.lastError();
+  }
+
+  public synchronized long demoSent() {
+    return demo == null ? 0 : demo.sent();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (demo != null) {
+      demo.close();
+    }
+    if (embedded != null) {
+      embedded.close();
+    }
+  }
+}

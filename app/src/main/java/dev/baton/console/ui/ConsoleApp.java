@@ -1,0 +1,78 @@
+package dev.baton.console.ui;
+
+import dev.baton.console.ConsoleWiring;
+import dev.baton.console.ui.detail.DetailViewModel;
+import dev.baton.console.ui.filter.FilterBarViewModel;
+import dev.baton.console.ui.fxthread.FxTaskExecutor;
+import dev.baton.console.ui.incidents.IncidentListViewModel;
+import dev.baton.console.ui.main.MainView;
+import dev.baton.console.ui.main.MainViewModel;
+import dev.baton.console.ui.sla.SlaClock;
+import dev.baton.mql.Mql;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Optional;
+import javafx.application.Application;
+import javafx.stage.Stage;
+
+/** The JavaFX application: builds the main window from what {@link ConsoleWiring} started. */
+public final class ConsoleApp extends Application {
+
+  private static ConsoleWiring wiring;
+  private static boolean wallAtStart;
+
+  private FxTaskExecutor tasks;
+  private SlaClock clock;
+  private IncidentListViewModel list;
+
+  /** Starts JavaFX with this wiring and returns when the window closes. */
+  public static void launch(ConsoleWiring consoleWiring, boolean wall) {
+    wiring = consoleWiring;
+    wallAtStart = wall;
+    Application.launch(ConsoleApp.class);
+  }
+
+  @Override
+  public void start(Stage stage) {
+    ZoneId zone = ZoneId.systemDefault();
+    tasks = new FxTaskExecutor(4);
+    clock = new SlaClock(Clock.system(zone));
+    Mql mql = Mql.forIncidents();
+    list = new IncidentListViewModel(wiring.incidents(), tasks, wiring.me(), mql);
+    MainViewModel model = new MainViewModel(wiring.describe(), list, new FilterBarViewModel(mql),
+        new DetailViewModel(), wiring.actions(), tasks, new MainViewModel.Demo() {
+          @Override
+          public void start() {
+            wiring.startDemo();
+          }
+
+          @Override
+          public boolean running() {
+            return wiring.demoRunning();
+          }
+
+          @Override
+          public long sent() {
+            return wiring.demoSent();
+          }
+
+          @Override
+          public Optional<String> lastError() {
+            return wiring.demoError();
+          }
+        });
+    MainView view = new MainView(model, clock, zone);
+    view.showIn(stage);
+    model.wallProperty().set(wallAtStart);
+    stage.show();
+    clock.start();
+    list.load();
+  }
+
+  @Override
+  public void stop() throws Exception {
+    clock.stop();
+    list.close();
+    tasks.close();
+  }
+}

@@ -1,0 +1,203 @@
+package dev.baton.console.ui.filter;
+
+import dev.baton.console.ui.Fxml;
+import dev.baton.console.ui.theme.BatonStyle;
+import dev.baton.mql.complete.Completion;
+import dev.baton.mql.complete.Suggestion;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import javafx.fxml.FXML;
+import javafx.geometry.Bounds;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.VBox;
+import javafx.stage.Popup;
+import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.model.StyleSpans;
+import org.fxmisc.richtext.model.StyleSpansBuilder;
+
+/**
+ * The MQL filter bar: a one-line code editor with syntax colouring, the problem shown under it
+ * (caret at the column, then the message), and a completion popup as you type (Ctrl+Space opens
+ * it anywhere; Up/Down, Enter or Tab, Escape).
+ */
+public final class FilterBarView {
+
+  private static final int POPUP_ROWS = 8;
+
+  private final FilterBarViewModel model;
+  private final VBox root;
+  private final Popup popup = new Popup();
+  private final ListView<Suggestion> suggestions = new ListView<>();
+  private Completion completion;
+  private boolean updatingText;
+
+  @FXML
+  private CodeArea editor;
+  @FXML
+  private Label error;
+
+  public FilterBarView(FilterBarViewModel model) {
+    this.model = model;
+    this.root = Fxml.load(this, "FilterBar.fxml");
+    buildPopup();
+    wire();
+  }
+
+  private void buildPopup() {
+    suggestions.setId("mql-completions");
+    suggestions.setPrefHeight(POPUP_ROWS * 26);
+    suggestions.setPrefWidth(420);
+    suggestions.setFocusTraversable(false);
+    suggestions.setCellFactory(v -> new ListCell<>() {
+      @Override
+      protected void updateItem(Suggestion item, boolean empty) {
+        super.updateItem(item, empty);
+        setText(empty || item == null ? null
+            : item.detail().isEmpty() ? item.text() : item.text() + "    " + item.detail());
+      }
+    });
+    suggestions.setOnMouseClicked(e -> {
+      if (e.getClickCount() == 2) {
+        acceptSelected();
+      }
+    });
+    popup.getContent().add(suggestions);
+    popup.setAutoHide(true);
+  }
+
+  private void wire() {
+    editor.textProperty().addListener((obs, was, now) -> {
+      if (!updatingText) {
+        updatingText = true;
+        model.textProperty().set(now.replace('\n', ' '));
+        updatingText = false;
+      }
+      colour();
+    });
+    model.textProperty().addListener((obs, was, now) -> {
+      if (!updatingText && !now.equals(editor.getText())) {
+        updatingText = true;
+        editor.replaceText(now);
+        editor.moveTo(now.length());
+        updatingText = false;
+        colour();
+      }
+    });
+    model.errorTextProperty().addListener((obs, was, now) -> showError(now));
+    showError(model.errorTextProperty().get());
+    editor.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
+    editor.addEventHandler(KeyEvent.KEY_TYPED, e -> {
+      String typed = e.getCharacter();
+      if (!typed.isEmpty() && !Character.isISOControl(typed.charAt(0)) && !" ".equals(typed)) {
+        showCompletion(false);
+      } else if (" ".equals(typed)) {
+        popup.hide();
+      }
+    });
+    editor.focusedProperty().addListener((obs, was, now) -> {
+      if (!now) {
+        popup.hide();
+      }
+    });
+  }
+
+  private void keyPressed(KeyEvent e) {
+    if (e.getCode() == KeyCode.SPACE && e.isControlDown()) {
+      showCompletion(true);
+      e.consume();
+      return;
+    }
+    if (e.getCode() == KeyCode.ENTER && !popup.isShowing()) {
+      e.consume(); // one line only: Enter never inserts a newline
+      return;
+    }
+    if (!popup.isShowing()) {
+      return;
+    }
+    switch (e.getCode()) {
+      case DOWN -> suggestions.getSelectionModel().selectNext();
+      case UP -> suggestions.getSelectionModel().selectPrevious();
+      case ENTER, TAB -> acceptSelected();
+      case ESCAPE -> popup.hide();
+      default -> {
+        return;
+      }
+    }
+    suggestions.scrollTo(Math.max(0, suggestions.getSelectionModel().getSelectedIndex() - 2));
+    e.consume();
+  }
+
+  private void showCompletion(boolean evenIfEmptyPrefix) {
+    completion = model.complete(editor.getCaretPosition());
+    if (completion.suggestions().isEmpty() || !evenIfEmptyPrefix && completion.from() == completion.to()) {
+      popup.hide();
+      return;
+    }
+    suggestions.getItems().setAll(completion.suggestions());
+    suggestions.getSelectionModel().selectFirst();
+    suggestions.scrollTo(0);
+    if (!popup.isShowing() && editor.getScene() != null && editor.getScene().getWindow() != null) {
+      Bounds caret = editor.getCaretBounds().orElse(editor.localToScreen(editor.getBoundsInLocal()));
+      popup.show(editor, caret.getMinX(), caret.getMaxY() + 4);
+    }
+  }
+
+  private void acceptSelected() {
+    Suggestion chosen = suggestions.getSelectionModel().getSelectedItem();
+    popup.hide();
+    if (chosen != null && completion != null) {
+      int caret = model.accept(completion, chosen);
+      editor.moveTo(Math.min(caret, editor.getLength()));
+    }
+  }
+
+  private void showError(String text) {
+    error.setText(text);
+    error.setVisible(!text.isEmpty());
+    error.setManaged(!text.isEmpty());
+  }
+
+  private void colour() {
+    String text = editor.getText();
+    if (text.isEmpty()) {
+      return;
+    }
+    editor.setStyleSpans(0, spans(text.length(), model.spans()));
+  }
+
+  /** Turns the ViewModel's (possibly overlapping: error last) spans into RichTextFX style spans. */
+  static StyleSpans<Collection<String>> spans(int length, List<FilterBarViewModel.Span> spans) {
+    String[] kinds = new String[length];
+    for (FilterBarViewModel.Span span : spans) {
+      for (int i = span.start(); i < Math.min(span.end(), length); i++) {
+        kinds[i] = span.kind();
+      }
+    }
+    StyleSpansBuilder<Collection<String>> builder = new StyleSpansBuilder<>();
+    int i = 0;
+    while (i < length) {
+      int j = i;
+      while (j < length && java.util.Objects.equals(kinds[j], kinds[i])) {
+        j++;
+      }
+      builder.add(kinds[i] == null ? Set.of() : Set.of(BatonStyle.mql(kinds[i])), j - i);
+      i = j;
+    }
+    return builder.create();
+  }
+
+  /** Puts the keyboard in the filter (Ctrl+F, /). */
+  public void focus() {
+    editor.requestFocus();
+    editor.moveTo(editor.getLength());
+  }
+
+  public VBox root() {
+    return root;
+  }
+}

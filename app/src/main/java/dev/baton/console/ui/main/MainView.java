@@ -1,0 +1,226 @@
+package dev.baton.console.ui.main;
+
+import dev.baton.console.incident.IncidentCard;
+import dev.baton.console.incident.IncidentView;
+import dev.baton.console.ui.Fxml;
+import dev.baton.console.ui.detail.DetailView;
+import dev.baton.console.ui.filter.FilterBarView;
+import dev.baton.console.ui.incidents.IncidentListView;
+import dev.baton.console.ui.sla.SlaClock;
+import dev.baton.console.ui.snooze.SnoozeView;
+import dev.baton.console.ui.snooze.SnoozeViewModel;
+import dev.baton.console.ui.theme.BatonStyle;
+import dev.baton.console.ui.theme.Theme;
+import java.time.Clock;
+import java.time.ZoneId;
+import javafx.fxml.FXML;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+/**
+ * The main window: menu, filter bar, side bar of views with counts, incident list, detail pane,
+ * status bar; and the keyboard shortcuts.
+ */
+public final class MainView {
+
+  static final String SHORTCUTS = String.join("\n",
+      "Ctrl+F or /    focus the MQL filter",
+      "Ctrl+Space     complete in the filter",
+      "Esc            leave the filter (back to the list)",
+      "↑ ↓ or J K     move in the list",
+      "S              snooze the selected incident",
+      "Ctrl+D         light / dark theme",
+      "F11            wall mode",
+      "?              this list");
+
+  private final MainViewModel model;
+  private final SlaClock clock;
+  private final ZoneId zone;
+  private final BorderPane root;
+  private final FilterBarView filterBar;
+  private final IncidentListView listView;
+
+  @FXML
+  private VBox top;
+  @FXML
+  private ListView<IncidentView> views;
+  @FXML
+  private SplitPane split;
+  @FXML
+  private Label connection;
+  @FXML
+  private Label listStatus;
+  @FXML
+  private Label actionStatus;
+  @FXML
+  private Label demoStatus;
+  @FXML
+  private CheckMenuItem darkItem;
+  @FXML
+  private CheckMenuItem wallItem;
+  @FXML
+  private MenuItem demoItem;
+  @FXML
+  private MenuItem snoozeItem;
+  @FXML
+  private MenuItem shortcutsItem;
+  @FXML
+  private MenuItem filterItem;
+
+  public MainView(MainViewModel model, SlaClock clock, ZoneId zone) {
+    this.model = model;
+    this.clock = clock;
+    this.zone = zone;
+    this.root = Fxml.load(this, "Main.fxml");
+    this.filterBar = new FilterBarView(model.filter());
+    this.listView = new IncidentListView(model.list(), clock, zone, model.filter()::addLabelMatch);
+    DetailView detail = new DetailView(model.detail());
+    top.getChildren().add(filterBar.root());
+    split.getItems().setAll(listView.root(), detail.root());
+    split.setDividerPositions(0.62);
+    buildSidebar();
+    wire();
+  }
+
+  private void buildSidebar() {
+    views.getItems().setAll(IncidentView.values());
+    views.setCellFactory(v -> new ListCell<>() {
+      @Override
+      protected void updateItem(IncidentView item, boolean empty) {
+        super.updateItem(item, empty);
+        textProperty().unbind();
+        if (empty || item == null) {
+          setText(null);
+        } else {
+          textProperty().bind(model.list().count(item).asString(item.title() + "  (%d)"));
+        }
+      }
+    });
+    views.getSelectionModel().select(model.list().viewProperty().get());
+    views.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
+      if (now != null) {
+        model.list().show(now);
+      }
+    });
+    model.list().viewProperty().addListener((obs, was, now) -> views.getSelectionModel().select(now));
+  }
+
+  private void wire() {
+    connection.setText(model.connection());
+    listStatus.textProperty().bind(model.list().statusProperty());
+    actionStatus.textProperty().bind(model.actionStatusProperty());
+    demoStatus.textProperty().bind(model.demoStatusProperty());
+    listView.setPlaceholder("No incidents in this view.\n\nThe console lists incidents through the receiver's"
+        + " console API, which this receiver does not serve yet. Alerts sent to it (and the demo stream) are stored"
+        + " and grouped into incidents meanwhile.");
+    darkItem.selectedProperty().bindBidirectional(model.darkProperty());
+    wallItem.selectedProperty().bindBidirectional(model.wallProperty());
+    darkItem.setAccelerator(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN));
+    wallItem.setAccelerator(new KeyCodeCombination(KeyCode.F11));
+    filterItem.setAccelerator(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN));
+    filterItem.setOnAction(e -> filterBar.focus());
+    demoItem.setOnAction(e -> model.startDemo());
+    snoozeItem.setOnAction(e -> snoozeSelected());
+    shortcutsItem.setOnAction(e -> showShortcuts());
+    root.addEventFilter(KeyEvent.KEY_TYPED, this::typed);
+    root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+      if (e.getCode() == KeyCode.ESCAPE && inTextInput()) {
+        listView.list().requestFocus();
+      }
+    });
+    clock.subscribe(now -> model.refreshDemoStatus());
+  }
+
+  /** Single-key shortcuts, only while the keyboard is not in a text input. */
+  private void typed(KeyEvent e) {
+    if (inTextInput() || e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
+      return;
+    }
+    switch (e.getCharacter()) {
+      case "/" -> filterBar.focus();
+      case "s", "S" -> snoozeSelected();
+      case "?" -> showShortcuts();
+      default -> {
+        return;
+      }
+    }
+    e.consume();
+  }
+
+  private boolean inTextInput() {
+    Scene scene = root.getScene();
+    if (scene == null || scene.getFocusOwner() == null) {
+      return false;
+    }
+    var owner = scene.getFocusOwner();
+    return owner instanceof TextInputControl || owner instanceof org.fxmisc.richtext.GenericStyledArea;
+  }
+
+  private void snoozeSelected() {
+    IncidentCard card = model.selected().orElse(null);
+    if (card == null) {
+      return;
+    }
+    SnoozeView dialog = new SnoozeView(new SnoozeViewModel(Clock.system(zone), zone), "#" + card.id());
+    dialog.showAndWait(root.getScene().getWindow()).ifPresent(request -> model.snooze(card, request));
+  }
+
+  private void showShortcuts() {
+    Alert help = new Alert(Alert.AlertType.INFORMATION);
+    help.setTitle("Keyboard shortcuts");
+    help.setHeaderText("Keyboard shortcuts");
+    Label list = new Label(SHORTCUTS);
+    list.setStyle("-fx-font-family: 'DejaVu Sans Mono';");
+    help.getDialogPane().setContent(list);
+    help.initOwner(root.getScene().getWindow());
+    help.show();
+  }
+
+  /** Puts this view in {@code stage} and keeps the title, theme and wall mode in step with the ViewModel. */
+  public Scene showIn(Stage stage) {
+    Scene scene = new Scene(root, 1280, 800);
+    Theme.addStylesheet(scene);
+    applyTheme(scene);
+    model.darkProperty().addListener((obs, was, now) -> applyTheme(scene));
+    model.wallProperty().addListener((obs, was, now) -> {
+      stage.setFullScreen(now);
+      root.getStyleClass().remove(BatonStyle.WALL);
+      if (now) {
+        root.getStyleClass().add(BatonStyle.WALL);
+      }
+    });
+    stage.titleProperty().bind(model.titleProperty());
+    stage.setScene(scene);
+    return scene;
+  }
+
+  private void applyTheme(Scene scene) {
+    (model.darkProperty().get() ? Theme.DARK : Theme.LIGHT).apply(scene);
+  }
+
+  public FilterBarView filterBar() {
+    return filterBar;
+  }
+
+  public IncidentListView listView() {
+    return listView;
+  }
+
+  public BorderPane root() {
+    return root;
+  }
+}

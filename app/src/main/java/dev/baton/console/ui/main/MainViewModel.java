@@ -1,0 +1,134 @@
+package dev.baton.console.ui.main;
+
+import dev.baton.console.incident.IncidentActions;
+import dev.baton.console.incident.IncidentCard;
+import dev.baton.console.incident.IncidentView;
+import dev.baton.console.snooze.SnoozeRequest;
+import dev.baton.console.task.TaskExecutor;
+import dev.baton.console.ui.detail.DetailViewModel;
+import dev.baton.console.ui.filter.FilterBarViewModel;
+import dev.baton.console.ui.incidents.IncidentListViewModel;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+
+/**
+ * The main window's state: which receiver and as whom, the status line, the theme, wall mode and
+ * the demo; it links the filter to the list, and the list's selection to the detail pane.
+ */
+public final class MainViewModel {
+
+  /** Starting the demo stream and reading how it goes; absent when the console cannot run one. */
+  public interface Demo {
+    void start();
+
+    boolean running();
+
+    long sent();
+
+    Optional<String> lastError();
+  }
+
+  private final String connection;
+  private final IncidentListViewModel list;
+  private final FilterBarViewModel filter;
+  private final DetailViewModel detail;
+  private final IncidentActions actions;
+  private final TaskExecutor tasks;
+  private final Demo demo;
+  private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
+  private final ReadOnlyStringWrapper actionStatus = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper demoStatus = new ReadOnlyStringWrapper("");
+  private final BooleanProperty dark = new SimpleBooleanProperty(false);
+  private final BooleanProperty wall = new SimpleBooleanProperty(false);
+
+  public MainViewModel(String connection, IncidentListViewModel list, FilterBarViewModel filter,
+      DetailViewModel detail, IncidentActions actions, TaskExecutor tasks, Demo demo) {
+    this.connection = connection;
+    this.list = list;
+    this.filter = filter;
+    this.detail = detail;
+    this.actions = actions;
+    this.tasks = tasks;
+    this.demo = demo;
+    title.set("Baton — " + connection);
+    filter.queryProperty().addListener((obs, was, now) -> list.filter(now));
+    list.filter(filter.queryProperty().get());
+    filter.vocabularyProperty().bind(list.vocabularyProperty());
+    detail.incidentProperty().bind(list.selectedProperty());
+    wall.addListener((obs, was, now) -> {
+      if (now) {
+        dark.set(true);
+        list.show(IncidentView.URGENT);
+      }
+    });
+    refreshDemoStatus();
+  }
+
+  /** Sends the snooze off the UI thread; the status line says how it went. */
+  public void snooze(IncidentCard card, SnoozeRequest request) {
+    actionStatus.set("Snoozing #" + card.id() + "…");
+    tasks.execute(() -> {
+      actions.snooze(card, request);
+      return card;
+    }, done -> actionStatus.set("Snoozed #" + done.id()),
+        failure -> actionStatus.set("Snooze failed: " + failure.getMessage()));
+  }
+
+  public void startDemo() {
+    demo.start();
+    refreshDemoStatus();
+  }
+
+  /** Re-reads the demo's progress; the view calls it once a second. */
+  public void refreshDemoStatus() {
+    if (!demo.running()) {
+      demoStatus.set("");
+      return;
+    }
+    demoStatus.set("Demo: " + demo.sent() + " alerts sent" + demo.lastError().map(e -> " — " + e).orElse(""));
+  }
+
+  public Optional<IncidentCard> selected() {
+    return Optional.ofNullable(list.selectedProperty().get());
+  }
+
+  public String connection() {
+    return connection;
+  }
+
+  public ReadOnlyStringProperty titleProperty() {
+    return title.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty actionStatusProperty() {
+    return actionStatus.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty demoStatusProperty() {
+    return demoStatus.getReadOnlyProperty();
+  }
+
+  public BooleanProperty darkProperty() {
+    return dark;
+  }
+
+  public BooleanProperty wallProperty() {
+    return wall;
+  }
+
+  public IncidentListViewModel list() {
+    return list;
+  }
+
+  public FilterBarViewModel filter() {
+    return filter;
+  }
+
+  public DetailViewModel detail() {
+    return detail;
+  }
+}

@@ -1,0 +1,57 @@
+package dev.baton.console.ui.theme;
+
+import dev.baton.console.incident.Severity;
+import dev.baton.console.sla.Countdown;
+import java.util.Locale;
+
+/** Style classes of baton.css, so views never spell them by hand. */
+public final class BatonStyle {
+
+  public static final String LIGHT = "baton-light";
+  public static final String DARK = "baton-dark";
+  public static final String WALL = "baton-wall";
+
+  public static final String CARD = "baton-card";
+  public static final String CARD_LINE = "baton-card-line";
+  public static final String CARD_PROJECT = "baton-card-project";
+  public static final String CARD_TITLE = "baton-card-title";
+  public static final String CARD_MUTED = "baton-card-muted";
+  public static final String CARD_HOLDER = "baton-card-holder";
+  public static final String CARD_NEW = "baton-card-new";
+  public static final String LABEL_CHIP = "baton-label-chip";
+  public static final String LABEL_NAME = "baton-label-name";
+  public static final String LABEL_VALUE = "baton-label-value";
+
+  public static final String SEVERITY = "baton-severity";
+  public static final String SLA = "baton-sla";
+  public static final String STATE_ICON = "baton-state-icon";
+
+  public static final String SIDEBAR = "baton-sidebar";
+  public static final String STATUS_BAR = "baton-status-bar";
+  public static final String PLACEHOLDER = "baton-placeholder";
+
+  public static final String FILTER = "baton-filter";
+  public static final String FILTER_ERROR = "baton-filter-error";
+  public static final String FILTER_ERROR_RANGE = "mql-error";
+
+  public static final String SNOOZE_FOREVER = "baton-snooze-forever";
+  public static final String VALIDATION = "baton-validation";
+
+  private BatonStyle() {
+  }
+
+  /** {@code baton-s1} … {@code baton-s9}: the badge colour of a severity. */
+  public static String severity(Severity severity) {
+    return "baton-s" + severity.level();
+  }
+
+  /** {@code baton-sla-amber}, …: the timer colour of a countdown phase. */
+  public static String sla(Countdown.Phase phase) {
+    return "baton-sla-" + phase.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** {@code mql-word}, {@code mql-string}, …: the colour of an MQL token kind. */
+  public static String mql(String kind) {
+    return "mql-" + kind;
+  }
+}
