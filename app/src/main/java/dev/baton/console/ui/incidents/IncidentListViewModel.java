@@ -69,6 +69,7 @@ public final class IncidentListViewModel implements AutoCloseable {
     for (IncidentView v : IncidentView.values()) {
       counts.put(v, new ReadOnlyIntegerWrapper());
     }
+    refilter();
     selected.addListener((obs, was, now) -> {
       if (now != null) {
         unseen.remove(now.id());

@@ -1,0 +1,32 @@
+package dev.baton.console.ui;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+
+/** Runs code on the FX thread from a test and waits for it. */
+public final class FxTestSupport {
+
+  private FxTestSupport() {
+  }
+
+  public static <T> T onFx(Supplier<T> action) throws Exception {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    Platform.runLater(() -> {
+      try {
+        result.complete(action.get());
+      } catch (Throwable t) {
+        result.completeExceptionally(t);
+      }
+    });
+    return result.get(10, TimeUnit.SECONDS);
+  }
+
+  public static void onFx(Runnable action) throws Exception {
+    onFx(() -> {
+      action.run();
+      return null;
+    });
+  }
+}

@@ -1,0 +1,105 @@
+package dev.baton.console.ui.incidents;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.console.incident.IncidentCard;
+import dev.baton.console.incident.IncidentChange;
+import dev.baton.console.incident.IncidentView;
+import dev.baton.console.incident.ListIncidentSource;
+import dev.baton.console.incident.Operator;
+import dev.baton.console.incident.SampleIncidents;
+import dev.baton.console.incident.WorkflowStatus;
+import dev.baton.console.task.DirectTaskExecutor;
+import dev.baton.mql.Mql;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class IncidentListViewModelTest {
+
+  private final Instant now = Instant.parse("2026-11-21T18:00:00Z");
+  private final List<IncidentCard> cards = SampleIncidents.around(now);
+  private final ListIncidentSource source = new ListIncidentSource(cards);
+  private final Mql mql = Mql.forIncidents();
+  private IncidentListViewModel model;
+
+  @BeforeEach
+  void load() {
+    model = new IncidentListViewModel(source, new DirectTaskExecutor(), new Operator("alice", Set.of("bravo")), mql);
+    model.load();
+  }
+
+  private List<Long> shown() {
+    return model.shown().stream().map(IncidentCard::id).toList();
+  }
+
+  @Test
+  void loadsCountsPerViewAndShowsUrgentInUrgencyOrder() {
+    assertEquals("8 incidents", model.statusProperty().get());
+    assertEquals(List.of(102L, 101L, 103L, 104L), shown());
+    assertEquals(4, model.count(IncidentView.URGENT).get());
+    assertEquals(1, model.count(IncidentView.SNOOZED).get());
+    assertEquals(8, model.count(IncidentView.ALL).get());
+    assertEquals(1, source.subscribers());
+  }
+
+  @Test
+  void mqlNarrowsTheViewIncludingAggregatedLabelValues() {
+    model.filter(mql.predicate(mql.parse("~node = \"node-a2\"").value()));
+    assertEquals(List.of(102L), shown());
+    model.filter(mql.predicate(mql.parse("severity <= S2 AND state = unknown").value()));
+    assertEquals(List.of(104L), shown());
+    model.show(IncidentView.ALL);
+    model.filter(mql.predicate(mql.parse("project = intranet").value()));
+    assertEquals(Set.of(107L, 108L), Set.copyOf(shown()));
+    model.filter(null);
+    assertEquals(8, shown().size());
+  }
+
+  @Test
+  void streamUpdatesKeepTheSelectionAndMarkNewUrgentIncidentsUntilSeen() {
+    IncidentCard taken = cards.get(0);
+    model.selectedProperty().set(taken);
+    IncidentCard newer = SampleIncidents.with(taken, WorkflowStatus.TAKEN, 2);
+    source.push(new IncidentChange.Upserted(newer));
+    assertSame(newer, model.selectedProperty().get());
+    assertEquals(8, model.count(IncidentView.ALL).get());
+
+    IncidentCard fresh = new IncidentCard(200, "payments", "Platinum", List.of("Fresh"), taken.severity(),
+        List.of("l1"), "", "fresh", WorkflowStatus.OPEN, taken.state(), 1, taken.firing(), now, null, taken.sla(),
+        null, 0, taken.labels(), 1);
+    source.push(new IncidentChange.Upserted(fresh));
+    assertEquals(5, model.count(IncidentView.URGENT).get());
+    assertTrue(model.unseen(fresh));
+    model.selectedProperty().set(fresh);
+    assertFalse(model.unseen(fresh));
+
+    source.push(new IncidentChange.Removed(200));
+    assertEquals(4, model.count(IncidentView.URGENT).get());
+    assertFalse(shown().contains(200L));
+  }
+
+  @Test
+  void aFailedLoadIsReportedInWords() {
+    ListIncidentSource broken = new ListIncidentSource(List.of());
+    broken.failWith(new IOException("receiver http://127.0.0.1:9393 is not answering"));
+    IncidentListViewModel failing = new IncidentListViewModel(broken, new DirectTaskExecutor(),
+        new Operator("alice", Set.of()), mql);
+    failing.load();
+    assertEquals("Cannot load incidents: receiver http://127.0.0.1:9393 is not answering",
+        failing.statusProperty().get());
+    assertFalse(failing.loadingProperty().get());
+  }
+
+  @Test
+  void vocabularyFollowsTheCards() {
+    assertTrue(model.vocabularyProperty().get().labelNames().contains("kubernetes"));
+    assertEquals(List.of("node-a1", "node-a2", "node-b7"), model.vocabularyProperty().get().labelValues("node"));
+  }
+}

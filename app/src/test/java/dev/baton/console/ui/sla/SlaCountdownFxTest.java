@@ -1,0 +1,111 @@
+package dev.baton.console.ui.sla;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.console.MovableClock;
+import dev.baton.console.incident.IncidentCard;
+import dev.baton.console.incident.ListIncidentSource;
+import dev.baton.console.incident.Operator;
+import dev.baton.console.incident.SampleIncidents;
+import dev.baton.console.sla.Countdown.Phase;
+import dev.baton.console.task.DirectTaskExecutor;
+import dev.baton.console.ui.FxTestSupport;
+import dev.baton.console.ui.incidents.IncidentListView;
+import dev.baton.console.ui.incidents.IncidentListViewModel;
+import dev.baton.console.ui.theme.BatonStyle;
+import dev.baton.console.ui.theme.Theme;
+import dev.baton.mql.Mql;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The card's SLA timer driven by the shared clock with a fake time source: calm, amber, red and counting up. */
+@ExtendWith(ApplicationExtension.class)
+class SlaCountdownFxTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-21T18:00:00Z");
+  private final MovableClock time = new MovableClock(NOW);
+  private SlaClock clock;
+  private ListIncidentSource source;
+
+  @Start
+  void start(Stage stage) {
+    clock = new SlaClock(time);
+    // The S1 card: 60 s to respond, 40 s left. Plus 300 more urgent cards below it.
+    List<IncidentCard> cards = new ArrayList<>(List.of(SampleIncidents.around(NOW).get(0)));
+    IncidentCard template = SampleIncidents.around(NOW).get(2);
+    for (int i = 0; i < 300; i++) {
+      cards.add(SampleIncidents.card(1000 + i, "bulk", "Gold", template.triggers(), 3, List.of("l1"), "",
+          "bulk " + i, template.status(), template.state(), 1, template.firing(), template.opened(),
+          dev.baton.console.incident.Sla.urgent(Duration.ofMinutes(30), NOW.plusSeconds(3600 + i)), null, 0,
+          template.labels()));
+    }
+    source = new ListIncidentSource(cards);
+    IncidentListViewModel model = new IncidentListViewModel(source, new DirectTaskExecutor(),
+        new Operator("alice", Set.of()), Mql.forIncidents());
+    IncidentListView view = new IncidentListView(model, clock, ZoneOffset.UTC, (n, v, neg) -> { });
+    Scene scene = new Scene(view.root(), 1000, 700);
+    Theme.LIGHT.apply(scene);
+    stage.setScene(scene);
+    stage.show();
+    model.load();
+  }
+
+  private SlaTimer firstTimer(FxRobot robot) {
+    return robot.lookup("." + BatonStyle.SLA).queryAllAs(SlaTimer.class).stream()
+        .filter(t -> t.getText() != null && !t.getText().isEmpty())
+        .min((a, b) -> Double.compare(a.localToScene(0, 0).getY(), b.localToScene(0, 0).getY()))
+        .orElseThrow();
+  }
+
+  private void tick(Duration by) throws Exception {
+    time.advance(by);
+    FxTestSupport.onFx(clock::tick);
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  @Test
+  void turnsAmberInTheLastFifthThenRedAndCountsUp(FxRobot robot) throws Exception {
+    WaitForAsyncUtils.waitForFxEvents();
+    SlaTimer timer = firstTimer(robot);
+    assertEquals("00:40", timer.getText());
+    assertEquals(Phase.CALM, timer.phase());
+
+    tick(Duration.ofSeconds(27));
+    assertEquals("00:13", timer.getText());
+    assertEquals(Phase.CALM, timer.phase());
+
+    tick(Duration.ofSeconds(1));
+    assertEquals("00:12", timer.getText());
+    assertEquals(Phase.AMBER, timer.phase());
+    assertTrue(timer.getStyleClass().contains("baton-sla-amber"));
+
+    tick(Duration.ofSeconds(12));
+    assertEquals("+00:00", timer.getText());
+    assertEquals(Phase.OVERDUE, timer.phase());
+    assertTrue(timer.getStyleClass().contains("baton-sla-overdue"));
+    assertTrue(!timer.getStyleClass().contains("baton-sla-amber"));
+
+    tick(Duration.ofSeconds(75));
+    assertEquals("+01:15", timer.getText());
+  }
+
+  @Test
+  void onlyCardsOnScreenListenToTheClock() throws Exception {
+    WaitForAsyncUtils.waitForFxEvents();
+    int listening = FxTestSupport.onFx(clock::subscribers);
+    assertTrue(listening > 3 && listening < 40, "301 urgent cards, " + listening + " timers listening");
+  }
+}
