@@ -31,6 +31,7 @@ public final class BatonServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(BatonServer.class);
   public static final String VERSION = "0.1.0";
+  private static final java.time.Duration READY_WAIT = java.time.Duration.ofMillis(500);
 
   private final ServerSettings settings;
   private final SqliteStore store;
@@ -68,14 +69,9 @@ public final class BatonServer implements AutoCloseable {
     }
     ReceiverMetrics metrics = new ReceiverMetrics();
     Pipeline pipeline = new Pipeline(store, config, settings.clock(), metrics);
-    try {
-      pipeline.start();
-    } catch (StoreException e) {
-      store.close();
-      throw new StartupException(StartupException.Reason.DATABASE, e.getMessage(), e);
-    }
+    pipeline.start();
     Routes routes = new Routes()
-        .add("/-/ready", Set.of("GET"), null, StatusHandlers.ok())
+        .add("/-/ready", Set.of("GET"), null, StatusHandlers.ready(pipeline::ready))
         .add("/-/healthy", Set.of("GET"), null, StatusHandlers.ok())
         .add("/api/v2/status", Set.of("GET"), Role.READ, StatusHandlers.status(config, settings.clock().instant(), VERSION))
         .add("/metrics", Set.of("GET"), Role.READ, StatusHandlers.metrics(metrics.registry()));
@@ -104,6 +100,9 @@ public final class BatonServer implements AutoCloseable {
       ticker.scheduleWithFixedDelay(() -> pipeline.tick().exceptionally(e -> null).join(), every, every,
           TimeUnit.MILLISECONDS);
     }
+    // Usually the state loads in milliseconds; with many active alerts the port already answers
+    // (ready says "loading", alerts sent meanwhile wait in the queue) rather than keep callers waiting.
+    pipeline.awaitReady(READY_WAIT);
     BatonServer server = new BatonServer(settings, store, pipeline, front, ticker);
     LOG.info("Baton {} listening on {} with database {} (synchronous={})", VERSION, server.url(), store.file(),
         settings.synchronous());
@@ -128,6 +127,11 @@ public final class BatonServer implements AutoCloseable {
 
   public ServerSettings settings() {
     return settings;
+  }
+
+  /** True once the receiver's state is loaded and alerts are being applied ({@code /-/ready}). */
+  public boolean ready() {
+    return pipeline.ready();
   }
 
   /** Applies time-based transitions now (alerts whose refresh stopped turn unknown, pending ends). */

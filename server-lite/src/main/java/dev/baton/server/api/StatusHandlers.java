@@ -9,15 +9,30 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /** Health, readiness, status and metrics: what probes, amtool and Prometheus ask of a receiver. */
 public final class StatusHandlers {
 
   private StatusHandlers() {}
 
-  /** {@code /-/ready} and {@code /-/healthy}: 200 "OK" as Alertmanager answers. */
+  /** {@code /-/healthy}: 200 "OK" as Alertmanager answers, while the process runs. */
   public static HttpHandler ok() {
     return exchange -> Exchanges.text(exchange, 200, "OK");
+  }
+
+  /**
+   * {@code /-/ready}: 200 "OK" as Alertmanager answers once alerts are being applied; 503 while
+   * the receiver still loads its state (alerts sent meanwhile wait and are stored).
+   */
+  public static HttpHandler ready(BooleanSupplier loaded) {
+    return exchange -> {
+      if (loaded.getAsBoolean()) {
+        Exchanges.text(exchange, 200, "OK");
+      } else {
+        Exchanges.text(exchange, 503, "loading");
+      }
+    };
   }
 
   /**

@@ -38,6 +38,8 @@ public final class Pipeline implements AutoCloseable {
   private volatile boolean accepting;
   private volatile boolean running;
   private boolean hotStateValid;
+  private volatile boolean loaded;
+  private final Object readyLock = new Object();
 
   public Pipeline(Store store, BatonConfig config, Clock clock, ReceiverMetrics metrics) {
     this.store = store;
@@ -51,14 +53,39 @@ public final class Pipeline implements AutoCloseable {
     metrics.registry().gauge("baton_queue_depth", "Requests waiting for the writer.", () -> queue.size());
   }
 
-  /** Loads the hot state from the store and starts the writer thread. */
+  /**
+   * Starts the writer thread, which first loads the hot state from the store. Work submitted
+   * meanwhile waits in the queue; {@link #ready()} tells when it is being applied.
+   */
   public void start() {
-    processor.load();
-    processor.publishGauges();
-    hotStateValid = true;
     accepting = true;
     running = true;
     writer.start();
+  }
+
+  /** True once the hot state is loaded and the writer applies work. */
+  public boolean ready() {
+    return loaded;
+  }
+
+  /** Waits until {@link #ready()} or the time is up; returns whether it is ready. */
+  public boolean awaitReady(Duration atMost) {
+    long deadline = System.nanoTime() + atMost.toNanos();
+    synchronized (readyLock) {
+      while (!loaded) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        try {
+          readyLock.wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** Stores a request; the future completes once it is committed. */
@@ -94,6 +121,10 @@ public final class Pipeline implements AutoCloseable {
   }
 
   private void run() {
+    long started = System.nanoTime();
+    if (reload()) {
+      LOG.info("loaded {} in {} ms", processor.describeHotState(), (System.nanoTime() - started) / 1_000_000);
+    }
     List<Work> batch = new ArrayList<>(maxBatch);
     while (running || !queue.isEmpty()) {
       try {
@@ -178,7 +209,12 @@ public final class Pipeline implements AutoCloseable {
   private boolean reload() {
     try {
       processor.load();
+      processor.publishGauges();
       hotStateValid = true;
+      synchronized (readyLock) {
+        loaded = true;
+        readyLock.notifyAll();
+      }
       return true;
     } catch (RuntimeException e) {
       LOG.error("cannot reload state from the store: {}", e.getMessage());

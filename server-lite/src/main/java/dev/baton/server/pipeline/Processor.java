@@ -79,6 +79,10 @@ final class Processor {
     }
   }
 
+  String describeHotState() {
+    return alerts.hot().size() + " active alerts and " + incidents.openIncidents().size() + " open incidents";
+  }
+
   void submit(Submission s, StoreTransaction tx) {
     long now = s.receivedAt();
     long messageId = tx.insertMessage(now, s.source().name(), s.endpoint(), s.client(), s.contentType(), s.body());

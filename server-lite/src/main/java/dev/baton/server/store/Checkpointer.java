@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 final class Checkpointer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Checkpointer.class);
-  static final long RESTART_BYTES = 256L * 1024 * 1024;
+  static final long RESTART_BYTES = 64L * 1024 * 1024;
   private static final long PERIOD_MILLIS = 500;
 
   private final Path wal;

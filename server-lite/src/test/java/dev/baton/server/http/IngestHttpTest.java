@@ -57,6 +57,7 @@ class IngestHttpTest {
   @Test
   void probesAnswerLikeAlertmanager() throws Exception {
     r = new ReceiverHarness(dir, "");
+    assertTrue(r.server.ready(), "an empty database loads before start returns");
     for (String path : List.of("/-/ready", "/-/healthy")) {
       HttpResponse<String> response = r.get(path);
       assertEquals(200, response.statusCode());
