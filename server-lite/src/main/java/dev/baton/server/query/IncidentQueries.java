@@ -1,0 +1,368 @@
+package dev.baton.server.query;
+
+import dev.baton.api.model.Alert;
+import dev.baton.api.model.FiringPeriod;
+import dev.baton.api.model.FiringSummary;
+import dev.baton.api.model.IncidentCard;
+import dev.baton.api.model.IncidentDetail;
+import dev.baton.api.model.IncidentHistory;
+import dev.baton.api.model.IncidentPage;
+import dev.baton.api.model.OtherIncidents;
+import dev.baton.api.model.PastIncident;
+import dev.baton.api.model.SimilarGroup;
+import dev.baton.api.model.SimilarIncidents;
+import dev.baton.api.model.Sla;
+import dev.baton.api.model.TimelineEntry;
+import dev.baton.mql.sql.SqlFragment;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** The console's reads of incidents: lists, one incident, and its history, similar and other incidents. */
+public final class IncidentQueries {
+
+  /** Distinct values kept per label on a card; the detail has every alert's labels. */
+  static final int LABEL_VALUES_PER_CARD = 20;
+
+  private static final String CARD_COLUMNS = "i.id, i.project, i.grouping_key, i.trigger, i.status, i.state, i.severity,"
+      + " i.service_level, i.sla_class, i.response_due_at, i.opened_at, i.closed_at, i.alert_count, i.version,"
+      + " i.holder, i.holder_chain, i.assignee, i.short_description, i.long_description";
+  private static final String DESCRIBED = "((i.short_description IS NOT NULL AND i.short_description <> '')"
+      + " OR (i.long_description IS NOT NULL AND i.long_description <> ''))";
+
+  private final ReadConnections readers;
+  private final Clock clock;
+
+  public IncidentQueries(ReadConnections readers, Clock clock) {
+    this.readers = readers;
+    this.clock = clock;
+  }
+
+  /** One page of cards. */
+  public IncidentPage list(ListRequest request) {
+    IncidentOrder order = IncidentOrder.parse(request.sort());
+    long[] after = request.cursor() == null ? null : order.decode(request.cursor());
+    SqlFragment filter = MqlFilters.incidents("q", request.q());
+    StringBuilder sql = new StringBuilder("SELECT ").append(CARD_COLUMNS).append(", ").append(order.keyList())
+        .append(" FROM incidents i WHERE ");
+    List<Object> params = new ArrayList<>();
+    if (request.statuses().isEmpty()) {
+      sql.append("i.closed_at IS NULL");
+    } else {
+      sql.append("i.status IN (").append("?,".repeat(request.statuses().size() - 1)).append("?)");
+      params.addAll(request.statuses());
+    }
+    if (request.slaClass() != null) {
+      sql.append(" AND i.sla_class = ?");
+      params.add(request.slaClass());
+    }
+    if (after != null) {
+      sql.append(" AND (").append(order.keyList()).append(") > (").append("?,".repeat(after.length - 1)).append("?)");
+      for (long v : after) {
+        params.add(v);
+      }
+    }
+    sql.append(" AND (").append(filter.sql()).append(") ORDER BY ").append(order.keyList()).append(" LIMIT ?");
+    int keys = order.keys.length;
+    return readers.read(c -> {
+      List<IncidentCard> cards = new ArrayList<>();
+      long[] last = null;
+      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        int index = 1;
+        for (Object p : params) {
+          ps.setObject(index++, p);
+        }
+        index = filter.bind(ps, index);
+        ps.setInt(index, request.limit() + 1);
+        try (ResultSet rs = ps.executeQuery()) {
+          int columns = rs.getMetaData().getColumnCount();
+          while (rs.next()) {
+            if (cards.size() == request.limit()) {
+              return new IncidentPage(cards, order.cursor(last));
+            }
+            cards.add(card(c, rs));
+            last = new long[keys];
+            for (int k = 0; k < keys; k++) {
+              last[k] = rs.getLong(columns - keys + 1 + k);
+            }
+          }
+        }
+      }
+      return new IncidentPage(cards, null);
+    });
+  }
+
+  /** The card, alerts and timeline of an incident. */
+  public IncidentDetail detail(long id) {
+    return readers.read(c -> {
+      IncidentCard card = cardById(c, id);
+      List<Alert> alerts = AlertQueries.ofIncident(c, id);
+      List<TimelineEntry> timeline = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT id, at, actor, kind, detail FROM timeline WHERE incident_id = ? ORDER BY at, id")) {
+        ps.setLong(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            timeline.add(new TimelineEntry(rs.getLong("id"), Rows.instant(rs, "at"), rs.getString("actor"),
+                rs.getString("kind"), Rows.objectMap(rs.getString("detail"))));
+          }
+        }
+      }
+      return new IncidentDetail(card, alerts, timeline);
+    });
+  }
+
+  /** Earlier incidents with the same grouping key, newest first. */
+  public IncidentHistory history(long id, int limit) {
+    return readers.read(c -> {
+      Row self = row(c, id);
+      String where = " FROM incidents i WHERE i.grouping_key = ? AND i.opened_at <= ? AND i.id <> ?";
+      int total;
+      try (PreparedStatement ps = c.prepareStatement("SELECT count(*)" + where)) {
+        bindHistory(ps, self);
+        try (ResultSet rs = ps.executeQuery()) {
+          total = rs.getInt(1);
+        }
+      }
+      List<PastIncident> items = past(c, "SELECT " + CARD_COLUMNS + where
+          + " ORDER BY i.opened_at DESC, i.id DESC LIMIT ?", ps -> {
+            bindHistory(ps, self);
+            ps.setInt(4, limit);
+          });
+      return new IncidentHistory(id, self.groupingKey, total, items);
+    });
+  }
+
+  private static void bindHistory(PreparedStatement ps, Row self) throws SQLException {
+    ps.setString(1, self.groupingKey);
+    ps.setLong(2, self.openedAt);
+    ps.setLong(3, self.id);
+  }
+
+  /** Incidents with the same trigger, in this project and in all projects. */
+  public SimilarIncidents similar(long id, int limit) {
+    return readers.read(c -> {
+      Row self = row(c, id);
+      if (self.trigger == null) {
+        SimilarGroup none = new SimilarGroup(0, 0, List.of());
+        return new SimilarIncidents(id, null, self.project, none, none);
+      }
+      SimilarGroup inProject = similarGroup(c, self, true, limit);
+      SimilarGroup everywhere = similarGroup(c, self, false, limit);
+      return new SimilarIncidents(id, self.trigger, self.project, inProject, everywhere);
+    });
+  }
+
+  private SimilarGroup similarGroup(Connection c, Row self, boolean sameProject, int limit) throws SQLException {
+    String where = " FROM incidents i WHERE i.trigger = ? AND i.id <> ?" + (sameProject ? " AND i.project = ?" : "");
+    Binder bind = ps -> {
+      ps.setString(1, self.trigger);
+      ps.setLong(2, self.id);
+      if (sameProject) {
+        ps.setString(3, self.project);
+      }
+    };
+    int total;
+    int described;
+    try (PreparedStatement ps = c.prepareStatement("SELECT count(*), coalesce(sum(" + DESCRIBED + "), 0)" + where)) {
+      bind.bind(ps);
+      try (ResultSet rs = ps.executeQuery()) {
+        total = rs.getInt(1);
+        described = rs.getInt(2);
+      }
+    }
+    int limitIndex = sameProject ? 4 : 3;
+    List<PastIncident> items = past(c, "SELECT " + CARD_COLUMNS + where + " ORDER BY i.opened_at DESC, i.id DESC LIMIT ?",
+        ps -> {
+          bind.bind(ps);
+          ps.setInt(limitIndex, limit);
+        });
+    return new SimilarGroup(described, total, items);
+  }
+
+  /** What else is open in the incident's project, most urgent first. */
+  public OtherIncidents others(long id, int limit) {
+    return readers.read(c -> {
+      Row self = row(c, id);
+      String where = " FROM incidents i WHERE i.project = ? AND i.status IN ('open', 'taken', 'snoozed') AND i.id <> ?";
+      int total;
+      try (PreparedStatement ps = c.prepareStatement("SELECT count(*)" + where)) {
+        ps.setString(1, self.project);
+        ps.setLong(2, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          total = rs.getInt(1);
+        }
+      }
+      List<IncidentCard> items = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + CARD_COLUMNS + where + " ORDER BY "
+          + IncidentOrder.URGENCY.keyList() + " LIMIT ?")) {
+        ps.setString(1, self.project);
+        ps.setLong(2, id);
+        ps.setInt(3, limit);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            items.add(card(c, rs));
+          }
+        }
+      }
+      return new OtherIncidents(id, self.project, total, items);
+    });
+  }
+
+  private IncidentCard cardById(Connection c, long id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + CARD_COLUMNS + " FROM incidents i WHERE i.id = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new NotFound("no incident " + id);
+        }
+        return card(c, rs);
+      }
+    }
+  }
+
+  /** The columns other reads need of the incident itself. */
+  private record Row(long id, String project, String groupingKey, String trigger, long openedAt) {
+  }
+
+  private static Row row(Connection c, long id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT id, project, grouping_key, trigger, opened_at FROM incidents WHERE id = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new NotFound("no incident " + id);
+        }
+        return new Row(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5));
+      }
+    }
+  }
+
+  @FunctionalInterface
+  private interface Binder {
+    void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  private List<PastIncident> past(Connection c, String sql, Binder binder) throws SQLException {
+    List<PastIncident> items = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      binder.bind(ps);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Instant opened = Rows.instant(rs, "opened_at");
+          Instant closed = Rows.instant(rs, "closed_at");
+          List<String> chain = Rows.strings(rs.getString("holder_chain"));
+          items.add(new PastIncident(rs.getLong("id"), rs.getString("project"), rs.getString("trigger"),
+              Rows.severity(rs.getInt("severity")), rs.getString("status"), opened, closed,
+              Duration.between(opened, closed == null ? clock.instant() : closed), chain, rs.getString("holder"),
+              rs.getString("short_description"), rs.getString("long_description"), rs.getInt("alert_count")));
+        }
+      }
+    }
+    return items;
+  }
+
+  /** A card from a row of {@link #CARD_COLUMNS}, with what its alerts add (triggers, labels, firing periods). */
+  private IncidentCard card(Connection c, ResultSet rs) throws SQLException {
+    long id = rs.getLong("id");
+    Instant now = clock.instant();
+    Instant opened = Rows.instant(rs, "opened_at");
+    Instant closed = Rows.instant(rs, "closed_at");
+    String status = rs.getString("status");
+    Long due = Rows.nullableLong(rs, "response_due_at");
+    String slaClass = rs.getString("sla_class");
+    Sla sla = due == null ? new Sla(slaClass, null, null, false)
+        : new Sla(slaClass, Duration.between(opened, Instant.ofEpochMilli(due)), Instant.ofEpochMilli(due),
+            "open".equals(status) && due < now.toEpochMilli());
+    TreeSet<String> triggers = new TreeSet<>();
+    String own = rs.getString("trigger");
+    if (own != null) {
+      triggers.add(own);
+    }
+    Map<String, TreeSet<String>> labels = new TreeMap<>();
+    long firstInProgress = Long.MAX_VALUE;
+    long lastInProgress = Long.MIN_VALUE;
+    int inProgress = 0;
+    try (PreparedStatement ps = c.prepareStatement("SELECT a.trigger, a.labels, a.period_start FROM incident_alerts ia"
+        + " JOIN alerts a ON a.id = ia.alert_id WHERE ia.incident_id = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet a = ps.executeQuery()) {
+        while (a.next()) {
+          String trigger = a.getString(1);
+          if (trigger != null) {
+            triggers.add(trigger);
+          }
+          for (Map.Entry<String, String> label : Rows.stringMap(a.getString(2)).entrySet()) {
+            TreeSet<String> values = labels.computeIfAbsent(label.getKey(), k -> new TreeSet<>());
+            if (values.size() < LABEL_VALUES_PER_CARD) {
+              values.add(label.getValue());
+            }
+          }
+          long start = a.getLong(3);
+          if (!a.wasNull()) {
+            inProgress++;
+            firstInProgress = Math.min(firstInProgress, start);
+            lastInProgress = Math.max(lastInProgress, start);
+          }
+        }
+      }
+    }
+    FiringSummary firing = firing(c, id, inProgress, firstInProgress, lastInProgress);
+    Map<String, List<String>> labelLists = new TreeMap<>();
+    labels.forEach((k, v) -> labelLists.put(k, List.copyOf(v)));
+    String state = rs.getString("state");
+    return new IncidentCard(id, rs.getString("project"), rs.getString("service_level"), List.copyOf(triggers),
+        Rows.severity(rs.getInt("severity")), Rows.strings(rs.getString("holder_chain")), rs.getString("holder"),
+        rs.getString("assignee"), rs.getString("short_description"), rs.getString("long_description"), status,
+        state == null ? "none" : state, rs.getInt("alert_count"), firing, opened, closed,
+        Duration.between(opened, closed == null ? now : closed), sla, null, 0, labelLists, rs.getLong("version"));
+  }
+
+  /** First, count and last of the ended periods (firing_periods) and the ones in progress (alerts.period_start). */
+  private static FiringSummary firing(Connection c, long incident, int inProgress, long firstInProgress,
+      long lastInProgress) throws SQLException {
+    String periods = " FROM incident_alerts ia JOIN firing_periods fp ON fp.alert_id = ia.alert_id WHERE ia.incident_id = ?";
+    int ended = 0;
+    FiringPeriod first = null;
+    FiringPeriod last = null;
+    // SQLite fills the bare columns from the row that holds the min (or max).
+    try (PreparedStatement ps = c.prepareStatement("SELECT count(*), fp.started_at, fp.ended_at, min(fp.started_at)" + periods)) {
+      ps.setLong(1, incident);
+      try (ResultSet rs = ps.executeQuery()) {
+        ended = rs.getInt(1);
+        if (ended > 0) {
+          first = new FiringPeriod(Instant.ofEpochMilli(rs.getLong(2)), Instant.ofEpochMilli(rs.getLong(3)));
+        }
+      }
+    }
+    if (ended > 1) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT fp.started_at, fp.ended_at, max(fp.started_at)" + periods)) {
+        ps.setLong(1, incident);
+        try (ResultSet rs = ps.executeQuery()) {
+          last = new FiringPeriod(Instant.ofEpochMilli(rs.getLong(1)), Instant.ofEpochMilli(rs.getLong(2)));
+        }
+      }
+    } else {
+      last = first;
+    }
+    if (inProgress > 0) {
+      if (first == null || firstInProgress < first.start().toEpochMilli()) {
+        first = new FiringPeriod(Instant.ofEpochMilli(firstInProgress), null);
+      }
+      if (last == null || lastInProgress >= last.start().toEpochMilli()) {
+        last = new FiringPeriod(Instant.ofEpochMilli(lastInProgress), null);
+      }
+    }
+    int count = ended + inProgress;
+    return count == 0 ? null : new FiringSummary(first, count, last);
+  }
+}
