@@ -1,5 +1,6 @@
 package dev.baton.server;
 
+import dev.baton.server.api.ReadApi;
 import dev.baton.server.api.StatusHandlers;
 import dev.baton.server.config.BatonConfig;
 import dev.baton.server.config.Role;
@@ -38,9 +39,11 @@ public final class BatonServer implements AutoCloseable {
   private final Pipeline pipeline;
   private final HttpFront front;
   private final ScheduledExecutorService ticker;
+  private final ReadApi readApi;
 
   private BatonServer(ServerSettings settings, SqliteStore store, Pipeline pipeline, HttpFront front,
-      ScheduledExecutorService ticker) {
+      ScheduledExecutorService ticker, ReadApi readApi) {
+    this.readApi = readApi;
     this.settings = settings;
     this.store = store;
     this.pipeline = pipeline;
@@ -70,6 +73,14 @@ public final class BatonServer implements AutoCloseable {
     ReceiverMetrics metrics = new ReceiverMetrics();
     Pipeline pipeline = new Pipeline(store, config, settings.clock(), metrics);
     pipeline.start();
+    ReadApi readApi;
+    try {
+      readApi = ReadApi.open(store.file(), settings.clock());
+    } catch (StoreException e) {
+      pipeline.close();
+      store.close();
+      throw new StartupException(StartupException.Reason.DATABASE, e.getMessage(), e);
+    }
     Routes routes = new Routes()
         .add("/-/ready", Set.of("GET"), null, StatusHandlers.ready(pipeline::ready))
         .add("/-/healthy", Set.of("GET"), null, StatusHandlers.ok())
@@ -79,10 +90,13 @@ public final class BatonServer implements AutoCloseable {
       routes.add(protocol.path(), Set.of("POST"), Role.INGEST,
           HttpFront.ingest(protocol, pipeline, config, metrics, settings.clock()));
     }
+    readApi.mountConsole(routes);
+    routes.add("/api/v2/alerts", Set.of("GET"), Role.READ, readApi.alertmanagerAlerts());
     HttpFront front;
     try {
       front = HttpFront.start(listen, routes, config, metrics);
     } catch (IOException e) {
+      readApi.close();
       pipeline.close();
       store.close();
       String why = e instanceof BindException ? "the address is in use or not available here" : e.getMessage();
@@ -103,7 +117,7 @@ public final class BatonServer implements AutoCloseable {
     // Usually the state loads in milliseconds; with many active alerts the port already answers
     // (ready says "loading", alerts sent meanwhile wait in the queue) rather than keep callers waiting.
     pipeline.awaitReady(READY_WAIT);
-    BatonServer server = new BatonServer(settings, store, pipeline, front, ticker);
+    BatonServer server = new BatonServer(settings, store, pipeline, front, ticker, readApi);
     LOG.info("Baton {} listening on {} with database {} (synchronous={})", VERSION, server.url(), store.file(),
         settings.synchronous());
     return server;
@@ -151,6 +165,7 @@ public final class BatonServer implements AutoCloseable {
       ticker.shutdownNow();
     }
     front.close();
+    readApi.close();
     pipeline.close();
     store.close();
     LOG.info("Baton stopped");

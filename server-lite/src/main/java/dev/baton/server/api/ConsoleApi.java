@@ -21,6 +21,8 @@ public final class ConsoleApi implements HttpHandler {
 
   /** The path prefix this handler serves. */
   public static final String PREFIX = "/api/v1/";
+  /** Alerts search, a path Alertmanager API v1 also posts to. */
+  static final String ALERTS = "/api/v1/alerts";
 
   private static final Pattern INCIDENT = Pattern.compile("/api/v1/incidents/([^/]+)(/(history|similar|others))?");
   private static final Pattern LABEL_VALUES = Pattern.compile("/api/v1/labels/([^/]+)/values");
@@ -58,7 +60,7 @@ public final class ConsoleApi implements HttpHandler {
       case "/api/v1/incidents":
         return incidents.list(ListRequest.parse(p.get("q"), p.get("status"), p.get("class"), p.get("limit"),
             p.get("cursor"), p.get("sort")));
-      case "/api/v1/alerts":
+      case ALERTS:
         return alerts.search(p.get("q"), ListRequest.limit(p.get("limit"), ListRequest.DEFAULT_LIMIT,
             ListRequest.MAX_LIMIT), p.get("cursor"));
       case "/api/v1/labels":

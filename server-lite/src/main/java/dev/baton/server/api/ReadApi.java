@@ -35,9 +35,13 @@ public final class ReadApi implements AutoCloseable {
     return new ReadApi(ReadConnections.open(database, READERS), clock);
   }
 
-  /** {@code GET /api/v1/…} for viewers. */
+  /**
+   * {@code GET /api/v1/…} for viewers; {@code /api/v1/alerts} by its exact path too, beside
+   * Alertmanager API v1's {@code POST} there.
+   */
   public Routes mountConsole(Routes routes) {
-    return routes.add(ConsoleApi.PREFIX, Set.of("GET"), Role.READ, console);
+    return routes.add(ConsoleApi.PREFIX, Set.of("GET"), Role.READ, console)
+        .add(ConsoleApi.ALERTS, Set.of("GET"), Role.READ, console);
   }
 
   /** The handler of {@code GET /api/v2/alerts} (Alertmanager's shape), for viewers. */

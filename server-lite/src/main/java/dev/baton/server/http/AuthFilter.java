@@ -35,7 +35,7 @@ final class AuthFilter extends Filter {
 
   @Override
   public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-    Routes.Route route = routes.find(exchange.getRequestURI().getPath());
+    Routes.Route route = routes.find(exchange.getRequestURI().getPath(), exchange.getRequestMethod());
     if (tokens.isEmpty()) {
       exchange.setAttribute(Principal.ATTRIBUTE, local);
     } else if (route != null && route.role() != null) {

@@ -17,13 +17,14 @@ final class Router implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
-    Routes.Route route = routes.find(path);
+    Routes.Route route = routes.find(path, exchange.getRequestMethod());
     if (route == null) {
       throw new HttpError(404, "no such path: " + path);
     }
     if (!route.methods().contains(exchange.getRequestMethod())) {
+      String allow = routes.allow(path);
       throw new HttpError(405, "method " + exchange.getRequestMethod() + " is not allowed on " + path
-          + "; allowed: " + route.allow(), Map.of("Allow", route.allow()));
+          + "; allowed: " + allow, Map.of("Allow", allow));
     }
     route.handler().handle(exchange);
   }

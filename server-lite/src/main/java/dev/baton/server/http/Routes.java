@@ -2,12 +2,15 @@ package dev.baton.server.http;
 
 import com.sun.net.httpserver.HttpHandler;
 import dev.baton.server.config.Role;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The exact paths the receiver serves, with their methods and the role each requires (null: open to all). */
+/** The paths the receiver serves (exact, or a prefix when registered with a trailing '/'), with their methods and the role each requires (null: open to all). */
 public final class Routes {
 
   /** One path. */
@@ -20,22 +23,64 @@ public final class Routes {
       }
       methods = Set.copyOf(methods);
     }
-
-    String allow() {
-      return String.join(", ", new TreeSet<>(methods));
-    }
   }
 
-  private final Map<String, Route> routes = new LinkedHashMap<>();
+  private final Map<String, List<Route>> routes = new LinkedHashMap<>();
 
   public Routes add(String path, Set<String> methods, Role role, HttpHandler handler) {
-    if (routes.putIfAbsent(path, new Route(path, methods, role, handler)) != null) {
-      throw new IllegalArgumentException("two handlers for " + path);
+    Route route = new Route(path, methods, role, handler);
+    List<Route> same = routes.computeIfAbsent(path, k -> new ArrayList<>());
+    for (Route r : same) {
+      if (!Collections.disjoint(r.methods(), route.methods())) {
+        throw new IllegalArgumentException("two handlers for " + path);
+      }
     }
+    same.add(route); // one path may have routes with other methods and roles (GET to read, POST to ingest)
     return this;
   }
 
+  /** Some route of the path, whatever the method. */
   Route find(String path) {
-    return routes.get(path);
+    List<Route> same = candidates(path);
+    return same == null ? null : same.get(0);
+  }
+
+  /** The route serving {@code method} on the path; else another route of the path (405), or null (404). */
+  Route find(String path, String method) {
+    List<Route> same = candidates(path);
+    if (same == null) {
+      return null;
+    }
+    for (Route r : same) {
+      if (r.methods().contains(method)) {
+        return r;
+      }
+    }
+    return same.get(0);
+  }
+
+  /** Every method the path accepts, for Allow. */
+  String allow(String path) {
+    TreeSet<String> methods = new TreeSet<>();
+    List<Route> same = candidates(path);
+    if (same != null) {
+      same.forEach(r -> methods.addAll(r.methods()));
+    }
+    return String.join(", ", methods);
+  }
+
+  /** The exact path's routes, else those of the longest registered path ending in '/' that prefixes it. */
+  private List<Route> candidates(String path) {
+    List<Route> exact = routes.get(path);
+    if (exact != null) {
+      return exact;
+    }
+    String best = null;
+    for (String prefix : routes.keySet()) {
+      if (prefix.endsWith("/") && path.startsWith(prefix) && (best == null || prefix.length() > best.length())) {
+        best = prefix;
+      }
+    }
+    return best == null ? null : routes.get(best);
   }
 }

@@ -62,12 +62,14 @@ enum IncidentOrder {
       throw badCursor();
     }
     String[] parts = text.split(":", -1);
-    if (parts.length != keys.length + 1) {
-      throw badCursor();
+    for (IncidentOrder other : values()) {
+      if (other != this && parts[0].equals(other.wire())) {
+        throw new BadRequest("cursor", "this cursor belongs to sort=" + parts[0] + ", not sort=" + wire()
+            + "; ask for the first page again without a cursor");
+      }
     }
-    if (!parts[0].equals(wire())) {
-      throw new BadRequest("cursor", "this cursor belongs to sort=" + parts[0] + ", not sort=" + wire()
-          + "; ask for the first page again without a cursor");
+    if (parts.length != keys.length + 1 || !parts[0].equals(wire())) {
+      throw badCursor();
     }
     long[] values = new long[keys.length];
     try {

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -316,27 +317,38 @@ public final class IncidentQueries {
         }
       }
     }
-    FiringSummary firing = firing(c, id, inProgress, firstInProgress, lastInProgress);
+    FiringSummary firing = firing(c, id, opened.toEpochMilli(), inProgress, firstInProgress, lastInProgress);
     Map<String, List<String>> labelLists = new TreeMap<>();
     labels.forEach((k, v) -> labelLists.put(k, List.copyOf(v)));
     String state = rs.getString("state");
-    return new IncidentCard(id, rs.getString("project"), rs.getString("service_level"), List.copyOf(triggers),
+    return new IncidentCard(id, rs.getString("project"), serviceLevel(rs.getString("service_level")), List.copyOf(triggers),
         Rows.severity(rs.getInt("severity")), Rows.strings(rs.getString("holder_chain")), rs.getString("holder"),
         rs.getString("assignee"), rs.getString("short_description"), rs.getString("long_description"), status,
         state == null ? "none" : state, rs.getInt("alert_count"), firing, opened, closed,
         Duration.between(opened, closed == null ? now : closed), sla, null, 0, labelLists, rs.getLong("version"));
   }
 
-  /** First, count and last of the ended periods (firing_periods) and the ones in progress (alerts.period_start). */
-  private static FiringSummary firing(Connection c, long incident, int inProgress, long firstInProgress,
+  /** Platinum, Gold, Silver or None, as configuration files spell them. */
+  private static String serviceLevel(String stored) {
+    return stored == null || stored.isEmpty() ? "None"
+        : stored.substring(0, 1).toUpperCase(Locale.ROOT) + stored.substring(1).toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * First, count and last of the incident's firing periods: those of its alerts that ended after
+   * it opened (an alert's earlier periods belong to earlier incidents), and the ones in progress.
+   */
+  private static FiringSummary firing(Connection c, long incident, long openedAt, int inProgress, long firstInProgress,
       long lastInProgress) throws SQLException {
-    String periods = " FROM incident_alerts ia JOIN firing_periods fp ON fp.alert_id = ia.alert_id WHERE ia.incident_id = ?";
+    String periods = " FROM incident_alerts ia JOIN firing_periods fp ON fp.alert_id = ia.alert_id"
+        + " WHERE ia.incident_id = ? AND fp.ended_at >= ?";
     int ended = 0;
     FiringPeriod first = null;
     FiringPeriod last = null;
     // SQLite fills the bare columns from the row that holds the min (or max).
     try (PreparedStatement ps = c.prepareStatement("SELECT count(*), fp.started_at, fp.ended_at, min(fp.started_at)" + periods)) {
       ps.setLong(1, incident);
+      ps.setLong(2, openedAt);
       try (ResultSet rs = ps.executeQuery()) {
         ended = rs.getInt(1);
         if (ended > 0) {
@@ -347,6 +359,7 @@ public final class IncidentQueries {
     if (ended > 1) {
       try (PreparedStatement ps = c.prepareStatement("SELECT fp.started_at, fp.ended_at, max(fp.started_at)" + periods)) {
         ps.setLong(1, incident);
+        ps.setLong(2, openedAt);
         try (ResultSet rs = ps.executeQuery()) {
           last = new FiringPeriod(Instant.ofEpochMilli(rs.getLong(1)), Instant.ofEpochMilli(rs.getLong(2)));
         }

@@ -10,6 +10,9 @@ import dev.baton.mql.sql.SqlFragment;
 import dev.baton.mql.sql.SqlSchema;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * MQL filters as parameterized SQL over the store's tables. Incidents are {@code incidents i};
@@ -29,13 +32,12 @@ final class MqlFilters {
       .column("holder", "i.holder")
       .column("assignee", "i.assignee")
       .column("class", "i.sla_class")
-      .column("service_level", "i.service_level")
       .column("summary", "i.short_description")
       .column("opened", "i.opened_at")
       .labels("incident_alerts", "alert_id", "incident_id", "alert_labels", "alert_id", "name", "value")
       .build();
   private static final Set<String> INCIDENT_FIELDS = Set.of("project", "trigger", "severity", "state", "status",
-      "holder", "assignee", "class", "service_level", "summary", "opened");
+      "holder", "assignee", "class", "summary", "opened");
 
   static final SqlSchema ALERTS = SqlSchema.builder("a.id")
       .column("project", "a.project")
@@ -94,9 +96,10 @@ final class MqlFilters {
       return null;
     }
     String name = match.ref().name();
-    int at = Math.max(0, text.indexOf(name));
+    Matcher m = Pattern.compile("(?<![~\\w])" + name + "\\s*[=!<>]").matcher(text);
+    int at = m.find() ? m.start() : Math.max(0, text.indexOf(name));
     return Problem.at(text, at, name.length(), "field '" + name + "' cannot filter " + what
-        + "; usable here: " + String.join(", ", new java.util.TreeSet<>(fields)) + ", and ~labels");
+        + "; usable here: " + String.join(", ", new TreeSet<>(fields)) + ", and ~labels");
   }
 
   private static Problem first(String text, List<Expr> operands, Set<String> fields, String what) {

@@ -166,7 +166,7 @@ class IngestHttpTest {
     r = new ReceiverHarness(dir, "");
     assertJsonError(r.get("/api/v2/nothing"), 404);
     assertJsonError(r.get("/api/v2/alerts/extra"), 404);
-    HttpResponse<String> wrong = r.get("/api/v2/alerts");
+    HttpResponse<String> wrong = r.get("/api/v1/events"); // GET /api/v2/alerts reads alerts (amtool alert query)
     assertJsonError(wrong, 405);
     assertEquals("POST", wrong.headers().firstValue("Allow").orElse(""));
     HttpResponse<String> post = r.postJson("/-/ready", "");

@@ -1,0 +1,96 @@
+package dev.baton.server.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.server.BatonServer;
+import dev.baton.server.MutableClock;
+import dev.baton.server.ServerSettings;
+import dev.baton.server.config.ConfigLoader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real receiver on loopback with a SQLite file and a clock the test moves; alerts go in through
+ * {@code POST /api/v2/alerts} as Alertmanager's API takes them, answers come back over HTTP.
+ */
+final class ApiReceiver implements AutoCloseable {
+
+  static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
+  static final String CONFIG = """
+      projects:
+        alpha: {service_level: Platinum}
+        beta: {service_level: Gold}
+      severity:
+        labels: {critical: S1, warning: S3, info: S6}
+        default: S6
+      """;
+
+  final MutableClock clock = new MutableClock(T0);
+  final BatonServer server;
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final ObjectMapper json = new ObjectMapper();
+
+  ApiReceiver(Path dir) throws Exception {
+    server = BatonServer.start(ServerSettings.forDatabase(dir.resolve("baton.db"))
+        .withConfig(ConfigLoader.parse(CONFIG, "test.yml")).withClock(clock).withTickInterval(Duration.ZERO));
+  }
+
+  /** Posts one firing alert (labels given as name, value, …) and waits for its commit. */
+  void fire(String... labels) throws Exception {
+    post(labels, null);
+  }
+
+  /** Posts the alert as resolved (ended a second ago). */
+  void resolve(String... labels) throws Exception {
+    post(labels, clock.instant().minusSeconds(1));
+  }
+
+  private void post(String[] labels, Instant endsAt) throws Exception {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (int i = 0; i < labels.length; i += 2) {
+      map.put(labels[i], labels[i + 1]);
+    }
+    Map<String, Object> alert = new LinkedHashMap<>();
+    alert.put("labels", map);
+    alert.put("annotations", Map.of("summary", map.get("alertname") + " on " + map.getOrDefault("instance", "?")));
+    alert.put("startsAt", clock.instant().minusSeconds(30).toString());
+    if (endsAt != null) {
+      alert.put("endsAt", endsAt.toString());
+    }
+    alert.put("generatorURL", "http://prometheus.example/graph");
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/v2/alerts"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(List.of(alert)))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, r.statusCode(), r.body());
+  }
+
+  /** GET, expecting {@code status}; the body as JSON. */
+  JsonNode get(int status, String pathAndQuery) throws Exception {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.url() + pathAndQuery)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(status, r.statusCode(), pathAndQuery + " answered " + r.body());
+    return json.readTree(r.body());
+  }
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}
