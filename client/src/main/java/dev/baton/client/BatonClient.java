@@ -1,0 +1,221 @@
+package dev.baton.client;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.baton.api.model.AlertPage;
+import dev.baton.api.model.ApiError;
+import dev.baton.api.model.GettableAlert;
+import dev.baton.api.model.IncidentDetail;
+import dev.baton.api.model.IncidentHistory;
+import dev.baton.api.model.IncidentPage;
+import dev.baton.api.model.LabelNames;
+import dev.baton.api.model.LabelValues;
+import dev.baton.api.model.OtherIncidents;
+import dev.baton.api.model.SimilarIncidents;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * The receiver's console API for Java programs (the console, scripts, bots). Thread-safe; one per
+ * receiver, closed when done. Every method blocks: call it off the UI thread.
+ *
+ * <pre>{@code
+ * try (BatonClient baton = BatonClient.builder("http://127.0.0.1:9393").token(secret).build()) {
+ *   IncidentPage page = baton.incidents(IncidentQuery.of("project = drm AND ~team = bravo"));
+ * }
+ * }</pre>
+ */
+public final class BatonClient implements AutoCloseable {
+
+  /** Longest error body kept when the server (or a proxy) answers with something other than JSON. */
+  private static final int MAX_PLAIN_ERROR = 500;
+
+  private final HttpUrl base;
+  private final String token;
+  private final OkHttpClient http;
+  private final ObjectMapper json = new ObjectMapper()
+      .registerModule(new JavaTimeModule())
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private BatonClient(Builder b) {
+    HttpUrl parsed = HttpUrl.parse(b.baseUrl);
+    if (parsed == null) {
+      throw new IllegalArgumentException("not an http(s) URL: " + b.baseUrl);
+    }
+    this.base = parsed;
+    this.token = b.token;
+    this.http = new OkHttpClient.Builder()
+        .connectTimeout(b.connectTimeout)
+        .readTimeout(b.readTimeout)
+        .callTimeout(b.callTimeout)
+        .build();
+  }
+
+  /** @param baseUrl the receiver, e.g. {@code http://127.0.0.1:9393} */
+  public static Builder builder(String baseUrl) {
+    return new Builder(baseUrl);
+  }
+
+  /** {@code GET /api/v1/incidents}: one page of cards. */
+  public IncidentPage incidents(IncidentQuery query) throws IOException {
+    HttpUrl.Builder url = url("api/v1/incidents");
+    optional(url, "q", query.mql());
+    if (!query.statuses().isEmpty()) {
+      url.addQueryParameter("status", String.join(",", query.statuses()));
+    }
+    optional(url, "class", query.slaClass());
+    optional(url, "limit", query.limit() == null ? null : query.limit().toString());
+    optional(url, "sort", query.sort());
+    optional(url, "cursor", query.cursor());
+    return get(url.build(), json.constructType(IncidentPage.class));
+  }
+
+  /** {@code GET /api/v1/incidents/{id}}: the card, its alerts and timeline. */
+  public IncidentDetail incident(long id) throws IOException {
+    return get(url("api/v1/incidents").addPathSegment(Long.toString(id)).build(), json.constructType(IncidentDetail.class));
+  }
+
+  /** {@code …/{id}/history}: earlier incidents of the same identity, at most {@code limit} (null: 20). */
+  public IncidentHistory history(long id, Integer limit) throws IOException {
+    return get(analytics(id, "history", limit), json.constructType(IncidentHistory.class));
+  }
+
+  /** {@code …/{id}/similar}: same trigger in this project and in all projects. */
+  public SimilarIncidents similar(long id, Integer limit) throws IOException {
+    return get(analytics(id, "similar", limit), json.constructType(SimilarIncidents.class));
+  }
+
+  /** {@code …/{id}/others}: what else is open in the project. */
+  public OtherIncidents others(long id, Integer limit) throws IOException {
+    return get(analytics(id, "others", limit), json.constructType(OtherIncidents.class));
+  }
+
+  /** {@code GET /api/v1/alerts}: alerts matching {@code mql}, newest first. */
+  public AlertPage alerts(String mql, Integer limit, String cursor) throws IOException {
+    HttpUrl.Builder url = url("api/v1/alerts");
+    optional(url, "q", mql);
+    optional(url, "limit", limit == null ? null : limit.toString());
+    optional(url, "cursor", cursor);
+    return get(url.build(), json.constructType(AlertPage.class));
+  }
+
+  /** {@code GET /api/v1/labels}: label names for completion. */
+  public LabelNames labels() throws IOException {
+    return get(url("api/v1/labels").build(), json.constructType(LabelNames.class));
+  }
+
+  /** {@code GET /api/v1/labels/{name}/values?prefix=}: values of a label for completion. */
+  public LabelValues labelValues(String name, String prefix) throws IOException {
+    HttpUrl.Builder url = url("api/v1/labels").addPathSegment(name).addPathSegment("values");
+    optional(url, "prefix", prefix);
+    return get(url.build(), json.constructType(LabelValues.class));
+  }
+
+  /** {@code GET /api/v2/alerts} as Alertmanager answers it; {@code matchers} like {@code alertname="X"}. */
+  public List<GettableAlert> alertmanagerAlerts(List<String> matchers) throws IOException {
+    HttpUrl.Builder url = url("api/v2/alerts");
+    for (String m : matchers) {
+      url.addQueryParameter("filter", m);
+    }
+    return get(url.build(), json.getTypeFactory().constructType(new TypeReference<List<GettableAlert>>() {}));
+  }
+
+  private HttpUrl analytics(long id, String what, Integer limit) {
+    HttpUrl.Builder url = url("api/v1/incidents").addPathSegment(Long.toString(id)).addPathSegment(what);
+    optional(url, "limit", limit == null ? null : limit.toString());
+    return url.build();
+  }
+
+  private HttpUrl.Builder url(String path) {
+    return base.newBuilder().addPathSegments(path);
+  }
+
+  private static void optional(HttpUrl.Builder url, String name, String value) {
+    if (value != null && !value.isEmpty()) {
+      url.addQueryParameter(name, value);
+    }
+  }
+
+  private <T> T get(HttpUrl url, JavaType type) throws IOException {
+    Request.Builder request = new Request.Builder().url(url).header("Accept", "application/json");
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    try (Response response = http.newCall(request.build()).execute()) {
+      ResponseBody body = response.body();
+      String text = body == null ? "" : body.string();
+      if (!response.isSuccessful()) {
+        throw error(response.code(), text);
+      }
+      return json.readValue(text, type);
+    }
+  }
+
+  private BatonApiException error(int status, String text) {
+    try {
+      ApiError e = json.readValue(text, ApiError.class);
+      if (e.message() != null) {
+        return new BatonApiException(status, e.message(), e.parameter(), e.problems());
+      }
+    } catch (IOException notJson) {
+      // a proxy's page or plain text: keep the start of it as the message
+    }
+    String plain = text.length() > MAX_PLAIN_ERROR ? text.substring(0, MAX_PLAIN_ERROR) + "…" : text;
+    return new BatonApiException(status, plain.isBlank() ? "HTTP " + status : plain.strip(), null, List.of());
+  }
+
+  @Override
+  public void close() {
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
+  }
+
+  /** Base URL, optional bearer token, timeouts. */
+  public static final class Builder {
+    private final String baseUrl;
+    private String token;
+    private Duration connectTimeout = Duration.ofSeconds(5);
+    private Duration readTimeout = Duration.ofSeconds(30);
+    private Duration callTimeout = Duration.ofSeconds(60);
+
+    private Builder(String baseUrl) {
+      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+    }
+
+    /** A bearer token (viewer role is enough for reading); none on loopback without tokens. */
+    public Builder token(String bearer) {
+      this.token = bearer;
+      return this;
+    }
+
+    public Builder connectTimeout(Duration d) {
+      this.connectTimeout = Objects.requireNonNull(d);
+      return this;
+    }
+
+    public Builder readTimeout(Duration d) {
+      this.readTimeout = Objects.requireNonNull(d);
+      return this;
+    }
+
+    /** The whole call, connect to last byte. */
+    public Builder callTimeout(Duration d) {
+      this.callTimeout = Objects.requireNonNull(d);
+      return this;
+    }
+
+    public BatonClient build() {
+      return new BatonClient(this);
+    }
+  }
+}
