@@ -84,7 +84,8 @@ public final class BatonServer implements AutoCloseable {
     Routes routes = new Routes()
         .add("/-/ready", Set.of("GET"), null, StatusHandlers.ready(pipeline::ready))
         .add("/-/healthy", Set.of("GET"), null, StatusHandlers.ok())
-        .add("/api/v2/status", Set.of("GET"), Role.READ, StatusHandlers.status(config, settings.clock().instant(), VERSION))
+        // amtool asks for the status before posting, with whatever token it was given (ingest too)
+        .addAllowing("/api/v2/status", Set.of("GET"), Set.of(Role.READ, Role.INGEST), StatusHandlers.status(config, settings.clock().instant(), VERSION))
         .add("/metrics", Set.of("GET"), Role.READ, StatusHandlers.metrics(metrics.registry()));
     for (IngestProtocol protocol : settings.protocols()) {
       routes.add(protocol.path(), Set.of("POST"), Role.INGEST,

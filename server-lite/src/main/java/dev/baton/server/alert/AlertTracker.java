@@ -147,6 +147,30 @@ public final class AlertTracker {
         null, false, a.state() == AlertState.FIRING);
   }
 
+  /**
+   * Applies an acknowledge or resolve that names an existing alert only (a PagerDuty event that
+   * carries nothing but the dedup key): the alert keeps its labels, annotations, trigger and
+   * severity. An acknowledgement changes no state; a resolve makes the alert {@code ok}.
+   *
+   * @return the change, or null when no alert has this key
+   */
+  public AlertChange acknowledgeOrResolve(AlertKey key, Event.Status status, long now) {
+    Alert a = alerts.get(key);
+    if (a == null) {
+      a = loader.load(key);
+      if (a == null) {
+        return null;
+      }
+      alerts.put(key, a);
+    }
+    AlertState before = a.state();
+    a.lastSeen(Math.max(a.lastSeen(), now));
+    if (status == Event.Status.RESOLVED && a.kind() == Event.Kind.LASTING) {
+      return resolve(a, false, before, a.severity(), false, false, now);
+    }
+    return new AlertChange(a, false, before, a.severity(), false, false, false, 0, 0, null, false, false);
+  }
+
   private AlertChange resolve(Alert a, boolean created, AlertState before, Severity severityBefore,
       boolean labelsChanged, boolean annotationsChanged, long endedAt) {
     if (before == AlertState.OK) {

@@ -38,15 +38,16 @@ final class AuthFilter extends Filter {
     Routes.Route route = routes.find(exchange.getRequestURI().getPath(), exchange.getRequestMethod());
     if (tokens.isEmpty()) {
       exchange.setAttribute(Principal.ATTRIBUTE, local);
-    } else if (route != null && route.role() != null) {
+    } else if (route != null && !route.roles().isEmpty()) {
       Principal p = authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
       if (p == null) {
         throw new HttpError(401, "a valid bearer token is required (Authorization: Bearer <token>)",
             Map.of("WWW-Authenticate", "Bearer realm=\"baton\""));
       }
-      if (!p.role().allows(route.role())) {
+      if (route.roles().stream().noneMatch(p.role()::allows)) {
         throw new HttpError(403, "token '" + p.name() + "' has role " + p.role().wire() + "; "
-            + route.path() + " needs " + route.role().wire());
+            + route.path() + " needs " + route.roles().stream().map(Role::wire).sorted()
+            .collect(java.util.stream.Collectors.joining(" or ")));
       }
       exchange.setAttribute(Principal.ATTRIBUTE, p);
     }

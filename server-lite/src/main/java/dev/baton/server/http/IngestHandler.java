@@ -59,7 +59,9 @@ final class IngestHandler implements HttpHandler {
     DecodeResult result = protocol.decode(body, receivedAt);
     Source source = source(exchange);
     if (!result.problems().isEmpty()) {
-      metrics.alertsRejected.inc(result.problems().size(), source.name(), protocol.name(), "invalid");
+      // one alert can have several problems: count rejected items, not problems
+      long items = result.problems().stream().mapToInt(DecodeResult.Problem::index).distinct().count();
+      metrics.alertsRejected.inc(items, source.name(), protocol.name(), "invalid");
     }
     if (!result.bodyRejected() && !result.events().isEmpty()) {
       CompletableFuture<Void> committed = pipeline.submit(new Submission(source, protocol.name(),

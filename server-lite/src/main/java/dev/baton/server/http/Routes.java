@@ -10,13 +10,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The paths the receiver serves (exact, or a prefix when registered with a trailing '/'), with their methods and the role each requires (null: open to all). */
+/** The paths the receiver serves (exact, or a prefix when registered with a trailing '/'), with their methods and the roles that may use each (none: open to all). */
 public final class Routes {
 
-  /** One path. */
-  public record Route(String path, Set<String> methods, Role role, HttpHandler handler) {
+  /** One path; a token needs a role that allows one of {@code roles}; an empty set is open to all. */
+  public record Route(String path, Set<String> methods, Set<Role> roles, HttpHandler handler) {
 
     public Route {
+      roles = Set.copyOf(roles);
       methods = new TreeSet<>(methods);
       if (methods.contains("GET")) {
         methods.add("HEAD");
@@ -28,7 +29,12 @@ public final class Routes {
   private final Map<String, List<Route>> routes = new LinkedHashMap<>();
 
   public Routes add(String path, Set<String> methods, Role role, HttpHandler handler) {
-    Route route = new Route(path, methods, role, handler);
+    return addAllowing(path, methods, role == null ? Set.of() : Set.of(role), handler);
+  }
+
+  /** A path that tokens of any of {@code roles} may use (empty: open to all). */
+  public Routes addAllowing(String path, Set<String> methods, Set<Role> roles, HttpHandler handler) {
+    Route route = new Route(path, methods, roles, handler);
     List<Route> same = routes.computeIfAbsent(path, k -> new ArrayList<>());
     for (Route r : same) {
       if (!Collections.disjoint(r.methods(), route.methods())) {

@@ -40,6 +40,7 @@ final class Processor {
   static final String SYSTEM_ACTOR = "baton";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String NO_STATE = "none";
+  private static final String DEDUP_KEY = "dedup_key";
 
   private final Store store;
   private final BatonConfig config;
@@ -91,6 +92,10 @@ final class Processor {
       if (project == null || project.isEmpty()) {
         project = s.source().defaultProject() == null ? BatonConfig.DEFAULT_PROJECT : s.source().defaultProject();
       }
+      if (namesAlertByDedupKey(e)) {
+        applyByDedupKey(project, e, s, messageId, now, tx);
+        continue;
+      }
       ProjectConfig pc = config.project(project);
       AlertKey key = identities.computeIfAbsent(pc, p -> new AlertIdentity(p.nonIdentifying())).keyOf(e, project);
       Severity severity = config.severity().of(e.labels());
@@ -101,6 +106,24 @@ final class Processor {
       persist(change, e, s.source().name(), amFingerprint, now, tx);
       tx.insertEvent(messageId, change.alert().id(), e);
     }
+  }
+
+  /** A PagerDuty acknowledge or resolve: labels exactly {@code {dedup_key: K}}, no annotations. */
+  private static boolean namesAlertByDedupKey(Event e) {
+    return e.status() != Event.Status.FIRING && e.dedupKey() != null && e.annotations().isEmpty()
+        && e.labels().size() == 1 && e.dedupKey().equals(e.labels().get(DEDUP_KEY));
+  }
+
+  /** Applies the event to the alert with its dedup key, or drops it (counted) when there is none, as PagerDuty does. */
+  private void applyByDedupKey(String project, Event e, Submission s, long messageId, long now, StoreTransaction tx) {
+    AlertKey key = store.findByDedupKey(project, e.dedupKey());
+    AlertChange change = key == null ? null : alerts.acknowledgeOrResolve(key, e.status(), now);
+    if (change == null) {
+      metrics.alertsRejected.inc(1, s.source().name(), s.endpoint(), "unknown_dedup_key");
+      return;
+    }
+    persist(change, e, s.source().name(), 0, now, tx);
+    tx.insertEvent(messageId, change.alert().id(), e);
   }
 
   void tick(long now, StoreTransaction tx) {

@@ -66,6 +66,7 @@ public final class SqliteStore implements Store {
   private final PreparedStatement timeline;
   private final PreparedStatement selectAlert;
   private final PreparedStatement lastIncident;
+  private final PreparedStatement selectByDedupKey;
   private long nextMessageId;
 
   private SqliteStore(Path file, Connection c, Checkpointer checkpointer) throws SQLException {
@@ -98,6 +99,8 @@ public final class SqliteStore implements Store {
         "INSERT OR IGNORE INTO incident_alerts (incident_id, alert_id, joined_at) VALUES (?,?,?)");
     timeline = c.prepareStatement("INSERT INTO timeline (incident_id, at, actor, kind, detail) VALUES (?,?,?,?,?)");
     selectAlert = c.prepareStatement("SELECT " + ALERT_COLUMNS + " FROM alerts WHERE project = ? AND fingerprint = ?");
+    selectByDedupKey = c.prepareStatement("SELECT project, fingerprint FROM alerts INDEXED BY alerts_dedup_key"
+        + " WHERE project = ? AND dedup_key = ? AND dedup_key IS NOT NULL ORDER BY id DESC LIMIT 1");
     lastIncident = c.prepareStatement(
         "SELECT id FROM incidents WHERE grouping_key = ? ORDER BY opened_at DESC, id DESC LIMIT 1");
   }
@@ -226,6 +229,20 @@ public final class SqliteStore implements Store {
       }
     } catch (SQLException e) {
       throw new StoreException("database " + file + ": cannot read alert " + key + ": " + describe(e), e);
+    }
+  }
+
+  @Override
+  public AlertKey findByDedupKey(String project, String dedupKey) {
+    try {
+      selectByDedupKey.setString(1, project);
+      selectByDedupKey.setString(2, dedupKey);
+      try (ResultSet rs = selectByDedupKey.executeQuery()) {
+        return rs.next() ? new AlertKey(rs.getString(1), Long.parseUnsignedLong(rs.getString(2), 16)) : null;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("database " + file + ": cannot find the alert of dedup key " + dedupKey + ": "
+          + describe(e), e);
     }
   }
 

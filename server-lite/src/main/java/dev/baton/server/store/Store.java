@@ -15,6 +15,13 @@ public interface Store extends AutoCloseable {
   /** An alert not held in memory, or null when it was never stored. Writer thread only. */
   Alert loadAlert(AlertKey key);
 
+  /**
+   * The alert of a project that carries the sender's dedup key (the most recently created one
+   * when several do), including alerts written by the current transaction; null when none.
+   * Writer thread only.
+   */
+  AlertKey findByDedupKey(String project, String dedupKey);
+
   /** The most recent incident of a grouping key, 0 when none. Writer thread only. */
   long lastIncidentId(String groupingKey);
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -15,7 +14,7 @@ class FingerprintTest {
 
   @Test
   void matchesAlertmanagerOnTheCapturedWebhook() throws Exception {
-    JsonNode alert = new ObjectMapper().readTree(Path.of("../../shared/samples/alertmanager_webhook_firing.json").toFile())
+    JsonNode alert = new ObjectMapper().readTree(FingerprintTest.class.getResource("/samples/alertmanager_webhook_firing.json"))
         .path("alerts").get(0);
     TreeMap<String, String> labels = new TreeMap<>();
     alert.path("labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
@@ -27,7 +26,7 @@ class FingerprintTest {
   @Test
   void matchesAlertmanagerOnEveryAlertOfTheCapturedGroup() throws Exception {
     JsonNode alerts = new ObjectMapper()
-        .readTree(Path.of("../../shared/samples/alertmanager_webhook_group_firing.json").toFile()).path("alerts");
+        .readTree(FingerprintTest.class.getResource("/samples/alertmanager_webhook_group_firing.json")).path("alerts");
     for (JsonNode alert : alerts) {
       TreeMap<String, String> labels = new TreeMap<>();
       alert.path("labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));

@@ -60,6 +60,9 @@ class AuthAndMetricsHttpTest {
     assertEquals(200, r.get("/metrics", "Authorization", bearer("viewer-secret-0123456789")).statusCode());
     assertEquals(200, r.get("/metrics", "Authorization", bearer("operate-secret-0123456789")).statusCode());
     assertEquals(200, r.get("/api/v2/status", "Authorization", bearer("admin-secret-0123456789")).statusCode());
+    assertEquals(200, r.get("/api/v2/status", "Authorization", bearer("ingest-secret-0123456789")).statusCode(),
+        "amtool asks for the status before posting, with the ingest token it was given");
+    IngestHttpTest.assertJsonError(r.get("/api/v2/status"), 401);
     assertEquals(200, r.get("/-/ready").statusCode(), "probes need no token");
   }
 
@@ -95,15 +98,18 @@ class AuthAndMetricsHttpTest {
   @Test
   void metricsCountWhatHappened() throws Exception {
     r = new ReceiverHarness(dir, "");
-    assertEquals(400, r.postJson("/api/v2/alerts",
+    HttpResponse<String> invalid = r.postJson("/api/v2/alerts",
         "[{\"labels\":{\"alertname\":\"M1\",\"severity\":\"critical\"}},{\"labels\":{\"alertname\":\"M2\"}},"
-            + "{\"labels\":{}}]").statusCode(), "one invalid alert: 400, the two valid ones stored");
+            + "{\"labels\":{},\"startsAt\":\"yesterday\"}]");
+    assertEquals(400, invalid.statusCode(), "one invalid alert: 400, the two valid ones stored");
+    assertTrue(invalid.body().contains("alerts[2].labels") && invalid.body().contains("alerts[2].startsAt"),
+        "two problems in one alert: " + invalid.body());
     r.postJson("/api/v2/alerts", "[{\"labels\":{\"alertname\":\"M1\"},\"endsAt\":\"2026-11-21T13:00:00Z\"}]");
     String m = r.get("/metrics").body();
     assertEquals("text/plain; version=0.0.4; charset=utf-8", r.get("/metrics").headers().firstValue("Content-Type").orElse(""));
     String source = "source=\"127.0.0.1/alertmanager-v2\",endpoint=\"alertmanager-v2\"";
     assertTrue(m.contains("baton_alerts_received_total{" + source + "} 3\n"), m);
-    assertTrue(m.contains("baton_alerts_rejected_total{" + source + ",reason=\"invalid\"} 1\n"), m);
+    assertTrue(m.contains("baton_alerts_rejected_total{" + source + ",reason=\"invalid\"} 1\n"), "alerts, not problems: " + m);
     r.get("/wp-login.php");
     r.post("/api/v2/alerts", "[]".getBytes(java.nio.charset.StandardCharsets.UTF_8), "Content-Type", "application/xml");
     // requests are counted as their exchange closes, just after the client has its answer

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
@@ -37,7 +36,7 @@ class IngestHttpTest {
   }
 
   static byte[] sample(String name) throws Exception {
-    return Files.readAllBytes(ReceiverHarness.SAMPLES.resolve(name));
+    return ReceiverHarness.sample(name);
   }
 
   static void assertJsonError(HttpResponse<String> response, int status) throws Exception {

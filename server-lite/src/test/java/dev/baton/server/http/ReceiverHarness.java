@@ -21,7 +21,15 @@ import java.util.List;
 /** A real receiver on 127.0.0.1:0 with a real SQLite file, and a real HTTP client. */
 final class ReceiverHarness implements AutoCloseable {
 
-  static final Path SAMPLES = Path.of("../../shared/samples");
+  /** A captured payload from the test resources (copies of the shared samples). */
+  static byte[] sample(String name) throws java.io.IOException {
+    try (java.io.InputStream in = ReceiverHarness.class.getResourceAsStream("/samples/" + name)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no sample " + name + " in src/test/resources/samples");
+      }
+      return in.readAllBytes();
+    }
+  }
 
   final Path db;
   final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T13:12:00Z"));
