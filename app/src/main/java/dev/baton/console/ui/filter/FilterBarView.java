@@ -44,6 +44,9 @@ public final class FilterBarView {
   public FilterBarView(FilterBarViewModel model) {
     this.model = model;
     this.root = Fxml.load(this, "FilterBar.fxml");
+    Label hint = new Label("Filter with MQL, e.g.  project = \"charlie\" AND ~kubernetes = \"prod-eu\"   (Ctrl+F or /)");
+    hint.getStyleClass().add(BatonStyle.PLACEHOLDER);
+    editor.setPlaceholder(hint);
     buildPopup();
     wire();
   }
@@ -102,6 +105,13 @@ public final class FilterBarView {
     editor.focusedProperty().addListener((obs, was, now) -> {
       if (!now) {
         popup.hide();
+      }
+    });
+    // The popup belongs to the window: when the bar leaves it (or it gets another scene), so does the popup.
+    editor.sceneProperty().addListener((obs, was, now) -> {
+      popup.hide();
+      if (now != null) {
+        now.windowProperty().addListener((o, w, n) -> popup.hide());
       }
     });
   }

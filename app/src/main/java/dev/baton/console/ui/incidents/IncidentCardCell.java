@@ -39,6 +39,7 @@ final class IncidentCardCell extends ListCell<IncidentCard> {
   private final Predicate<IncidentCard> unseen;
 
   private final SlaTimer timer;
+  private final Label fresh = new Label("NEW");
   private final Label severity = new Label();
   private final Label project = new Label();
   private final Label holders = new Label();
@@ -58,6 +59,7 @@ final class IncidentCardCell extends ListCell<IncidentCard> {
     this.labelClicks = labelClicks;
     this.unseen = unseen;
     this.timer = new SlaTimer(clock);
+    fresh.getStyleClass().add(BatonStyle.CARD_NEW);
     severity.getStyleClass().add(BatonStyle.SEVERITY);
     project.getStyleClass().add(BatonStyle.CARD_PROJECT);
     holders.getStyleClass().add(BatonStyle.CARD_HOLDER);
@@ -67,7 +69,7 @@ final class IncidentCardCell extends ListCell<IncidentCard> {
     title.getStyleClass().add(BatonStyle.CARD_TITLE);
     Region grow = new Region();
     HBox.setHgrow(grow, Priority.ALWAYS);
-    HBox header = new HBox(timer, severity, project, holders, assignee, grow, icons, runbooks, alerts, duration);
+    HBox header = new HBox(fresh, timer, severity, project, holders, assignee, grow, icons, runbooks, alerts, duration);
     header.getStyleClass().add(BatonStyle.CARD_LINE);
     HBox spanLine = new HBox(span);
     spanLine.getStyleClass().add(BatonStyle.CARD_LINE);
@@ -100,11 +102,24 @@ final class IncidentCardCell extends ListCell<IncidentCard> {
     title.setText(item.shortDescription().isEmpty() ? String.join(", ", item.triggers()) : item.shortDescription());
     span.setText(item.firingSummary().map(f -> text.span(f, now)).orElse("instant events only"));
     labels.getChildren().setAll(labelChips(item.labels()));
-    card.getStyleClass().remove(BatonStyle.CARD_NEW);
-    if (unseen.test(item)) {
-      card.getStyleClass().add(BatonStyle.CARD_NEW);
+    boolean isNew = unseen.test(item);
+    fresh.setVisible(isNew);
+    fresh.setManaged(isNew);
+    card.getStyleClass().remove(BatonStyle.CARD_S1);
+    if (item.severity().level() == 1) {
+      card.getStyleClass().add(BatonStyle.CARD_S1);
     }
     setGraphic(card);
+  }
+
+  /** As tall as the card at this width: the labels wrap, and every line of them must show. */
+  @Override
+  protected double computePrefHeight(double width) {
+    if (getGraphic() == null) {
+      return super.computePrefHeight(width);
+    }
+    double inner = (width > 0 ? width : getWidth()) - snappedLeftInset() - snappedRightInset();
+    return snappedTopInset() + card.prefHeight(inner) + snappedBottomInset();
   }
 
   private static List<Node> stateIcons(IncidentCard card) {

@@ -53,6 +53,7 @@ public final class MainView {
   private final BorderPane root;
   private final FilterBarView filterBar;
   private final IncidentListView listView;
+  private final DetailView detail;
 
   @FXML
   private VBox top;
@@ -88,7 +89,7 @@ public final class MainView {
     this.root = Fxml.load(this, "Main.fxml");
     this.filterBar = new FilterBarView(model.filter());
     this.listView = new IncidentListView(model.list(), clock, zone, model.filter()::addLabelMatch);
-    DetailView detail = new DetailView(model.detail());
+    this.detail = new DetailView(model.detail());
     top.getChildren().add(filterBar.root());
     split.getItems().setAll(listView.root(), detail.root());
     split.setDividerPositions(0.62);
@@ -130,7 +131,6 @@ public final class MainView {
     darkItem.selectedProperty().bindBidirectional(model.darkProperty());
     wallItem.selectedProperty().bindBidirectional(model.wallProperty());
     darkItem.setAccelerator(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN));
-    wallItem.setAccelerator(new KeyCodeCombination(KeyCode.F11));
     filterItem.setAccelerator(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN));
     filterItem.setOnAction(e -> filterBar.focus());
     demoItem.setOnAction(e -> model.startDemo());
@@ -140,6 +140,9 @@ public final class MainView {
     root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
       if (e.getCode() == KeyCode.ESCAPE && inTextInput()) {
         listView.list().requestFocus();
+      } else if (e.getCode() == KeyCode.F11) {
+        model.wallProperty().set(!model.wallProperty().get());
+        e.consume();
       }
     });
     clock.subscribe(now -> model.refreshDemoStatus());
@@ -198,14 +201,32 @@ public final class MainView {
     model.darkProperty().addListener((obs, was, now) -> applyTheme(scene));
     model.wallProperty().addListener((obs, was, now) -> {
       stage.setFullScreen(now);
-      root.getStyleClass().remove(BatonStyle.WALL);
-      if (now) {
-        root.getStyleClass().add(BatonStyle.WALL);
-      }
+      showWall(now);
     });
     stage.titleProperty().bind(model.titleProperty());
     stage.setScene(scene);
     return scene;
+  }
+
+  /** Wall mode shows the list alone, in large type; leaving it brings the rest back. */
+  private void showWall(boolean wall) {
+    root.getStyleClass().remove(BatonStyle.WALL);
+    top.setVisible(!wall);
+    top.setManaged(!wall);
+    views.setVisible(!wall);
+    views.setManaged(!wall);
+    if (wall) {
+      root.getStyleClass().add(BatonStyle.WALL);
+      split.getItems().setAll(listView.root());
+    } else {
+      split.getItems().setAll(listView.root(), detail.root());
+      split.setDividerPositions(0.62);
+    }
+    // Cell heights were measured in the other type size: measure again; a wall shows the top.
+    listView.list().refresh();
+    if (wall) {
+      listView.list().scrollTo(0);
+    }
   }
 
   private void applyTheme(Scene scene) {

@@ -1,0 +1,66 @@
+package dev.baton.console.ui.main;
+
+import dev.baton.console.MovableClock;
+import dev.baton.console.incident.IncidentActions;
+import dev.baton.console.incident.ListIncidentSource;
+import dev.baton.console.incident.Operator;
+import dev.baton.console.incident.SampleIncidents;
+import dev.baton.console.task.DirectTaskExecutor;
+import dev.baton.console.ui.detail.DetailViewModel;
+import dev.baton.console.ui.filter.FilterBarViewModel;
+import dev.baton.console.ui.incidents.IncidentListViewModel;
+import dev.baton.console.ui.sla.SlaClock;
+import dev.baton.mql.Mql;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.Set;
+import javafx.stage.Stage;
+
+/** The real main window over the sample incidents, a movable clock and a given action handler. */
+final class MainWindowFixture {
+
+  static final Instant NOW = Instant.parse("2026-11-21T18:00:00Z");
+
+  final MovableClock time = new MovableClock(NOW);
+  final SlaClock clock = new SlaClock(time);
+  final ListIncidentSource source = new ListIncidentSource(SampleIncidents.around(NOW));
+  final MainViewModel model;
+  final MainView view;
+
+  MainWindowFixture(Stage stage, IncidentActions actions) {
+    Mql mql = Mql.forIncidents();
+    DirectTaskExecutor tasks = new DirectTaskExecutor();
+    IncidentListViewModel list = new IncidentListViewModel(source, tasks, new Operator("alice", Set.of("bravo")), mql);
+    model = new MainViewModel("alice on http://127.0.0.1:9393 (embedded)", list, new FilterBarViewModel(mql),
+        new DetailViewModel(), actions, tasks, new MainViewModel.Demo() {
+          @Override
+          public void start() {
+          }
+
+          @Override
+          public boolean running() {
+            return false;
+          }
+
+          @Override
+          public long sent() {
+            return 0;
+          }
+
+          @Override
+          public Optional<String> lastError() {
+            return Optional.empty();
+          }
+        });
+    view = new MainView(model, clock, ZoneOffset.UTC);
+    view.showIn(stage);
+    // The primary stage is shared by every UI test class: put it where the whole window is on screen.
+    stage.setX(0);
+    stage.setY(0);
+    stage.setWidth(1280);
+    stage.setHeight(800);
+    stage.show();
+    list.load();
+  }
+}

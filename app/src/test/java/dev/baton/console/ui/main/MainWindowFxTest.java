@@ -1,0 +1,103 @@
+package dev.baton.console.ui.main;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.console.incident.IncidentActions;
+import dev.baton.console.incident.IncidentCard;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The main window with the sample incidents: cards, side bar counts, label clicks, shortcuts, snooze. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowFxTest {
+
+  private final List<String> snoozed = new ArrayList<>();
+  private MainWindowFixture window;
+
+  @Start
+  void start(Stage stage) {
+    IncidentActions actions = (card, request) -> {
+      if (card.id() == 101) {
+        throw new IOException("incident 101 is held by bob since 17:59 (409)");
+      }
+      snoozed.add(card.id() + " " + request.body());
+    };
+    window = new MainWindowFixture(stage, actions);
+  }
+
+  @SuppressWarnings("unchecked")
+  private ListView<IncidentCard> list(FxRobot robot) {
+    return robot.lookup("#incident-list").queryAs(ListView.class);
+  }
+
+  @Test
+  void cardsAndCounts(FxRobot robot) {
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(4, list(robot).getItems().size());
+    assertTrue(robot.lookup("Payment gateway returns 502 for all card payments").tryQuery().isPresent());
+    assertTrue(robot.lookup("15:30:00 → 15:34:00 → [8] → 17:52:00 → …").tryQuery().isPresent());
+    assertTrue(robot.lookup("l1 → bravo").tryQuery().isPresent());
+    assertTrue(robot.lookup("Urgent  (4)").tryQuery().isPresent());
+    assertTrue(robot.lookup("Snoozed  (1)").tryQuery().isPresent());
+    assertEquals("alice on http://127.0.0.1:9393 (embedded)",
+        robot.lookup("#status-connection").queryAs(Label.class).getText());
+  }
+
+  @Test
+  void clickingALabelValueFiltersAndAltClickExcludes(FxRobot robot) {
+    robot.clickOn("node-a2,");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals("~node = \"node-a2\"", window.model.filter().textProperty().get());
+    assertEquals(1, list(robot).getItems().size());
+    robot.press(KeyCode.ALT).clickOn("shop.example.com").release(KeyCode.ALT);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals("~node = \"node-a2\" AND ~vhost != \"shop.example.com\"", window.model.filter().textProperty().get());
+    assertEquals(0, list(robot).getItems().size());
+  }
+
+  @Test
+  void slashAndCtrlFFocusTheFilter(FxRobot robot) {
+    robot.clickOn("Payment gateway returns 502 for all card payments");
+    robot.write("/");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertTrue(robot.lookup("#mql-filter").queryAs(CodeArea.class).isFocused());
+    assertEquals("", window.model.filter().textProperty().get(), "the slash is not typed into the filter");
+    robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+    assertTrue(list(robot).isFocused());
+    robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertTrue(robot.lookup("#mql-filter").queryAs(CodeArea.class).isFocused());
+  }
+
+  @Test
+  void snoozeFromTheKeyboardAndAFailureInWords(FxRobot robot) {
+    robot.clickOn("Ingress answers 5xx to 12% of requests");
+    robot.write("s");
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.clickOn("3 h").clickOn("#snooze-save");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(List.of("102 {for=3h, close_if_ok=false, comment=}"), snoozed);
+    assertEquals("Snoozed #102", robot.lookup("#status-action").queryAs(Label.class).getText());
+
+    robot.clickOn("Payment gateway returns 502 for all card payments");
+    robot.write("s");
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.clickOn("#snooze-save");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals("Snooze failed: incident 101 is held by bob since 17:59 (409)",
+        robot.lookup("#status-action").queryAs(Label.class).getText());
+  }
+}

@@ -1,0 +1,113 @@
+package dev.baton.console.ui.main;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.console.incident.IncidentActions;
+import dev.baton.console.incident.IncidentCard;
+import dev.baton.console.ui.FxTestSupport;
+import dev.baton.console.ui.snooze.SnoozeView;
+import dev.baton.console.ui.snooze.SnoozeViewModel;
+import dev.baton.console.ui.theme.Theme;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.control.ListView;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Renders docs/screenshots/*.png headlessly (Monocle, software renderer) from the real views over
+ * the sample incidents. Run by {@code ./mvnw -pl app -am -Pscreenshots verify}; skipped otherwise.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ScreenshotsTest {
+
+  private static final String DIR = System.getProperty("baton.screenshots.dir");
+  private Path dir;
+  private Stage stage;
+  private MainWindowFixture window;
+
+  @Start
+  void start(Stage primary) {
+    stage = primary;
+    primary.setWidth(1440);
+    primary.setHeight(900);
+    window = new MainWindowFixture(primary, IncidentActions.UNAVAILABLE);
+  }
+
+  private void save(Scene scene, String name) throws Exception {
+    WaitForAsyncUtils.waitForFxEvents();
+    Thread.sleep(300); // a few pulses: the list lays its cells out over more than one
+    WaitForAsyncUtils.waitForFxEvents();
+    WritableImage image = FxTestSupport.onFx(() -> scene.snapshot(null));
+    Files.createDirectories(dir);
+    Path file = dir.resolve(name);
+    ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+    assertTrue(Files.size(file) > 10_000, file + " looks empty");
+  }
+
+  @SuppressWarnings("unchecked")
+  private void select(FxRobot robot, long id) throws Exception {
+    ListView<IncidentCard> list = robot.lookup("#incident-list").queryAs(ListView.class);
+    FxTestSupport.onFx(() -> {
+      for (int i = 0; i < list.getItems().size(); i++) {
+        if (list.getItems().get(i).id() == id) {
+          list.getSelectionModel().select(i);
+        }
+      }
+    });
+  }
+
+  @Test
+  void renderAll(FxRobot robot) throws Exception {
+    // A generator, not a check: only the screenshots profile (which sets the folder) runs it.
+    Assumptions.assumeTrue(DIR != null, "screenshots are rendered by -Pscreenshots");
+    dir = Path.of(DIR);
+    Scene scene = stage.getScene();
+    select(robot, 102);
+    save(scene, "console-light.png");
+
+    FxTestSupport.onFx(() -> window.model.darkProperty().set(true));
+    save(scene, "console-dark.png");
+
+    FxTestSupport.onFx(() -> {
+      window.model.darkProperty().set(false);
+      window.model.filter().textProperty().set("project = \"charlie\" AND ~node = node-a2 AND severity ! S2");
+    });
+    save(scene, "filter-error.png");
+
+    Scene dialog = FxTestSupport.onFx(() -> {
+      SnoozeView view = new SnoozeView(new SnoozeViewModel(Clock.fixed(MainWindowFixture.NOW, ZoneOffset.UTC),
+          ZoneOffset.UTC), "#102");
+      Stage owner = new Stage();
+      Scene s = new Scene(view.root());
+      Theme.addStylesheet(s);
+      owner.setScene(s);
+      owner.show();
+      return s;
+    });
+    robot.clickOn("1 h").clickOn("#snooze-close-if-ok").clickOn("#snooze-comment")
+        .write("Vendor is rolling out the fix, ETA 40 min");
+    save(dialog, "snooze-dialog.png");
+    FxTestSupport.onFx(() -> dialog.getWindow().hide());
+
+    FxTestSupport.onFx(() -> {
+      window.model.filter().clear();
+      window.model.wallProperty().set(true);
+    });
+    save(scene, "wall.png");
+    FxTestSupport.onFx(() -> window.model.wallProperty().set(false));
+  }
+
+}
