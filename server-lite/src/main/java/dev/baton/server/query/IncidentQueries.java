@@ -61,6 +61,9 @@ public final class IncidentQueries {
     } else {
       sql.append("i.status IN (").append("?,".repeat(request.statuses().size() - 1)).append("?)");
       params.addAll(request.statuses());
+      if (!request.statuses().contains("closed")) {
+        sql.append(" AND i.closed_at IS NULL"); // lets SQLite read only the open incidents (incidents_open)
+      }
     }
     if (request.slaClass() != null) {
       sql.append(" AND i.sla_class = ?");

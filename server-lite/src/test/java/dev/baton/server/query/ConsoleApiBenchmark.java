@@ -1,0 +1,97 @@
+package dev.baton.server.query;
+
+import dev.baton.server.BatonServer;
+import dev.baton.server.ServerSettings;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.IntFunction;
+
+/**
+ * Latency of the console API's reads over HTTP against a store made by {@link ConsoleStoreGenerator}:
+ * one client, requests one after another after a warm-up; p50/p95/p99 per kind of request.
+ *
+ * <pre>
+ * ConsoleApiBenchmark FILE [requests=500]
+ * </pre>
+ */
+public final class ConsoleApiBenchmark {
+
+  private static final String[] FILTERS = {
+      "project = p07",
+      "~team = team03",
+      "severity <= S3 AND trigger =~ \"^Trigger1\"",
+      "~instance =~ \"^host-000\"",
+      "project = p11 AND ~team != team05 AND status = open",
+      "",
+  };
+
+  public static void main(String[] args) throws Exception {
+    Path file = Path.of(args[0]);
+    int requests = args.length > 1 ? Integer.parseInt(args[1]) : 500;
+    List<Long> open = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT id FROM incidents WHERE closed_at IS NULL")) {
+      while (rs.next()) {
+        open.add(rs.getLong(1));
+      }
+    }
+    try (BatonServer server = BatonServer.start(ServerSettings.forDatabase(file).withTickInterval(Duration.ZERO))) {
+      while (!server.ready()) {
+        Thread.sleep(50);
+      }
+      HttpClient http = HttpClient.newHttpClient();
+      SplittableRandom random = new SplittableRandom(1);
+      System.out.printf("store %s: %d open incidents; %d requests per kind after a warm-up%n", file, open.size(), requests);
+      for (int f = 0; f < FILTERS.length; f++) {
+        String q = URLEncoder.encode(FILTERS[f], StandardCharsets.UTF_8);
+        run(http, "list q=" + (FILTERS[f].isEmpty() ? "(none)" : FILTERS[f]), requests / 2,
+            i -> server.url() + "/api/v1/incidents?limit=50&q=" + q);
+      }
+      for (String part : List.of("", "/history", "/similar", "/others")) {
+        run(http, "incident" + (part.isEmpty() ? " detail" : part), requests,
+            i -> server.url() + "/api/v1/incidents/" + open.get(random.nextInt(open.size())) + part);
+      }
+      run(http, "labels/instance/values?prefix=host-01", requests,
+          i -> server.url() + "/api/v1/labels/instance/values?prefix=host-01&limit=50");
+    }
+  }
+
+  private static void run(HttpClient http, String name, int requests, IntFunction<String> url) throws Exception {
+    int warmup = Math.max(20, requests / 5);
+    long[] nanos = new long[requests];
+    for (int i = 0; i < warmup + requests; i++) {
+      HttpRequest request = HttpRequest.newBuilder(URI.create(url.apply(i))).GET().build();
+      long start = System.nanoTime();
+      HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+      long took = System.nanoTime() - start;
+      if (r.statusCode() != 200) {
+        throw new IllegalStateException(request.uri() + " answered " + r.statusCode() + ": " + r.body());
+      }
+      if (i >= warmup) {
+        nanos[i - warmup] = took;
+      }
+    }
+    Arrays.sort(nanos);
+    System.out.printf("%-58s p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms  max %6.1f ms%n", name, pct(nanos, 50),
+        pct(nanos, 95), pct(nanos, 99), nanos[nanos.length - 1] / 1e6);
+  }
+
+  private static double pct(long[] sorted, int p) {
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * p / 100.0) - 1)] / 1e6;
+  }
+}
