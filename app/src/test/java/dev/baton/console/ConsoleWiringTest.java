@@ -1,0 +1,81 @@
+package dev.baton.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.server.StartupException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ConsoleWiringTest {
+
+  @TempDir
+  Path dir;
+
+  private static ConsoleOptions parse(String... args) {
+    ConsoleOptions options = new ConsoleOptions();
+    new CommandLine(options).parseArgs(args);
+    return options;
+  }
+
+  @Test
+  void startsAnEmbeddedReceiverOnLoopbackWithItsDatabaseInTheDataDir() throws Exception {
+    // Hold 9393 so the console must fall back to a free port, whatever else runs on this machine.
+    ServerSocket held = null;
+    try {
+      held = new ServerSocket(9393, 1, InetAddress.getLoopbackAddress());
+    } catch (java.io.IOException alreadyTaken) {
+      // someone else holds it: the fallback is exercised all the same
+    }
+    try (ConsoleWiring wiring = ConsoleWiring.start(parse("--data-dir", dir.toString()))) {
+      assertTrue(wiring.embedded());
+      assertEquals("127.0.0.1", wiring.receiver().getHost());
+      assertNotEquals(9393, wiring.receiver().getPort());
+      assertTrue(Files.exists(dir.resolve("baton.db")));
+      assertTrue(wiring.describe().contains(" on " + wiring.receiver() + " (embedded, "), wiring.describe());
+      HttpResponse<String> ready = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(wiring.receiver().resolve("/-/ready")).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, ready.statusCode());
+    } finally {
+      if (held != null) {
+        held.close();
+      }
+    }
+  }
+
+  @Test
+  void anInvalidBatonYmlStopsTheStartWithItsProblem() throws Exception {
+    Files.writeString(dir.resolve("baton.yml"), "projects:\n  x:\n    service_level: Diamond\n");
+    StartupException e = assertThrows(StartupException.class,
+        () -> ConsoleWiring.start(parse("--data-dir", dir.toString())));
+    assertEquals(StartupException.Reason.BAD_CONFIG, e.reason());
+    assertTrue(e.getMessage().contains("Diamond"), e.getMessage());
+  }
+
+  @Test
+  void aServerUrlMustBeHttpWithAHost() {
+    StartupException e = assertThrows(StartupException.class,
+        () -> ConsoleWiring.start(parse("--server", "baton.example:9393")));
+    assertTrue(e.getMessage().startsWith("--server must be an http:// or https:// URL with a host"), e.getMessage());
+  }
+
+  @Test
+  void aSharedReceiverIsUsedAsGivenAndNamedWithTheTokensEnd() throws Exception {
+    try (ConsoleWiring wiring = ConsoleWiring.start(parse("--server", "http://baton.example:9393",
+        "--token", "secret-token-abcd"))) {
+      assertEquals(URI.create("http://baton.example:9393"), wiring.receiver());
+      assertEquals("token …abcd on http://baton.example:9393", wiring.describe());
+    }
+  }
+}
