@@ -46,8 +46,21 @@ public final class Launcher {
     }
     try {
       ConsoleApp.launch(wiring, options.wall());
-    } finally {
+    } catch (RuntimeException e) {
+      // JavaFX cannot start: no display, no GTK, no fonts. Say so in one line, not a stack trace.
+      System.err.println("baton-console: cannot open a window: " + rootMessage(e)
+          + " (run it in a desktop session; on a server use the receiver, baton-server.jar)");
       wiring.close();
+      System.exit(1);
     }
+    wiring.close();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
   }
 }
