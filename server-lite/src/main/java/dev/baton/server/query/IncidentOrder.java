@@ -9,7 +9,10 @@ import java.util.Locale;
  * comparison (keyset pagination: stable while incidents come and go, unlike offsets).
  */
 enum IncidentOrder {
-  /** Open incidents with a response deadline first, the nearest (or most overdue) first; then by severity, then oldest. */
+  /**
+   * Open incidents with a response deadline first, the nearest (or most overdue) first; then by
+   * severity, then oldest. Index incidents_open_urgency (V3) holds the same expression: keep them equal.
+   */
   URGENCY("CASE WHEN i.status = 'open' AND i.response_due_at IS NOT NULL THEN i.response_due_at"
       + " ELSE 9223372036854775807 END", "i.severity", "i.id"),
   /** Newest first. */

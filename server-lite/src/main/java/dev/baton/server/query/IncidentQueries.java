@@ -62,7 +62,7 @@ public final class IncidentQueries {
       sql.append("i.status IN (").append("?,".repeat(request.statuses().size() - 1)).append("?)");
       params.addAll(request.statuses());
       if (!request.statuses().contains("closed")) {
-        sql.append(" AND i.closed_at IS NULL"); // lets SQLite read only the open incidents (incidents_open)
+        sql.append(" AND i.closed_at IS NULL"); // lets SQLite read only the open incidents (incidents_open_urgency)
       }
     }
     if (request.slaClass() != null) {
