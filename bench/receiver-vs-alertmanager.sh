@@ -4,12 +4,15 @@
 #   bench/receiver-vs-alertmanager.sh                      # build, measure both, print the table
 #   bench/receiver-vs-alertmanager.sh --only alertmanager  # Alertmanager alone (or: --only baton)
 #   bench/receiver-vs-alertmanager.sh --no-build --repeat 1 --keep results.tsv
+#   bench/receiver-vs-alertmanager.sh --warmup 2000         # a short warm-up (default 30000)
 #
 # Every scenario runs --repeat times (default 3; the table shows the median run and the range).
 # Every run starts a fresh target (empty Alertmanager storage, empty Baton database) on a
-# free 127.0.0.1 port, posts a warm-up of 2000 alerts (own labels, not counted) and then the
-# scenario with 8 connections, and stops the target. So the RSS at the end of scenario (a) is the
-# RSS holding 100k active alerts (102k with the warm-up).
+# free 127.0.0.1 port, posts a warm-up of --warmup alerts (default 30000, own labels, not counted,
+# the scenario's batch and connections; the same for both targets) and then the scenario with 8
+# connections, and stops the target. The long warm-up measures a receiver in its steady state
+# (a JVM's JIT compilers spend their first ~50k alerts compiling; a receiver runs for days). So the
+# RSS at the end of scenario (a) is the RSS holding 100k active alerts plus the warm-up's.
 #   a  100k distinct alerts, batch 1        (every alert its own request)
 #   b  100k distinct alerts, batch 100
 #   c  10k alerts sent 10 times, batch 1    (re-sends, one alert per request)
@@ -26,22 +29,24 @@ ONLY=both
 BUILD=1
 KEEP=
 REPEAT=3
+WARMUP=30000
 while [ $# -gt 0 ]; do
   case "$1" in
     --only) ONLY=$2; shift 2 ;;
     --no-build) BUILD=0; shift ;;
     --keep) KEEP=$2; shift 2 ;;
     --repeat) REPEAT=$2; shift 2 ;;
-    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --warmup) WARMUP=$2; shift 2 ;;
+    -h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
 done
 case "$ONLY" in both|alertmanager|baton) ;; *) echo "--only takes alertmanager, baton or both, not '$ONLY'" >&2; exit 2 ;; esac
 case "$REPEAT" in ''|*[!0-9]*|0) echo "--repeat takes a positive number, not '$REPEAT'" >&2; exit 2 ;; esac
+case "$WARMUP" in ''|*[!0-9]*) echo "--warmup takes a number of alerts (0 or more), not '$WARMUP'" >&2; exit 2 ;; esac
 
 LOADGEN_JAR=$ROOT/loadgen/target/baton-loadgen.jar
 BATON_JAR=$ROOT/server-lite/target/baton-server.jar
-WARMUP=2000
 CONNECTIONS=8
 
 if [ "$BUILD" = 1 ]; then
@@ -138,7 +143,7 @@ echo
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(free -g | awk '/^Mem:/{print $2}') GiB"
 echo "JDK: $(java -version 2>&1 | head -1)"
 [ -n "$ALERTMANAGER" ] && echo "Alertmanager: $("$ALERTMANAGER" --version 2>&1 | head -1)"
-echo "date: $(date -u +%Y-%m-%dT%H:%MZ), BATON_JAVA_OPTS='${BATON_JAVA_OPTS:-}'"
+echo "date: $(date -u +%Y-%m-%dT%H:%MZ), BATON_JAVA_OPTS='${BATON_JAVA_OPTS:-}', warm-up: $WARMUP alerts"
 echo "load average (1/5/15 min) before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
 if git -C "$ROOT" rev-parse --short HEAD >/dev/null 2>&1; then
   echo "commit: $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- server-lite loadgen 2>/dev/null || echo ' (with uncommitted changes in server-lite or loadgen)')"
