@@ -48,8 +48,21 @@ public final class IncidentQueries {
     this.clock = clock;
   }
 
-  /** One page of cards. */
-  public IncidentPage list(ListRequest request) {
+  /** The list's statement: its SQL with {@code ?} placeholders and what binds them (the page size last). */
+  record ListStatement(String sql, List<Object> parameters, SqlFragment filter, IncidentOrder order) {
+
+    /** Binds every parameter; the statement returns up to {@code rows} rows. */
+    void bind(PreparedStatement ps, int rows) throws SQLException {
+      int index = 1;
+      for (Object p : parameters) {
+        ps.setObject(index++, p);
+      }
+      index = filter.bind(ps, index);
+      ps.setInt(index, rows);
+    }
+  }
+
+  static ListStatement listStatement(ListRequest request) {
     IncidentOrder order = IncidentOrder.parse(request.sort());
     long[] after = request.cursor() == null ? null : order.decode(request.cursor());
     SqlFragment filter = MqlFilters.incidents("q", request.q());
@@ -76,17 +89,19 @@ public final class IncidentQueries {
       }
     }
     sql.append(" AND (").append(filter.sql()).append(") ORDER BY ").append(order.keyList()).append(" LIMIT ?");
+    return new ListStatement(sql.toString(), params, filter, order);
+  }
+
+  /** One page of cards. */
+  public IncidentPage list(ListRequest request) {
+    ListStatement statement = listStatement(request);
+    IncidentOrder order = statement.order();
     int keys = order.keys.length;
     return readers.read(c -> {
       List<IncidentCard> cards = new ArrayList<>();
       long[] last = null;
-      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-        int index = 1;
-        for (Object p : params) {
-          ps.setObject(index++, p);
-        }
-        index = filter.bind(ps, index);
-        ps.setInt(index, request.limit() + 1);
+      try (PreparedStatement ps = c.prepareStatement(statement.sql())) {
+        statement.bind(ps, request.limit() + 1);
         try (ResultSet rs = ps.executeQuery()) {
           int columns = rs.getMetaData().getColumnCount();
           while (rs.next()) {
