@@ -29,6 +29,8 @@ public final class Alert {
   private String trigger;
   private long labelsHash;
   private long annotationsHash;
+  /** A column other than last_seen and expires_at changed since the row was last written in full. */
+  private boolean statusChanged;
 
   /** Restores an alert as stored, or creates a new one (state and times set by the tracker). */
   public Alert(long id, AlertKey key, Event.Kind kind, long firstSeen, AlertState state, Severity severity,
@@ -79,20 +81,28 @@ public final class Alert {
   public long labelsHash() { return labelsHash; }
   public long annotationsHash() { return annotationsHash; }
 
-  void state(AlertState s) { state = s; }
-  void severity(Severity s) { severity = s; }
+  /**
+   * True when a column other than last_seen and expires_at changed since the row was last written
+   * in full: an unchanged re-send of a firing alert only needs those two updated.
+   */
+  public boolean statusChanged() { return statusChanged; }
+  /** The row now holds every column as this object does. */
+  public void statusWritten() { statusChanged = false; }
+
+  void state(AlertState s) { statusChanged |= state != s; state = s; }
+  void severity(Severity s) { statusChanged |= severity != s; severity = s; }
   void lastSeen(long t) { lastSeen = t; }
   void expiresAt(long t) { expiresAt = t; }
-  void pendingUntil(long t) { pendingUntil = t; }
-  void refreshMillis(long ms) { refreshMillis = ms; }
-  void periodStart(long start) { periodStart = start; }
-  void fired() { fireCount++; }
-  void countResolvedWhilePending() { resolvedWhilePending++; }
+  void pendingUntil(long t) { statusChanged |= pendingUntil != t; pendingUntil = t; }
+  void refreshMillis(long ms) { statusChanged |= refreshMillis != ms; refreshMillis = ms; }
+  void periodStart(long start) { statusChanged |= periodStart != start; periodStart = start; }
+  void fired() { fireCount++; statusChanged = true; }
+  void countResolvedWhilePending() { resolvedWhilePending++; statusChanged = true; }
   void groupingKey(String k) { groupingKey = k; }
   void trigger(String t) { trigger = t; }
   void labelsHash(long h) { labelsHash = h; }
   void annotationsHash(long h) { annotationsHash = h; }
 
   /** Set when the alert joins an incident; by the incident tracker through the pipeline. */
-  public void joinedIncident(long incident) { incidentId = incident; }
+  public void joinedIncident(long incident) { statusChanged |= incidentId != incident; incidentId = incident; }
 }

@@ -154,7 +154,12 @@ final class Processor {
   /** Writes every alert and incident changed in this transaction, once each; before the commit. */
   void flush(StoreTransaction tx) {
     for (Alert a : dirtyAlerts) {
-      tx.updateAlert(a);
+      if (a.statusChanged()) {
+        tx.updateAlert(a);
+        a.statusWritten();
+      } else {
+        tx.touchAlert(a);
+      }
     }
     for (Incident i : dirtyIncidents) {
       tx.updateIncident(i);
@@ -184,6 +189,7 @@ final class Processor {
     IncidentChange ic = incidents.follow(c, a.trigger(), config.project(a.key().project()).serviceLevel(), now);
     if (c.created()) {
       tx.insertAlert(a, e, actor, amFingerprint);
+      a.statusWritten();
       alertsByState.merge(stateName(a.state()), 1L, Long::sum);
     } else {
       if (e != null && (c.labelsChanged() || c.annotationsChanged())) {

@@ -59,6 +59,7 @@ public final class SqliteStore implements Store {
   private final PreparedStatement deleteAlertLabel;
   private final Map<Integer, PreparedStatement> insertLabelsByCount = new HashMap<>();
   private final PreparedStatement updateAlert;
+  private final PreparedStatement touchAlert;
   private final PreparedStatement insertPeriod;
   private final PreparedStatement insertIncident;
   private final PreparedStatement updateIncident;
@@ -88,6 +89,8 @@ public final class SqliteStore implements Store {
     updateAlert = c.prepareStatement("UPDATE alerts SET state = ?, severity = ?, last_seen = ?, expires_at = ?,"
         + " pending_until = ?, refresh_ms = ?, period_start = ?, fire_count = ?,"
         + " resolved_while_pending = ?, incident_id = ? WHERE id = ?");
+    // no indexed column: SQLite leaves every index of alerts alone
+    touchAlert = c.prepareStatement("UPDATE alerts SET last_seen = ?, expires_at = ? WHERE id = ?");
     insertPeriod = c.prepareStatement(
         "INSERT INTO firing_periods (alert_id, started_at, ended_at, ended_by) VALUES (?,?,?,?)");
     insertIncident = c.prepareStatement("INSERT INTO incidents (id, project, grouping_key, trigger, status, state,"
@@ -480,6 +483,16 @@ public final class SqliteStore implements Store {
         setTime(p, 10, a.incidentId());
         p.setLong(11, a.id());
         p.executeUpdate();
+      });
+    }
+
+    @Override
+    public void touchAlert(Alert a) {
+      run(() -> {
+        touchAlert.setLong(1, a.lastSeen());
+        setTime(touchAlert, 2, a.expiresAt());
+        touchAlert.setLong(3, a.id());
+        touchAlert.executeUpdate();
       });
     }
 

@@ -21,6 +21,9 @@ public interface StoreTransaction {
   /** Writes an alert's hot fields (state, severity, times, counters, incident). */
   void updateAlert(Alert alert);
 
+  /** Writes only the alert's last_seen and expires_at: all a re-send of an unchanged firing alert changes. */
+  void touchAlert(Alert alert);
+
   /** Records an ended firing period; the one in progress is the alert's {@code period_start}. */
   void insertPeriod(long alertId, long startedAt, long endedAt, String endedBy);
 

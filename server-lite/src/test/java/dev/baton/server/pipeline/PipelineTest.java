@@ -325,4 +325,35 @@ class PipelineTest {
     assertEquals(List.of(List.of(1), List.of(2), List.of(3), List.of(4), List.of(5)), query("SELECT id FROM messages ORDER BY id"),
         "message ids continue after the restart");
   }
+
+  @Test
+  void anUnchangedReSendStoresItsTimesAndALaterChangeStoresEverything() throws Exception {
+    open();
+    Map<String, String> labels = Map.of("alertname", "Resent", "instance", "a");
+    send(firing(labels, later(Duration.ofMinutes(4))));
+    clock.advance(Duration.ofMinutes(1));
+    Instant secondEnd = later(Duration.ofMinutes(4));
+    send(firing(labels, secondEnd));
+    assertEquals(List.of(List.of(clock.millis(), secondEnd.toEpochMilli(), "firing", 1)),
+        query("SELECT last_seen, expires_at, state, fire_count FROM alerts"), "the re-send's times are stored");
+    assertEquals(2L, ((Number) one("SELECT count(*) FROM events")).longValue(), "one event per send");
+    assertEquals(1L, ((Number) one("SELECT count(*) FROM timeline WHERE kind LIKE 'alert_%'")).longValue(),
+        "only the join is on the timeline: a re-send changes nothing there");
+    reopen();
+    clock.advance(Duration.ofMinutes(4).minusSeconds(1));
+    pipeline.tick().get(10, TimeUnit.SECONDS);
+    assertEquals("firing", one("SELECT state FROM alerts"), "after a restart the re-sent endsAt still holds");
+    int severityBefore = ((Number) one("SELECT severity FROM alerts")).intValue();
+    send(firing(labels, later(Duration.ofMinutes(4))),
+        new Event(Map.of("alertname", "Resent", "instance", "a", "severity", "critical"), Map.of("summary", "s"),
+            Event.Kind.LASTING, Event.Status.FIRING, T0, later(Duration.ofMinutes(4)), null, null, null));
+    int severityAfterReSends = ((Number) one("SELECT severity FROM alerts")).intValue();
+    assertTrue(severityAfterReSends < severityBefore, "critical raises the severity (S1 is the most severe)");
+    send(resolved(labels));
+    clock.advance(Duration.ofSeconds(1));
+    send(firing(labels, later(Duration.ofMinutes(4))));
+    reopen();
+    assertEquals(List.of(List.of("firing", 2, severityAfterReSends)), query("SELECT state, fire_count, severity FROM alerts"),
+        "a change after re-sends is stored in full");
+  }
 }
