@@ -13,12 +13,10 @@ final class AlertmanagerApiV1 implements IngestProtocol {
 
   private final IngestLimits limits;
   private final JsonBody json;
-  private final AlertArrayStream stream;
 
   AlertmanagerApiV1(IngestLimits limits) {
     this.limits = limits;
     this.json = new JsonBody(limits);
-    this.stream = new AlertArrayStream(limits);
   }
 
   @Override
@@ -33,7 +31,7 @@ final class AlertmanagerApiV1 implements IngestProtocol {
 
   @Override
   public DecodeResult decode(byte[] body, Instant receivedAt) {
-    return AlertmanagerApiV2.decodeAlertArray(json, stream, limits, body, receivedAt);
+    return AlertmanagerApiV2.decodeAlertArray(json, limits, body, receivedAt);
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.baton.server.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
@@ -16,12 +15,10 @@ final class AlertmanagerApiV2 implements IngestProtocol {
 
   private final IngestLimits limits;
   private final JsonBody json;
-  private final AlertArrayStream stream;
 
   AlertmanagerApiV2(IngestLimits limits) {
     this.limits = limits;
     this.json = new JsonBody(limits);
-    this.stream = new AlertArrayStream(limits);
   }
 
   @Override
@@ -36,31 +33,11 @@ final class AlertmanagerApiV2 implements IngestProtocol {
 
   @Override
   public DecodeResult decode(byte[] body, Instant receivedAt) {
-    return decodeAlertArray(json, stream, limits, body, receivedAt);
+    return decodeAlertArray(json, limits, body, receivedAt);
   }
 
-  /**
-   * The body shared by Alertmanager's API v1 and v2: a JSON array of alerts. A body of valid alerts
-   * takes the streaming path (no tree: less CPU per alert); anything else the tree path, which
-   * locates every problem.
-   */
-  static DecodeResult decodeAlertArray(JsonBody json, AlertArrayStream stream, IngestLimits limits, byte[] body,
-      Instant receivedAt) {
-    if (body != null) {
-      try {
-        DecodeResult fast = stream.tryDecode(json.streamingParser(body), receivedAt);
-        if (fast != null) {
-          return fast;
-        }
-      } catch (IOException e) {
-        // fall through: the tree path reports what is wrong with the body
-      }
-    }
-    return decodeAlertArrayTree(json, limits, body, receivedAt);
-  }
-
-  /** The tree path: every alert decoded from a Jackson tree, every problem located. */
-  static DecodeResult decodeAlertArrayTree(JsonBody json, IngestLimits limits, byte[] body, Instant receivedAt) {
+  /** The body shared by Alertmanager's API v1 and v2: a JSON array of alerts. */
+  static DecodeResult decodeAlertArray(JsonBody json, IngestLimits limits, byte[] body, Instant receivedAt) {
     JsonBody.Parsed parsed = json.parse(body);
     if (parsed.error() != null) {
       return Batch.rejected("", parsed.error());

@@ -92,11 +92,6 @@ final class JsonBody {
     return firstLine(message);
   }
 
-  /** A streaming parser over {@code body} under the same bounds as {@link #parse}. */
-  JsonParser streamingParser(byte[] body) throws IOException {
-    return mapper.createParser(body);
-  }
-
   /** A one-element array holding {@code item}, for bodies that may be a single object or a batch. */
   JsonNode arrayOf(JsonNode item) {
     return mapper.createArrayNode().add(item);
