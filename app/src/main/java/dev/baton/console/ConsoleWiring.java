@@ -1,7 +1,9 @@
 package dev.baton.console;
 
+import dev.baton.client.BatonClient;
 import dev.baton.console.demo.DemoScenario;
 import dev.baton.console.demo.DemoStream;
+import dev.baton.console.incident.ApiIncidentSource;
 import dev.baton.console.incident.IncidentActions;
 import dev.baton.console.incident.IncidentSource;
 import dev.baton.console.incident.Operator;
@@ -34,6 +36,7 @@ public final class ConsoleWiring implements AutoCloseable {
   private final BatonServer embedded;
   private final Operator me;
   private DemoStream demo;
+  private ApiIncidentSource incidents;
 
   private ConsoleWiring(URI receiver, String token, BatonServer embedded, Operator me) {
     this.receiver = receiver;
@@ -98,9 +101,16 @@ public final class ConsoleWiring implements AutoCloseable {
     return who + " on " + receiver + (embedded() ? " (embedded, " + embedded.database() + ")" : "");
   }
 
-  /** The incidents to list. The console API (issue 4) does not exist yet: nothing to list until it does. */
-  public IncidentSource incidents() {
-    return IncidentSource.NONE;
+  /** The incidents to list, read from the receiver's console API (the same source on every call). */
+  public synchronized IncidentSource incidents() {
+    if (incidents == null) {
+      BatonClient.Builder client = BatonClient.builder(receiver.toString());
+      if (token != null) {
+        client.token(token);
+      }
+      incidents = new ApiIncidentSource(client.build());
+    }
+    return incidents;
   }
 
   public IncidentActions actions() {
@@ -132,6 +142,9 @@ public final class ConsoleWiring implements AutoCloseable {
   public synchronized void close() {
     if (demo != null) {
       demo.close();
+    }
+    if (incidents != null) {
+      incidents.close();
     }
     if (embedded != null) {
       embedded.close();

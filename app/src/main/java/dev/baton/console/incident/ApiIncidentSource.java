@@ -1,0 +1,131 @@
+package dev.baton.console.incident;
+
+import dev.baton.api.model.IncidentPage;
+import dev.baton.client.BatonClient;
+import dev.baton.client.IncidentQuery;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The incident list read from the receiver's console API ({@code GET /api/v1/incidents}) through
+ * {@link BatonClient}: every open, taken and snoozed incident, all pages.
+ *
+ * <p>The receiver has no change stream yet, so {@link #subscribe} polls {@link #load()} every
+ * {@link #POLL_EVERY} on a background thread and emits the differences (by id and version) from
+ * the previous load. The console API's stream endpoint will replace this polling once it exists.
+ * Closed incidents are not listed: the API has no "closed since" filter, and paging through every
+ * closed incident on each poll would not be cheap.
+ */
+public final class ApiIncidentSource implements IncidentSource, AutoCloseable {
+
+  public static final Duration POLL_EVERY = Duration.ofSeconds(2);
+  /** The API's largest page: fewest round trips per load. */
+  static final int PAGE = 500;
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiIncidentSource.class);
+
+  private final BatonClient client;
+  private final Duration pollEvery;
+  private final Object lock = new Object();
+  private Map<Long, IncidentCard> lastLoaded = Map.of();
+
+  public ApiIncidentSource(BatonClient client) {
+    this(client, POLL_EVERY);
+  }
+
+  ApiIncidentSource(BatonClient client, Duration pollEvery) {
+    this.client = client;
+    this.pollEvery = pollEvery;
+  }
+
+  @Override
+  public List<IncidentCard> load() throws IOException {
+    List<IncidentCard> cards = fetch();
+    synchronized (lock) {
+      lastLoaded = byId(cards);
+    }
+    return cards;
+  }
+
+  private List<IncidentCard> fetch() throws IOException {
+    List<IncidentCard> cards = new ArrayList<>();
+    IncidentQuery query = IncidentQuery.of(null).withLimit(PAGE);
+    IncidentPage page = client.incidents(query);
+    while (true) {
+      for (dev.baton.api.model.IncidentCard dto : page.items()) {
+        try {
+          cards.add(ApiCardMapper.toCard(dto));
+        } catch (IllegalArgumentException e) {
+          throw new IOException(e.getMessage(), e);
+        }
+      }
+      if (page.nextCursor() == null) {
+        return cards;
+      }
+      page = client.incidents(query.after(page.nextCursor()));
+    }
+  }
+
+  /** Polls until the handle is closed; each poll emits what changed since the previous load. */
+  @Override
+  public AutoCloseable subscribe(Consumer<IncidentChange> changes) {
+    ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "baton-incident-poll");
+      t.setDaemon(true);
+      return t;
+    });
+    long millis = pollEvery.toMillis();
+    poller.scheduleWithFixedDelay(() -> poll(changes), millis, millis, TimeUnit.MILLISECONDS);
+    return poller::shutdownNow;
+  }
+
+  private void poll(Consumer<IncidentChange> changes) {
+    Map<Long, IncidentCard> now;
+    try {
+      now = byId(fetch());
+    } catch (IOException e) {
+      // Keep polling: the receiver may be restarting; the list keeps its last cards meanwhile.
+      LOG.warn("cannot refresh incidents from the receiver: {}", e.getMessage());
+      return;
+    }
+    List<IncidentChange> diff = new ArrayList<>();
+    synchronized (lock) {
+      now.forEach((id, card) -> {
+        IncidentCard before = lastLoaded.get(id);
+        if (before == null || before.version() != card.version()) {
+          diff.add(new IncidentChange.Upserted(card));
+        }
+      });
+      lastLoaded.keySet().stream().filter(id -> !now.containsKey(id))
+          .forEach(id -> diff.add(new IncidentChange.Removed(id)));
+      lastLoaded = now;
+    }
+    try {
+      diff.forEach(changes);
+    } catch (RuntimeException e) {
+      // An exception would cancel the scheduled poll for good.
+      LOG.warn("incident change listener failed", e);
+    }
+  }
+
+  private static Map<Long, IncidentCard> byId(List<IncidentCard> cards) {
+    Map<Long, IncidentCard> map = new LinkedHashMap<>();
+    cards.forEach(c -> map.put(c.id(), c));
+    return map;
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}
