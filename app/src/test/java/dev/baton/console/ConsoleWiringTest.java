@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.baton.client.BatonApiException;
+import dev.baton.console.incident.IncidentCard;
+import dev.baton.server.BatonServer;
+import dev.baton.server.ServerSettings;
 import dev.baton.server.StartupException;
+import dev.baton.server.config.ConfigLoader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -14,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -68,6 +74,32 @@ class ConsoleWiringTest {
     StartupException e = assertThrows(StartupException.class,
         () -> ConsoleWiring.start(parse("--server", "baton.example:9393")));
     assertTrue(e.getMessage().startsWith("--server must be an http:// or https:// URL with a host"), e.getMessage());
+  }
+
+  @Test
+  void incidentsAreReadFromTheServerWithTheToken() throws Exception {
+    String reader = "reader-secret-0123456789";
+    String sender = "ingest-secret-0123456789";
+    try (BatonServer server = BatonServer.start(ServerSettings.forDatabase(dir.resolve("shared.db"))
+        .withConfig(ConfigLoader.parse("tokens:\n  - {name: wall, role: read, secret: " + reader + "}\n"
+            + "  - {name: prom, role: ingest, secret: " + sender + "}\n", "tokens.yml")))) {
+      HttpResponse<String> sent = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(server.url() + "/api/v2/alerts"))
+              .header("Authorization", "Bearer " + sender).header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(
+                  "[{\"labels\": {\"alertname\": \"DiskFull\", \"project\": \"alpha\"}}]")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, sent.statusCode(), sent.body());
+      try (ConsoleWiring wiring = ConsoleWiring.start(parse("--server", server.url(), "--token", reader))) {
+        List<IncidentCard> cards = wiring.incidents().load();
+        assertEquals(List.of("alpha"), cards.stream().map(IncidentCard::project).toList());
+        assertEquals(List.of("DiskFull"), cards.get(0).triggers());
+      }
+      try (ConsoleWiring wrongToken = ConsoleWiring.start(parse("--server", server.url(), "--token", sender))) {
+        BatonApiException refused = assertThrows(BatonApiException.class, () -> wrongToken.incidents().load());
+        assertEquals(403, refused.status());
+      }
+    }
   }
 
   @Test

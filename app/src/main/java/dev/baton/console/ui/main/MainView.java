@@ -125,9 +125,8 @@ public final class MainView {
     listStatus.textProperty().bind(model.list().statusProperty());
     actionStatus.textProperty().bind(model.actionStatusProperty());
     demoStatus.textProperty().bind(model.demoStatusProperty());
-    listView.setPlaceholder("No incidents in this view.\n\nThe console lists incidents through the receiver's"
-        + " console API, which this receiver does not serve yet. Alerts sent to it (and the demo stream) are stored"
-        + " and grouped into incidents meanwhile.");
+    listView.setPlaceholder("No incidents in this view.\n\nOpen, taken and snoozed incidents of the receiver"
+        + " are listed here as alerts (or the demo stream) reach it; the list refreshes every 2 s.");
     darkItem.selectedProperty().bindBidirectional(model.darkProperty());
     wallItem.selectedProperty().bindBidirectional(model.wallProperty());
     darkItem.setAccelerator(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN));
