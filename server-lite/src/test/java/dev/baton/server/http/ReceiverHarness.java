@@ -1,5 +1,6 @@
 package dev.baton.server.http;
 
+import dev.baton.server.DatabaseRows;
 import dev.baton.server.BatonServer;
 import dev.baton.server.MutableClock;
 import dev.baton.server.ServerSettings;
@@ -9,10 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,18 +67,7 @@ final class ReceiverHarness implements AutoCloseable {
   }
 
   List<List<Object>> query(String sql) throws Exception {
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
-         Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      List<List<Object>> rows = new ArrayList<>();
-      while (rs.next()) {
-        List<Object> row = new ArrayList<>();
-        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-          row.add(rs.getObject(i));
-        }
-        rows.add(row);
-      }
-      return rows;
-    }
+    return DatabaseRows.query(db, sql);
   }
 
   long count(String sql) throws Exception {

@@ -1,5 +1,6 @@
 package dev.baton.server.pipeline;
 
+import dev.baton.server.DatabaseRows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,10 +14,6 @@ import dev.baton.server.metrics.ReceiverMetrics;
 import dev.baton.server.store.SqliteStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,18 +83,7 @@ class PipelineTest {
   }
 
   List<List<Object>> query(String sql) throws Exception {
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("baton.db"));
-         Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      List<List<Object>> rows = new ArrayList<>();
-      while (rs.next()) {
-        List<Object> row = new ArrayList<>();
-        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-          row.add(rs.getObject(i));
-        }
-        rows.add(row);
-      }
-      return rows;
-    }
+    return DatabaseRows.query(dir.resolve("baton.db"), sql);
   }
 
   Object one(String sql) throws Exception {
