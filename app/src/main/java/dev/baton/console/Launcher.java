@@ -49,7 +49,7 @@ public final class Launcher {
     } catch (RuntimeException e) {
       // JavaFX cannot start: no display, no GTK, no fonts. Say so in one line, not a stack trace.
       System.err.println("baton-console: cannot open a window: " + rootMessage(e)
-          + " (run it in a desktop session; on a server use the receiver, baton-server.jar)");
+          + " (run it in a desktop session; the receiver alone runs without one: ./baton server)");
       wiring.close();
       System.exit(1);
     }
