@@ -28,6 +28,15 @@ public final class ConsoleOptions {
           + " default: $XDG_DATA_HOME/baton, else ~/.local/share/baton.")
   Path dataDir;
 
+  @Option(names = "--config-dir", paramLabel = "DIR",
+      description = "Folder of the console's own settings (saved views, connection, sound);"
+          + " default: $XDG_CONFIG_HOME/baton, else ~/.config/baton.")
+  Path configDir;
+
+  public Path configDir() {
+    return configDir;
+  }
+
   public URI server() {
     return server;
   }

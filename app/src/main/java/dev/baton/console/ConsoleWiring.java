@@ -1,6 +1,7 @@
 package dev.baton.console;
 
 import dev.baton.client.BatonClient;
+import dev.baton.console.config.ConfigFolder;
 import dev.baton.console.demo.DemoScenario;
 import dev.baton.console.demo.DemoStream;
 import dev.baton.console.incident.ApiIncidentSource;
@@ -35,10 +36,12 @@ public final class ConsoleWiring implements AutoCloseable {
   private final String token;
   private final BatonServer embedded;
   private final Operator me;
+  private final ConfigFolder config;
   private DemoStream demo;
   private ApiIncidentSource incidents;
 
-  private ConsoleWiring(URI receiver, String token, BatonServer embedded, Operator me) {
+  private ConsoleWiring(URI receiver, String token, BatonServer embedded, Operator me, ConfigFolder config) {
+    this.config = config;
     this.receiver = receiver;
     this.token = token;
     this.embedded = embedded;
@@ -48,6 +51,8 @@ public final class ConsoleWiring implements AutoCloseable {
   /** Connects to {@code --server}, or starts the embedded receiver (9393 if free, else any free port). */
   public static ConsoleWiring start(ConsoleOptions options) throws StartupException {
     Operator me = new Operator(System.getProperty("user.name", "operator"), Set.of("l1"));
+    ConfigFolder config = options.configDir() != null ? new ConfigFolder(options.configDir())
+        : ConfigFolder.forUser(System.getenv());
     if (options.server() != null) {
       String scheme = options.server().getScheme();
       if (!"http".equals(scheme) && !"https".equals(scheme) || options.server().getHost() == null) {
@@ -55,11 +60,11 @@ public final class ConsoleWiring implements AutoCloseable {
             "--server must be an http:// or https:// URL with a host, e.g. http://baton.example:9393; got '"
                 + options.server() + "'", null);
       }
-      return new ConsoleWiring(options.server(), options.token(), null, me);
+      return new ConsoleWiring(options.server(), options.token(), null, me, config);
     }
     Path dataDir = options.dataDir() != null ? options.dataDir() : ServerSettings.defaultDatabase().getParent();
-    BatonConfig config = embeddedConfig(dataDir);
-    ServerSettings settings = ServerSettings.forDatabase(dataDir.resolve("baton.db")).withConfig(config);
+    BatonConfig receiverConfig = embeddedConfig(dataDir);
+    ServerSettings settings = ServerSettings.forDatabase(dataDir.resolve("baton.db")).withConfig(receiverConfig);
     BatonServer server;
     try {
       server = BatonServer.start(settings.withListen(new InetSocketAddress("127.0.0.1", ServerSettings.DEFAULT_PORT)));
@@ -69,7 +74,7 @@ public final class ConsoleWiring implements AutoCloseable {
       }
       server = BatonServer.start(settings.withListen(new InetSocketAddress("127.0.0.1", 0)));
     }
-    return new ConsoleWiring(URI.create(server.url()), null, server, me);
+    return new ConsoleWiring(URI.create(server.url()), null, server, me, config);
   }
 
   /** {@code DIR/baton.yml} when present; otherwise the defaults plus the demo projects' service levels. */
@@ -89,6 +94,11 @@ public final class ConsoleWiring implements AutoCloseable {
 
   public boolean embedded() {
     return embedded != null;
+  }
+
+  /** The user's console settings folder (saved views, connection, sound). */
+  public ConfigFolder config() {
+    return config;
   }
 
   public Operator me() {

@@ -23,14 +23,17 @@ import org.slf4j.LoggerFactory;
  * <p>The receiver has no change stream yet, so {@link #subscribe} polls {@link #load()} every
  * {@link #POLL_EVERY} on a background thread and emits the differences (by id and version) from
  * the previous load. The console API's stream endpoint will replace this polling once it exists.
- * Closed incidents are not listed: the API has no "closed since" filter, and paging through every
- * closed incident on each poll would not be cheap.
+ * Of the closed incidents only the {@link #RECENT_CLOSED} most recently opened are read (one page):
+ * the API has no "closed since" filter, and paging through every closed incident on each poll
+ * would not be cheap.
  */
 public final class ApiIncidentSource implements IncidentSource, AutoCloseable {
 
   public static final Duration POLL_EVERY = Duration.ofSeconds(2);
   /** The API's largest page: fewest round trips per load. */
   static final int PAGE = 500;
+  /** The "Closed (recent)" view: the last closed incidents by opening time. */
+  public static final int RECENT_CLOSED = 100;
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiIncidentSource.class);
 
@@ -61,18 +64,23 @@ public final class ApiIncidentSource implements IncidentSource, AutoCloseable {
     List<IncidentCard> cards = new ArrayList<>();
     IncidentQuery query = IncidentQuery.of(null).withLimit(PAGE);
     IncidentPage page = client.incidents(query);
-    while (true) {
-      for (dev.baton.api.model.IncidentCard dto : page.items()) {
-        try {
-          cards.add(ApiCardMapper.toCard(dto));
-        } catch (IllegalArgumentException e) {
-          throw new IOException(e.getMessage(), e);
-        }
-      }
-      if (page.nextCursor() == null) {
-        return cards;
-      }
+    addAll(cards, page);
+    while (page.nextCursor() != null) {
       page = client.incidents(query.after(page.nextCursor()));
+      addAll(cards, page);
+    }
+    addAll(cards, client.incidents(IncidentQuery.of(null).withStatuses("closed").withSort("opened")
+        .withLimit(RECENT_CLOSED)));
+    return cards;
+  }
+
+  private static void addAll(List<IncidentCard> cards, IncidentPage page) throws IOException {
+    for (dev.baton.api.model.IncidentCard dto : page.items()) {
+      try {
+        cards.add(ApiCardMapper.toCard(dto));
+      } catch (IllegalArgumentException e) {
+        throw new IOException(e.getMessage(), e);
+      }
     }
   }
 

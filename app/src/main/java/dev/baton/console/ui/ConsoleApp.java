@@ -1,12 +1,14 @@
 package dev.baton.console.ui;
 
 import dev.baton.console.ConsoleWiring;
+import dev.baton.console.savedview.SavedViewStore;
 import dev.baton.console.ui.detail.DetailViewModel;
 import dev.baton.console.ui.filter.FilterBarViewModel;
 import dev.baton.console.ui.fxthread.FxTaskExecutor;
 import dev.baton.console.ui.incidents.IncidentListViewModel;
 import dev.baton.console.ui.main.MainView;
 import dev.baton.console.ui.main.MainViewModel;
+import dev.baton.console.ui.sidebar.SidebarViewModel;
 import dev.baton.console.ui.sla.SlaClock;
 import dev.baton.mql.Mql;
 import java.time.Clock;
@@ -39,7 +41,9 @@ public final class ConsoleApp extends Application {
     clock = new SlaClock(Clock.system(zone));
     Mql mql = Mql.forIncidents();
     list = new IncidentListViewModel(wiring.incidents(), tasks, wiring.me(), mql);
-    MainViewModel model = new MainViewModel(wiring.describe(), list, new FilterBarViewModel(mql),
+    FilterBarViewModel filter = new FilterBarViewModel(mql);
+    SidebarViewModel sidebar = new SidebarViewModel(list, filter, mql, new SavedViewStore(wiring.config()), tasks);
+    MainViewModel model = new MainViewModel(wiring.describe(), list, filter, sidebar,
         new DetailViewModel(), wiring.actions(), tasks, new MainViewModel.Demo() {
           @Override
           public void start() {
@@ -67,6 +71,7 @@ public final class ConsoleApp extends Application {
     stage.show();
     clock.start();
     list.load();
+    sidebar.load();
   }
 
   @Override

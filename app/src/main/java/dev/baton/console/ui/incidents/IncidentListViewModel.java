@@ -12,6 +12,7 @@ import dev.baton.console.task.TaskExecutor;
 import dev.baton.mql.Mql;
 import dev.baton.mql.complete.Vocabulary;
 import dev.baton.mql.eval.CompiledQuery;
+import dev.baton.mql.eval.Subject;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -58,6 +59,9 @@ public final class IncidentListViewModel implements AutoCloseable {
   private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyObjectWrapper<Vocabulary> vocabulary = new ReadOnlyObjectWrapper<>(Vocabulary.NONE);
   private final Set<Long> unseen = new HashSet<>();
+  /** MQL subjects by card id, built once per card version: a keystroke only evaluates. */
+  private final Map<Long, Subject> subjectCache = new HashMap<>();
+  private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper();
   private CompiledQuery query;
   private AutoCloseable subscription;
 
@@ -98,6 +102,7 @@ public final class IncidentListViewModel implements AutoCloseable {
   public void apply(IncidentChange change) {
     if (change instanceof IncidentChange.Upserted upserted) {
       IncidentCard card = upserted.card();
+      subjectCache.remove(card.id());
       Integer at = index.get(card.id());
       if (at == null) {
         index.put(card.id(), cards.size());
@@ -113,6 +118,7 @@ public final class IncidentListViewModel implements AutoCloseable {
         selected.set(card);
       }
     } else if (change instanceof IncidentChange.Removed removed) {
+      subjectCache.remove(removed.id());
       Integer at = index.remove(removed.id());
       if (at != null) {
         cards.remove((int) at);
@@ -127,6 +133,7 @@ public final class IncidentListViewModel implements AutoCloseable {
   }
 
   private void replaceAll(List<IncidentCard> loaded) {
+    subjectCache.clear();
     cards.setAll(loaded);
     reindex();
     recount();
@@ -144,6 +151,27 @@ public final class IncidentListViewModel implements AutoCloseable {
       counts.get(v).set((int) cards.stream().filter(c -> v.contains(c, me)).count());
     }
     vocabulary.set(new CardVocabulary(cards, me.teams()));
+    revision.set(revision.get() + 1);
+  }
+
+  private Subject subject(IncidentCard card) {
+    return subjectCache.computeIfAbsent(card.id(), id -> subjects.of(card));
+  }
+
+  /** How many cards {@code v} holds that match {@code q} (null: all of them). */
+  public int count(IncidentView v, CompiledQuery q) {
+    int n = 0;
+    for (IncidentCard card : cards) {
+      if (v.contains(card, me) && (q == null || q.test(subject(card)))) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Goes up whenever the cards change, for whoever derives figures from them. */
+  public ReadOnlyIntegerProperty revisionProperty() {
+    return revision.getReadOnlyProperty();
   }
 
   /** Narrows the list to incidents matching {@code compiled}; null shows the whole view. */
@@ -161,7 +189,7 @@ public final class IncidentListViewModel implements AutoCloseable {
     IncidentView v = view.get();
     CompiledQuery q = query;
     Predicate<IncidentCard> inView = card -> v.contains(card, me);
-    filtered.setPredicate(q == null ? inView : inView.and(card -> q.test(subjects.of(card))));
+    filtered.setPredicate(q == null ? inView : inView.and(card -> q.test(subject(card))));
   }
 
   /** Whether {@code card} is a new urgent incident nobody has selected yet. */

@@ -1,11 +1,11 @@
 package dev.baton.console.ui.main;
 
 import dev.baton.console.incident.IncidentCard;
-import dev.baton.console.incident.IncidentView;
 import dev.baton.console.ui.Fxml;
 import dev.baton.console.ui.detail.DetailView;
 import dev.baton.console.ui.filter.FilterBarView;
 import dev.baton.console.ui.incidents.IncidentListView;
+import dev.baton.console.ui.sidebar.SidebarView;
 import dev.baton.console.ui.sla.SlaClock;
 import dev.baton.console.ui.snooze.SnoozeView;
 import dev.baton.console.ui.snooze.SnoozeViewModel;
@@ -17,8 +17,6 @@ import javafx.fxml.FXML;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.SplitPane;
@@ -54,11 +52,10 @@ public final class MainView {
   private final FilterBarView filterBar;
   private final IncidentListView listView;
   private final DetailView detail;
+  private final SidebarView sidebar;
 
   @FXML
   private VBox top;
-  @FXML
-  private ListView<IncidentView> views;
   @FXML
   private SplitPane split;
   @FXML
@@ -81,6 +78,8 @@ public final class MainView {
   private MenuItem shortcutsItem;
   @FXML
   private MenuItem filterItem;
+  @FXML
+  private MenuItem saveViewItem;
 
   public MainView(MainViewModel model, SlaClock clock, ZoneId zone) {
     this.model = model;
@@ -90,34 +89,12 @@ public final class MainView {
     this.filterBar = new FilterBarView(model.filter());
     this.listView = new IncidentListView(model.list(), clock, zone, model.filter()::addLabelMatch);
     this.detail = new DetailView(model.detail());
+    this.sidebar = new SidebarView(model.sidebar());
+    root.setLeft(sidebar.root());
     top.getChildren().add(filterBar.root());
     split.getItems().setAll(listView.root(), detail.root());
     split.setDividerPositions(0.62);
-    buildSidebar();
     wire();
-  }
-
-  private void buildSidebar() {
-    views.getItems().setAll(IncidentView.values());
-    views.setCellFactory(v -> new ListCell<>() {
-      @Override
-      protected void updateItem(IncidentView item, boolean empty) {
-        super.updateItem(item, empty);
-        textProperty().unbind();
-        if (empty || item == null) {
-          setText(null);
-        } else {
-          textProperty().bind(model.list().count(item).asString(item.title() + "  (%d)"));
-        }
-      }
-    });
-    views.getSelectionModel().select(model.list().viewProperty().get());
-    views.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
-      if (now != null) {
-        model.list().show(now);
-      }
-    });
-    model.list().viewProperty().addListener((obs, was, now) -> views.getSelectionModel().select(now));
   }
 
   private void wire() {
@@ -132,6 +109,7 @@ public final class MainView {
     darkItem.setAccelerator(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN));
     filterItem.setAccelerator(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN));
     filterItem.setOnAction(e -> filterBar.focus());
+    saveViewItem.setOnAction(e -> sidebar.saveCurrent());
     demoItem.setOnAction(e -> model.startDemo());
     snoozeItem.setOnAction(e -> snoozeSelected());
     shortcutsItem.setOnAction(e -> showShortcuts());
@@ -212,8 +190,8 @@ public final class MainView {
     root.getStyleClass().remove(BatonStyle.WALL);
     top.setVisible(!wall);
     top.setManaged(!wall);
-    views.setVisible(!wall);
-    views.setManaged(!wall);
+    sidebar.root().setVisible(!wall);
+    sidebar.root().setManaged(!wall);
     if (wall) {
       root.getStyleClass().add(BatonStyle.WALL);
       split.getItems().setAll(listView.root());
@@ -234,6 +212,10 @@ public final class MainView {
 
   public FilterBarView filterBar() {
     return filterBar;
+  }
+
+  public SidebarView sidebar() {
+    return sidebar;
   }
 
   public IncidentListView listView() {

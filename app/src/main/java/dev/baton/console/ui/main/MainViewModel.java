@@ -8,6 +8,7 @@ import dev.baton.console.task.TaskExecutor;
 import dev.baton.console.ui.detail.DetailViewModel;
 import dev.baton.console.ui.filter.FilterBarViewModel;
 import dev.baton.console.ui.incidents.IncidentListViewModel;
+import dev.baton.console.ui.sidebar.SidebarViewModel;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -35,6 +36,7 @@ public final class MainViewModel {
   private final String connection;
   private final IncidentListViewModel list;
   private final FilterBarViewModel filter;
+  private final SidebarViewModel sidebar;
   private final DetailViewModel detail;
   private final IncidentActions actions;
   private final TaskExecutor tasks;
@@ -46,10 +48,11 @@ public final class MainViewModel {
   private final BooleanProperty wall = new SimpleBooleanProperty(false);
 
   public MainViewModel(String connection, IncidentListViewModel list, FilterBarViewModel filter,
-      DetailViewModel detail, IncidentActions actions, TaskExecutor tasks, Demo demo) {
+      SidebarViewModel sidebar, DetailViewModel detail, IncidentActions actions, TaskExecutor tasks, Demo demo) {
     this.connection = connection;
     this.list = list;
     this.filter = filter;
+    this.sidebar = sidebar;
     this.detail = detail;
     this.actions = actions;
     this.tasks = tasks;
@@ -126,6 +129,10 @@ public final class MainViewModel {
 
   public FilterBarViewModel filter() {
     return filter;
+  }
+
+  public SidebarViewModel sidebar() {
+    return sidebar;
   }
 
   public DetailViewModel detail() {

@@ -1,6 +1,13 @@
 package dev.baton.console.ui.main;
 
 import dev.baton.console.MovableClock;
+import dev.baton.console.config.ConfigFolder;
+import dev.baton.console.savedview.SavedViewStore;
+import dev.baton.console.ui.sidebar.SidebarViewModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import dev.baton.console.incident.IncidentActions;
 import dev.baton.console.incident.ListIncidentSource;
 import dev.baton.console.incident.Operator;
@@ -29,10 +36,25 @@ final class MainWindowFixture {
   final MainView view;
 
   MainWindowFixture(Stage stage, IncidentActions actions) {
+    this(stage, actions, temporaryFolder());
+  }
+
+  private static Path temporaryFolder() {
+    try {
+      return Files.createTempDirectory("baton-console-config");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  MainWindowFixture(Stage stage, IncidentActions actions, Path configDir) {
     Mql mql = Mql.forIncidents();
     DirectTaskExecutor tasks = new DirectTaskExecutor();
     IncidentListViewModel list = new IncidentListViewModel(source, tasks, new Operator("alice", Set.of("bravo")), mql);
-    model = new MainViewModel("alice on http://127.0.0.1:9393 (embedded)", list, new FilterBarViewModel(mql),
+    FilterBarViewModel filter = new FilterBarViewModel(mql);
+    SidebarViewModel sidebar = new SidebarViewModel(list, filter, mql, new SavedViewStore(new ConfigFolder(configDir)),
+        tasks);
+    model = new MainViewModel("alice on http://127.0.0.1:9393 (embedded)", list, filter, sidebar,
         new DetailViewModel(), actions, tasks, new MainViewModel.Demo() {
           @Override
           public void start() {
@@ -62,5 +84,6 @@ final class MainWindowFixture {
     stage.setHeight(800);
     stage.show();
     list.load();
+    sidebar.load();
   }
 }
