@@ -13,6 +13,11 @@ public enum AlertState {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** Firing, pending or unknown: held in memory and counted against an incident's state. */
+  public boolean active() {
+    return this != OK;
+  }
+
   public static AlertState fromWire(String text) {
     return text == null ? null : valueOf(text.toUpperCase(Locale.ROOT));
   }

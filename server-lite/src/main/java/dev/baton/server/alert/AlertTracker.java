@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.LongPredicate;
 
@@ -41,6 +43,8 @@ public final class AlertTracker {
   /** True while every stored alert is in memory: then an alert not found is new, with no lookup. */
   private boolean complete;
   private long nextAlertId;
+  /** Keys evicted before {@link #warm}: the warm-up's snapshot of them may be older than what was evicted. */
+  private Set<AlertKey> evictedWhileCold;
 
   /**
    * @param loader       store lookup for alerts not held in memory
@@ -58,6 +62,39 @@ public final class AlertTracker {
     for (Alert a : hot) {
       alerts.put(a.key(), a);
     }
+  }
+
+  /**
+   * A tracker that starts with no alert in memory and looks every unknown one up until {@link
+   * #warm} brings in the active alerts, so the writer can work while they load.
+   */
+  public static AlertTracker cold(Loader loader, Duration retainIdle, long nextAlertId) {
+    AlertTracker t = new AlertTracker(loader, retainIdle, nextAlertId, List.of(), false);
+    t.evictedWhileCold = new HashSet<>();
+    return t;
+  }
+
+  /**
+   * Brings in the active alerts loaded (in one snapshot) while the writer already worked. An alert
+   * the writer touched meanwhile is in memory and newer, so it is kept; one evicted meanwhile is
+   * left out.
+   *
+   * @param everyStoredAlert the snapshot held every stored alert: from now on an alert not in
+   *     memory is new, with no lookup
+   */
+  public void warm(Collection<Alert> loaded, boolean everyStoredAlert) {
+    for (Alert a : loaded) {
+      if (!evictedWhileCold.contains(a.key())) {
+        alerts.putIfAbsent(a.key(), a);
+      }
+    }
+    complete = everyStoredAlert && evictedWhileCold.isEmpty();
+    evictedWhileCold = null;
+  }
+
+  /** Whether {@link #warm} is still to come. */
+  public boolean cold() {
+    return evictedWhileCold != null;
   }
 
   /** Alerts held in memory. */
@@ -217,6 +254,9 @@ public final class AlertTracker {
       } else if ((state == null || state == AlertState.OK) && a.lastSeen() + retainIdleMillis < now) {
         it.remove();
         complete = false;
+        if (evictedWhileCold != null) {
+          evictedWhileCold.add(a.key());
+        }
       }
     }
     return changes;

@@ -1,5 +1,6 @@
 package dev.baton.server.pipeline;
 
+import dev.baton.server.alert.Alert;
 import dev.baton.server.config.BatonConfig;
 import dev.baton.server.metrics.ReceiverMetrics;
 import dev.baton.server.store.Store;
@@ -13,6 +14,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +42,10 @@ public final class Pipeline implements AutoCloseable {
   private boolean hotStateValid;
   private volatile boolean loaded;
   private final Object readyLock = new Object();
+  /** Bumped by every load, so a warm-up of an earlier load is dropped. */
+  private int loadGeneration;
+  /** Active alerts read by the warm-up thread, waiting for the writer to take them. */
+  private final AtomicReference<WarmUp> warmed = new AtomicReference<>();
 
   public Pipeline(Store store, BatonConfig config, Clock clock, ReceiverMetrics metrics) {
     this.store = store;
@@ -127,6 +133,7 @@ public final class Pipeline implements AutoCloseable {
     }
     List<Work> batch = new ArrayList<>(maxBatch);
     while (running || !queue.isEmpty()) {
+      takeWarmUp();
       try {
         Work first = queue.poll(100, TimeUnit.MILLISECONDS);
         if (first == null) {
@@ -211,6 +218,10 @@ public final class Pipeline implements AutoCloseable {
       processor.load();
       processor.publishGauges();
       hotStateValid = true;
+      int generation = ++loadGeneration;
+      if (processor.cold()) {
+        startWarmUp(generation);
+      }
       synchronized (readyLock) {
         loaded = true;
         readyLock.notifyAll();
@@ -221,6 +232,41 @@ public final class Pipeline implements AutoCloseable {
       return false;
     }
   }
+
+  /**
+   * Reads the active alerts on another thread while the writer already applies work (looking up
+   * what it needs meanwhile), so readiness does not wait for them.
+   */
+  private void startWarmUp(int generation) {
+    Thread t = new Thread(() -> {
+      long started = System.nanoTime();
+      try {
+        List<Alert> active = store.loadActiveAlerts();
+        warmed.set(new WarmUp(generation, active, (System.nanoTime() - started) / 1_000_000, null));
+      } catch (RuntimeException e) {
+        warmed.set(new WarmUp(generation, List.of(), 0, e));
+      }
+    }, "baton-warm-up");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** On the writer thread: hands the warm-up's alerts to the processor, or reloads when it failed. */
+  private void takeWarmUp() {
+    WarmUp w = warmed.getAndSet(null);
+    if (w == null || w.generation() != loadGeneration || !hotStateValid) {
+      return;
+    }
+    if (w.failure() != null) {
+      LOG.error("cannot load the active alerts: {}; loading again", w.failure().getMessage());
+      hotStateValid = false;
+      return;
+    }
+    processor.warm(w.alerts());
+    LOG.info("loaded {} active alerts in {} ms", w.alerts().size(), w.millis());
+  }
+
+  private record WarmUp(int generation, List<Alert> alerts, long millis, RuntimeException failure) {}
 
   private static Unavailable unavailable(RuntimeException e) {
     return new Unavailable(Unavailable.Reason.STORE_FAILED, "the store could not commit; retry later", e);

@@ -27,6 +27,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -51,6 +52,8 @@ final class Processor {
   private IncidentTracker incidents;
   private Map<String, Long> alertsByState;
   private Map<String, Long> incidentsByStatusClass;
+  /** At the last load every stored alert was active, so the warm-up brings every one into memory. */
+  private boolean everyStoredAlertActive;
   /** Rows changed in the current transaction, written once each by {@link #flush}. */
   private final Set<Alert> dirtyAlerts = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Set<Incident> dirtyIncidents = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -62,12 +65,19 @@ final class Processor {
     this.retainIdle = retainIdle;
   }
 
-  /** (Re)loads the hot state from the store: at start, and after a failed transaction. */
+  /**
+   * (Re)loads the hot state from the store: at start, and after a failed transaction. Active
+   * alerts are not read here: until {@link #warm} brings them, the tracker looks alerts up.
+   */
   void load() {
     HotState hot = store.loadHotState();
     long stored = hot.alertsByState().values().stream().mapToLong(Long::longValue).sum();
-    alerts = new AlertTracker(store::loadAlert, retainIdle, hot.nextAlertId(), hot.alerts(),
-        stored == hot.alerts().size());
+    long active = hot.alertsByState().entrySet().stream()
+        .filter(e -> !e.getKey().equals("instant") && AlertState.fromWire(e.getKey()).active())
+        .mapToLong(Map.Entry::getValue).sum();
+    alerts = stored == 0 ? new AlertTracker(store::loadAlert, retainIdle, hot.nextAlertId(), List.of(), true)
+        : AlertTracker.cold(store::loadAlert, retainIdle, hot.nextAlertId());
+    everyStoredAlertActive = stored == active;
     dirtyAlerts.clear();
     dirtyIncidents.clear();
     incidents = new IncidentTracker(store::lastIncidentId, hot.nextIncidentId(), hot.openIncidents());
@@ -80,8 +90,18 @@ final class Processor {
     }
   }
 
+  /** Whether {@link #warm} is still to come since the last {@link #load}. */
+  boolean cold() {
+    return alerts.cold();
+  }
+
+  /** Brings in the active alerts read (by another thread) after {@link #load}. */
+  void warm(List<Alert> active) {
+    alerts.warm(active, everyStoredAlertActive);
+  }
+
   String describeHotState() {
-    return alerts.hot().size() + " active alerts and " + incidents.openIncidents().size() + " open incidents";
+    return incidents.openIncidents().size() + " open incidents";
   }
 
   void submit(Submission s, StoreTransaction tx) {

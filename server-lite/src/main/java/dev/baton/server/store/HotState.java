@@ -1,6 +1,5 @@
 package dev.baton.server.store;
 
-import dev.baton.server.alert.Alert;
 import dev.baton.server.incident.Incident;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +7,6 @@ import java.util.Map;
 /**
  * What the writer keeps in memory, as loaded at start.
  *
- * @param alerts           active alerts (firing, pending, unknown)
  * @param openIncidents    incidents not closed, with their member counts
  * @param nextAlertId      first free alert id
  * @param nextIncidentId   first free incident id
@@ -17,7 +15,6 @@ import java.util.Map;
  * @param closedIncidents  closed incidents counted by SLA class wire name
  */
 public record HotState(
-    List<Alert> alerts,
     List<Incident> openIncidents,
     long nextAlertId,
     long nextIncidentId,

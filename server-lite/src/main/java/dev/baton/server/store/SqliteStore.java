@@ -164,37 +164,27 @@ public final class SqliteStore implements Store {
   @Override
   public HotState loadHotState() {
     try {
-      List<Alert> alerts = new ArrayList<>();
-      try (PreparedStatement p = connection.prepareStatement("SELECT " + ALERT_COLUMNS + " FROM alerts"
-          + " WHERE state IN ('firing', 'pending', 'unknown')")) {
-        try (ResultSet rs = p.executeQuery()) {
-          while (rs.next()) {
-            alerts.add(alert(rs));
-          }
-        }
-      }
+      // active members counted from the alerts_state index, without reading the alerts themselves
       Map<Long, int[]> members = new HashMap<>();
       try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
-          // open incidents through their partial index, then their members: never a scan of all alerts
-          "SELECT i.id, a.state, count(*) FROM incidents i INDEXED BY incidents_open_key"
-              + " CROSS JOIN incident_alerts m ON m.incident_id = i.id CROSS JOIN alerts a ON a.id = m.alert_id"
-              + " WHERE i.closed_at IS NULL AND a.incident_id = i.id GROUP BY i.id, a.state")) {
+          "SELECT incident_id, state, count(*) FROM alerts INDEXED BY alerts_state"
+              + " WHERE state IN ('firing', 'pending', 'unknown') AND incident_id IS NOT NULL GROUP BY incident_id, state")) {
         while (rs.next()) {
-          int[] m = members.computeIfAbsent(rs.getLong(1), k -> Incident.noMembers());
-          String state = rs.getString(2);
-          m[state == null ? AlertState.values().length : AlertState.fromWire(state).ordinal()] += rs.getInt(3);
+          members.computeIfAbsent(rs.getLong(1), k -> Incident.noMembers())[AlertState.fromWire(rs.getString(2)).ordinal()]
+              += rs.getInt(3);
         }
       }
       List<Incident> open = new ArrayList<>();
       try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
           "SELECT id, project, grouping_key, trigger, opened_at, previous_id, service_level, status, closed_at,"
-              + " severity, sla_class, response_due_at, alert_count, version FROM incidents WHERE closed_at IS NULL")) {
+              + " severity, sla_class, response_due_at, alert_count, version, state FROM incidents WHERE closed_at IS NULL")) {
         while (rs.next()) {
           long id = rs.getLong(1);
+          int alertCount = rs.getInt(13);
           open.add(new Incident(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6),
               ServiceLevel.valueOf(rs.getString(7)), IncidentStatus.fromWire(rs.getString(8)), rs.getLong(9),
               Severity.of(rs.getInt(10)), SlaClass.valueOf(rs.getString(11).toUpperCase(Locale.ROOT)), rs.getLong(12),
-              rs.getInt(13), rs.getLong(14), members.getOrDefault(id, Incident.noMembers())));
+              alertCount, rs.getLong(14), withInactive(members.get(id), alertCount, rs.getString(15) != null)));
         }
       }
       Map<String, Long> byState = new HashMap<>();
@@ -215,10 +205,44 @@ public final class SqliteStore implements Store {
       long nextIncident = nextId("incidents");
       nextMessageId = nextId("messages");
       connection.commit();
-      return new HotState(alerts, open, nextAlert, nextIncident, nextMessageId, byState, closed);
+      return new HotState(open, nextAlert, nextIncident, nextMessageId, byState, closed);
     } catch (SQLException e) {
       rollbackQuietly();
       throw new StoreException("database " + file + ": cannot load state: " + describe(e), e);
+    }
+  }
+
+  /**
+   * Member counts of an open incident: the active ones as counted, the others (alert count minus
+   * active) as ok when the incident ever had a state, else as instant. Which of the two an inactive
+   * member is only shows when no member is active, and then the stored state tells.
+   */
+  private static int[] withInactive(int[] active, int alertCount, boolean hasState) {
+    int[] m = active == null ? Incident.noMembers() : active;
+    int inactive = alertCount - m[AlertState.FIRING.ordinal()] - m[AlertState.PENDING.ordinal()]
+        - m[AlertState.UNKNOWN.ordinal()];
+    if (inactive > 0) {
+      m[hasState ? AlertState.OK.ordinal() : AlertState.values().length] += inactive;
+    }
+    return m;
+  }
+
+  @Override
+  public List<Alert> loadActiveAlerts() {
+    SQLiteConfig driver = new SQLiteConfig();
+    driver.setReadOnly(true);
+    driver.setBusyTimeout(5000);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file, driver.toProperties());
+         Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT " + ALERT_COLUMNS + " FROM alerts"
+             + " WHERE state IN ('firing', 'pending', 'unknown')")) {
+      List<Alert> alerts = new ArrayList<>();
+      while (rs.next()) {
+        alerts.add(alert(rs));
+      }
+      return alerts;
+    } catch (SQLException e) {
+      throw new StoreException("database " + file + ": cannot load active alerts: " + describe(e), e);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.baton.server.store;
 
 import dev.baton.server.alert.Alert;
 import dev.baton.server.alert.AlertKey;
+import java.util.List;
 
 /**
  * The receiver's durable store. One writer thread uses {@link #begin()} and the lookups; nothing
@@ -9,8 +10,18 @@ import dev.baton.server.alert.AlertKey;
  */
 public interface Store extends AutoCloseable {
 
-  /** Loads the hot state: active (firing, pending, unknown) alerts and open incidents, with counters. */
+  /**
+   * Loads what the writer needs before it applies work: open incidents with their member counts,
+   * counters and next ids. Active alerts come separately ({@link #loadActiveAlerts()}), so the
+   * receiver is ready without waiting for them.
+   */
   HotState loadHotState();
+
+  /**
+   * The active (firing, pending, unknown) alerts, read in one snapshot on a connection of their
+   * own, so any thread may call it while the writer works.
+   */
+  List<Alert> loadActiveAlerts();
 
   /** An alert not held in memory, or null when it was never stored. Writer thread only. */
   Alert loadAlert(AlertKey key);

@@ -11,6 +11,7 @@ import dev.baton.server.ingest.Event;
 import dev.baton.server.policy.Severity;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -229,5 +230,65 @@ class AlertTrackerTest {
     assertEquals(1, tracker.hot().size());
     tracker.tick(T0 + Duration.ofHours(2).toMillis());
     assertEquals(0, tracker.hot().size());
+  }
+
+  @Test
+  void aColdTrackerLooksAlertsUpUntilWarmedAndKeepsWhatItChangedMeanwhile() {
+    Map<AlertKey, Alert> stored = new java.util.HashMap<>();
+    AlertTracker source = new AlertTracker(key -> null, Duration.ofHours(1), 1, List.of(), true);
+    Event a = firing(LABELS, T0, T0 + 240_000);
+    Event b = firing(Map.of("alertname", "DiskFull", "instance", "db2"), T0, T0 + 240_000);
+    for (Event e : List.of(a, b)) {
+      AlertKey key = identity.keyOf(e, "p");
+      stored.put(key, source.observe(key, e, Severity.of(4), "g", 1, 0, T0, s -> Duration.ZERO, id -> false).alert());
+    }
+    List<AlertKey> lookedUp = new ArrayList<>();
+    AlertTracker cold = AlertTracker.cold(key -> {
+      lookedUp.add(key);
+      Alert found = stored.get(key);
+      return found == null ? null : copy(found);
+    }, Duration.ofHours(1), 3);
+    assertTrue(cold.cold());
+    AlertKey keyA = identity.keyOf(a, "p");
+    AlertChange resolvedA = cold.observe(keyA, resolved(LABELS, T0 + 60_000), Severity.of(4), "g", 1, 0, T0 + 60_000,
+        s -> Duration.ZERO, id -> false);
+    assertEquals(List.of(keyA), lookedUp, "a cold tracker asks the store instead of assuming the alert is new");
+    assertFalse(resolvedA.created());
+    assertEquals(AlertState.OK, resolvedA.alert().state());
+
+    // the warm-up's snapshot was read before the resolve: it still says firing
+    cold.warm(stored.values().stream().map(AlertTrackerTest::copy).toList(), true);
+    assertFalse(cold.cold());
+    assertEquals(2, cold.hot().size());
+    assertSame(resolvedA.alert(), cold.hot().stream().filter(x -> x.key().equals(keyA)).findFirst().orElseThrow(),
+        "the writer's newer version is kept");
+    assertEquals(1, cold.tick(T0 + 300_000).size(), "the warmed alert b expires; a is ok");
+    lookedUp.clear();
+    AlertChange fresh = cold.observe(identity.keyOf(firing(Map.of("alertname", "New"), T0, 0), "p"),
+        firing(Map.of("alertname", "New"), T0, 0), Severity.of(4), "g", 1, 0, T0 + 300_000, s -> Duration.ZERO,
+        id -> false);
+    assertTrue(fresh.created());
+    assertEquals(List.of(), lookedUp, "once warm with every stored alert, a new key needs no lookup");
+  }
+
+  @Test
+  void anAlertEvictedWhileColdIsNotBroughtBackByAStaleSnapshot() {
+    Event e = firing(LABELS, T0, T0 + 240_000);
+    AlertKey key = identity.keyOf(e, "p");
+    AlertTracker source = new AlertTracker(k -> null, Duration.ofHours(1), 1, List.of(), true);
+    Alert snapshot = copy(source.observe(key, e, Severity.of(4), "g", 1, 0, T0, s -> Duration.ZERO, id -> false)
+        .alert());
+    AlertTracker cold = AlertTracker.cold(k -> copy(snapshot), Duration.ofHours(1), 2);
+    cold.observe(key, resolved(LABELS, T0), Severity.of(4), "g", 1, 0, T0, s -> Duration.ZERO, id -> false);
+    cold.tick(T0 + Duration.ofHours(2).toMillis());
+    assertEquals(0, cold.hot().size(), "idle ok alert evicted");
+    cold.warm(List.of(copy(snapshot)), true);
+    assertEquals(0, cold.hot().size(), "the snapshot's firing copy of an evicted alert is left out");
+  }
+
+  private static Alert copy(Alert a) {
+    return new Alert(a.id(), a.key(), a.kind(), a.firstSeen(), a.state(), a.severity(), a.lastSeen(), a.expiresAt(),
+        a.pendingUntil(), a.refreshMillis(), a.periodStart(), a.fireCount(), a.resolvedWhilePending(), a.incidentId(),
+        a.groupingKey(), a.trigger(), a.labelsHash(), a.annotationsHash());
   }
 }

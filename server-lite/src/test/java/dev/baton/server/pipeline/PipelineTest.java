@@ -342,4 +342,52 @@ class PipelineTest {
     assertEquals(List.of(List.of("firing", 2, severityAfterReSends)), query("SELECT state, fire_count, severity FROM alerts"),
         "a change after re-sends is stored in full");
   }
+
+  @Test
+  void untouchedAlertsLoadedAfterARestartStillExpire() throws Exception {
+    open();
+    for (int i = 0; i < 50; i++) {
+      send(firing(Map.of("alertname", "Quiet", "instance", "i" + i), later(Duration.ofMinutes(4))));
+    }
+    reopen();
+    clock.advance(Duration.ofMinutes(10));
+    // the active alerts load beside the writer: ticks bring them to unknown once they are in
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    long unknown = 0;
+    while (unknown < 50 && System.nanoTime() < deadline) {
+      pipeline.tick().get(10, TimeUnit.SECONDS);
+      unknown = ((Number) one("SELECT count(*) FROM alerts WHERE state = 'unknown'")).longValue();
+      Thread.sleep(unknown < 50 ? 50 : 0);
+    }
+    assertEquals(50L, unknown, "every alert nobody re-sent after the restart expired");
+    assertEquals(1L, ((Number) one("SELECT count(*) FROM incidents")).longValue());
+    assertEquals("unknown", one("SELECT state FROM incidents"));
+    assertEquals(50L, ((Number) one("SELECT count(*) FROM timeline WHERE kind = 'alert_state'")).longValue(),
+        "each expiry is on the timeline once");
+  }
+
+  @Test
+  void anIncidentsInactiveMembersKeepTheirMeaningAcrossARestart() throws Exception {
+    open();
+    send(firing(Map.of("alertname", "Healed"), later(Duration.ofMinutes(4))));
+    send(resolved(Map.of("alertname", "Healed")));
+    Event backup = new Event(Map.of("alertname", "BackupFailed"), Map.of(), Event.Kind.INSTANT, Event.Status.FIRING,
+        T0, null, null, null, null);
+    send(backup);
+    assertEquals(List.of(List.of("Healed", "ok"), Arrays.asList("BackupFailed", null)),
+        query("SELECT trigger, state FROM incidents ORDER BY id"));
+    reopen();
+    Event healedOnce = new Event(Map.of("alertname", "Healed", "note", "manual"), Map.of(), Event.Kind.INSTANT,
+        Event.Status.FIRING, T0, null, null, null, null);
+    Event anotherBackup = new Event(Map.of("alertname", "BackupFailed", "host", "h2"), Map.of(), Event.Kind.INSTANT,
+        Event.Status.FIRING, T0, null, null, null, null);
+    send(healedOnce, anotherBackup);
+    assertEquals(List.of(List.of("Healed", "ok", 2), Arrays.asList("BackupFailed", null, 2)),
+        query("SELECT trigger, state, alert_count FROM incidents ORDER BY id"),
+        "an ok member still counts as ok, an instant one as stateless, after the restart");
+    send(firing(Map.of("alertname", "Healed"), later(Duration.ofMinutes(4))));
+    assertEquals("firing", one("SELECT state FROM incidents WHERE trigger = 'Healed'"));
+    send(resolved(Map.of("alertname", "Healed")));
+    assertEquals("ok", one("SELECT state FROM incidents WHERE trigger = 'Healed'"));
+  }
 }
