@@ -9,6 +9,7 @@ import dev.baton.server.http.Routes;
 import dev.baton.server.ingest.IngestProtocol;
 import dev.baton.server.metrics.ReceiverMetrics;
 import dev.baton.server.pipeline.Pipeline;
+import dev.baton.server.runbook.Runbooks;
 import dev.baton.server.store.SqliteStore;
 import dev.baton.server.store.StoreException;
 import java.io.IOException;
@@ -40,10 +41,12 @@ public final class BatonServer implements AutoCloseable {
   private final HttpFront front;
   private final ScheduledExecutorService ticker;
   private final ReadApi readApi;
+  private final Runbooks runbooks;
 
   private BatonServer(ServerSettings settings, SqliteStore store, Pipeline pipeline, HttpFront front,
-      ScheduledExecutorService ticker, ReadApi readApi) {
+      ScheduledExecutorService ticker, ReadApi readApi, Runbooks runbooks) {
     this.readApi = readApi;
+    this.runbooks = runbooks;
     this.settings = settings;
     this.store = store;
     this.pipeline = pipeline;
@@ -73,10 +76,12 @@ public final class BatonServer implements AutoCloseable {
     ReceiverMetrics metrics = new ReceiverMetrics();
     Pipeline pipeline = new Pipeline(store, config, settings.clock(), metrics);
     pipeline.start();
+    Runbooks runbooks = Runbooks.start(config.runbooks(), settings.clock());
     ReadApi readApi;
     try {
-      readApi = ReadApi.open(store.file(), settings.clock());
+      readApi = ReadApi.open(store.file(), settings.clock(), runbooks);
     } catch (StoreException e) {
+      runbooks.close();
       pipeline.close();
       store.close();
       throw new StartupException(StartupException.Reason.DATABASE, e.getMessage(), e);
@@ -98,6 +103,7 @@ public final class BatonServer implements AutoCloseable {
       front = HttpFront.start(listen, routes, config, metrics);
     } catch (IOException e) {
       readApi.close();
+      runbooks.close();
       pipeline.close();
       store.close();
       String why = e instanceof BindException ? "the address is in use or not available here" : e.getMessage();
@@ -118,7 +124,7 @@ public final class BatonServer implements AutoCloseable {
     // Usually the state loads in milliseconds; with many active alerts the port already answers
     // (ready says "loading", alerts sent meanwhile wait in the queue) rather than keep callers waiting.
     pipeline.awaitReady(READY_WAIT);
-    BatonServer server = new BatonServer(settings, store, pipeline, front, ticker, readApi);
+    BatonServer server = new BatonServer(settings, store, pipeline, front, ticker, readApi, runbooks);
     LOG.info("Baton {} listening on {} with database {} (synchronous={})", VERSION, server.url(), store.file(),
         settings.synchronous());
     return server;
@@ -167,6 +173,7 @@ public final class BatonServer implements AutoCloseable {
     }
     front.close();
     readApi.close();
+    runbooks.close();
     pipeline.close();
     store.close();
     LOG.info("Baton stopped");

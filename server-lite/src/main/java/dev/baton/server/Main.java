@@ -31,6 +31,10 @@ public final class Main implements Callable<Integer> {
       description = "Configuration file, YAML (env BATON_CONFIG). Default: none (built-in defaults).")
   Path config;
 
+  @Option(names = "--runbooks", paramLabel = "FOLDER", defaultValue = "${env:BATON_RUNBOOKS}",
+      description = "Folder of runbook files (env BATON_RUNBOOKS); wins over 'runbooks' in the config file.")
+  Path runbooks;
+
   @Option(names = "--synchronous", paramLabel = "normal|full", defaultValue = "${env:BATON_SYNCHRONOUS:-normal}",
       converter = SynchronousConverter.class,
       description = "normal survives a killed process; full also survives power loss (env BATON_SYNCHRONOUS).")
@@ -98,6 +102,9 @@ public final class Main implements Callable<Integer> {
         e.problems().forEach(p -> m.append("\n  ").append(p));
         throw new StartupException(StartupException.Reason.BAD_CONFIG, m.toString(), e);
       }
+    }
+    if (runbooks != null) {
+      parsed = parsed.withRunbooks(runbooks.toAbsolutePath().normalize());
     }
     return ServerSettings.forDatabase(database != null ? database : ServerSettings.defaultDatabase())
         .withListen(address(listen))

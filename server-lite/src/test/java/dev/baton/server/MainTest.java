@@ -66,6 +66,17 @@ class MainTest {
   }
 
   @Test
+  void theRunbooksFlagWinsOverTheConfigFileWhichIsRelativeToItsFolder() throws Exception {
+    Path config = Files.writeString(Files.createDirectories(dir.resolve("etc")).resolve("baton.yml"), "runbooks: book\n");
+    Main fromFile = new Main(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    new CommandLine(fromFile).parseArgs("--config", config.toString());
+    assertEquals(dir.resolve("etc/book").toAbsolutePath(), fromFile.settings().config().runbooks());
+    Main fromFlag = new Main(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    new CommandLine(fromFlag).parseArgs("--config", config.toString(), "--runbooks", dir.resolve("other").toString());
+    assertEquals(dir.resolve("other").toAbsolutePath(), fromFlag.settings().config().runbooks());
+  }
+
+  @Test
   void aNonLoopbackAddressNeedsTokensOrInsecure() {
     Run r = run("--listen", "0.0.0.0:0", "--db", dir.resolve("b.db").toString());
     assertEquals(StartupException.Reason.INSECURE.exitCode(), r.code());

@@ -7,14 +7,16 @@ import dev.baton.server.query.BadRequest;
 import dev.baton.server.query.IncidentQueries;
 import dev.baton.server.query.ListRequest;
 import dev.baton.server.query.NotFound;
+import dev.baton.server.runbook.RunbookLibrary;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The console API's reads under {@code /api/v1/}: incidents (list, one, history, similar, others),
- * alerts search and the label vocabulary. Handlers only parse parameters and pick the query;
+ * The console API's reads under {@code /api/v1/}: incidents (list, one, history, similar, others,
+ * runbooks), runbooks, alerts search and the label vocabulary. Handlers only parse parameters and pick the query;
  * mistakes come back as located 400s, unknown ids as 404s, both as JSON.
  */
 public final class ConsoleApi implements HttpHandler {
@@ -24,17 +26,19 @@ public final class ConsoleApi implements HttpHandler {
   /** Alerts search, a path Alertmanager API v1 also posts to. */
   static final String ALERTS = "/api/v1/alerts";
 
-  private static final Pattern INCIDENT = Pattern.compile("/api/v1/incidents/([^/]+)(/(history|similar|others))?");
+  private static final Pattern INCIDENT = Pattern.compile("/api/v1/incidents/([^/]+)(/(history|similar|others|runbooks))?");
   private static final Pattern LABEL_VALUES = Pattern.compile("/api/v1/labels/([^/]+)/values");
   private static final int ANALYTICS_DEFAULT = 20;
   private static final int ANALYTICS_MAX = 200;
 
   private final IncidentQueries incidents;
   private final AlertQueries alerts;
+  private final RunbookAnswers runbooks;
 
-  public ConsoleApi(IncidentQueries incidents, AlertQueries alerts) {
+  public ConsoleApi(IncidentQueries incidents, AlertQueries alerts, Supplier<RunbookLibrary> runbooks) {
     this.incidents = incidents;
     this.alerts = alerts;
+    this.runbooks = new RunbookAnswers(runbooks);
   }
 
   @Override
@@ -63,6 +67,8 @@ public final class ConsoleApi implements HttpHandler {
       case ALERTS:
         return alerts.search(p.get("q"), ListRequest.limit(p.get("limit"), ListRequest.DEFAULT_LIMIT,
             ListRequest.MAX_LIMIT), p.get("cursor"));
+      case "/api/v1/runbooks":
+        return runbooks.all();
       case "/api/v1/labels":
         return alerts.labels(ListRequest.limit(p.get("limit"), AlertQueries.MAX_VOCABULARY, AlertQueries.MAX_VOCABULARY));
       default:
@@ -74,6 +80,9 @@ public final class ConsoleApi implements HttpHandler {
       String part = m.group(3);
       if (part == null) {
         return incidents.detail(id);
+      }
+      if (part.equals("runbooks")) {
+        return runbooks.forIncident(incidents.detail(id));
       }
       int limit = ListRequest.limit(p.get("limit"), ANALYTICS_DEFAULT, ANALYTICS_MAX);
       switch (part) {

@@ -5,9 +5,11 @@ import dev.baton.server.http.Routes;
 import dev.baton.server.query.AlertQueries;
 import dev.baton.server.query.IncidentQueries;
 import dev.baton.server.query.ReadConnections;
+import dev.baton.server.runbook.RunbookLibrary;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The console API's read side on its own read-only connections: the routes it adds and the
@@ -23,16 +25,16 @@ public final class ReadApi implements AutoCloseable {
   private final ConsoleApi console;
   private final AlertmanagerAlerts alertmanager;
 
-  private ReadApi(ReadConnections readers, Clock clock) {
+  private ReadApi(ReadConnections readers, Clock clock, Supplier<RunbookLibrary> runbooks) {
     this.readers = readers;
     AlertQueries alerts = new AlertQueries(readers);
-    this.console = new ConsoleApi(new IncidentQueries(readers, clock), alerts);
+    this.console = new ConsoleApi(new IncidentQueries(readers, clock), alerts, runbooks);
     this.alertmanager = new AlertmanagerAlerts(alerts);
   }
 
-  /** Opens readers on the (already migrated) database. */
-  public static ReadApi open(Path database, Clock clock) {
-    return new ReadApi(ReadConnections.open(database, READERS), clock);
+  /** Opens readers on the (already migrated) database; runbooks are matched against the live library. */
+  public static ReadApi open(Path database, Clock clock, Supplier<RunbookLibrary> runbooks) {
+    return new ReadApi(ReadConnections.open(database, READERS), clock, runbooks);
   }
 
   /**

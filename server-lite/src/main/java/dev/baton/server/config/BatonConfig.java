@@ -2,6 +2,7 @@ package dev.baton.server.config;
 
 import dev.baton.server.policy.Severity;
 import dev.baton.server.policy.SeverityRules;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param severity      how labels map to S1..S9
  * @param pendingDelays how long an alert of a severity stays pending before it may open an incident
  * @param limits        sizes and timeouts
+ * @param runbooks      folder of runbook files, or null for none
  * @param original      the configuration text as given, shown by {@code /api/v2/status}
  */
 public record BatonConfig(
@@ -27,12 +29,13 @@ public record BatonConfig(
     SeverityRules severity,
     Map<Severity, Duration> pendingDelays,
     Limits limits,
+    Path runbooks,
     String original) {
 
   public static final String DEFAULT_PROJECT = "default";
 
   public static final BatonConfig DEFAULT = new BatonConfig(
-      List.of(), List.of(), ProjectConfig.DEFAULT, Map.of(), SeverityRules.DEFAULT, Map.of(), Limits.DEFAULT, "");
+      List.of(), List.of(), ProjectConfig.DEFAULT, Map.of(), SeverityRules.DEFAULT, Map.of(), Limits.DEFAULT, null, "");
 
   public BatonConfig {
     tokens = List.copyOf(tokens);
@@ -58,6 +61,11 @@ public record BatonConfig(
   }
 
   public BatonConfig withLimits(Limits newLimits) {
-    return new BatonConfig(tokens, sources, defaults, projects, severity, pendingDelays, newLimits, original);
+    return new BatonConfig(tokens, sources, defaults, projects, severity, pendingDelays, newLimits, runbooks, original);
+  }
+
+  /** The same with another runbooks folder (a command-line flag wins over the file). */
+  public BatonConfig withRunbooks(Path folder) {
+    return new BatonConfig(tokens, sources, defaults, projects, severity, pendingDelays, limits, folder, original);
   }
 }

@@ -37,7 +37,8 @@ public final class ConfigLoader {
   private static final YAMLMapper YAML = new YAMLMapper();
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
   private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KiB|MiB|GiB)?");
-  private static final Set<String> TOP_KEYS = Set.of("tokens", "sources", "defaults", "projects", "severity", "pending", "limits");
+  private static final Set<String> TOP_KEYS = Set.of("tokens", "sources", "defaults", "projects", "severity", "pending", "limits",
+      "runbooks");
 
   private final List<String> problems = new ArrayList<>();
 
@@ -52,10 +53,17 @@ public final class ConfigLoader {
     } catch (IOException e) {
       throw new ConfigException(file.toString(), List.of("cannot read: " + e.getMessage()));
     }
-    return parse(text, file.toString());
+    Path dir = file.toAbsolutePath().getParent();
+    return parse(text, file.toString(), dir);
   }
 
+  /** Reads configuration text; a relative runbooks folder is taken from the working directory. */
   public static BatonConfig parse(String text, String origin) throws ConfigException {
+    return parse(text, origin, Path.of("").toAbsolutePath());
+  }
+
+  /** Reads configuration text; a relative runbooks folder is taken from {@code dir}. */
+  public static BatonConfig parse(String text, String origin, Path dir) throws ConfigException {
     JsonNode root;
     try {
       root = YAML.readTree(text);
@@ -67,12 +75,12 @@ public final class ConfigLoader {
       throw new ConfigException(origin, List.of("cannot read: " + e.getMessage()));
     }
     if (root == null || root.isMissingNode() || root.isNull()) {
-      return new ConfigLoader().build(MissingNode.getInstance(), text, origin);
+      return new ConfigLoader().build(MissingNode.getInstance(), text, origin, dir);
     }
-    return new ConfigLoader().build(root, text, origin);
+    return new ConfigLoader().build(root, text, origin, dir);
   }
 
-  private BatonConfig build(JsonNode root, String text, String origin) throws ConfigException {
+  private BatonConfig build(JsonNode root, String text, String origin, Path dir) throws ConfigException {
     if (!root.isMissingNode() && !root.isObject()) {
       throw new ConfigException(origin, List.of("(top level): expected a mapping of sections " + TOP_KEYS));
     }
@@ -91,10 +99,12 @@ public final class ConfigLoader {
     SeverityRules severity = severity(root.path("severity"));
     Map<Severity, Duration> pending = pending(root.path("pending"));
     Limits limits = limits(root.path("limits"));
+    String runbooksText = optionalText(root.path("runbooks"), "runbooks");
+    Path runbooks = runbooksText == null ? null : dir.resolve(runbooksText).normalize();
     if (!problems.isEmpty()) {
       throw new ConfigException(origin, problems);
     }
-    return new BatonConfig(tokens, sources, defaults, projects, severity, pending, limits, text);
+    return new BatonConfig(tokens, sources, defaults, projects, severity, pending, limits, runbooks, text);
   }
 
   private List<TokenConfig> tokens(JsonNode node) {

@@ -43,8 +43,14 @@ final class ApiReceiver implements AutoCloseable {
   private final ObjectMapper json = new ObjectMapper();
 
   ApiReceiver(Path dir) throws Exception {
+    this(dir, "");
+  }
+
+  /** With {@code moreConfig} (YAML sections) after {@link #CONFIG}; relative paths in it are taken from {@code dir}. */
+  ApiReceiver(Path dir, String moreConfig) throws Exception {
     server = BatonServer.start(ServerSettings.forDatabase(dir.resolve("baton.db"))
-        .withConfig(ConfigLoader.parse(CONFIG, "test.yml")).withClock(clock).withTickInterval(Duration.ZERO));
+        .withConfig(ConfigLoader.parse(CONFIG + moreConfig, "test.yml", dir)).withClock(clock)
+        .withTickInterval(Duration.ZERO));
   }
 
   /** Posts one firing alert (labels given as name, value, …) and waits for its commit. */
