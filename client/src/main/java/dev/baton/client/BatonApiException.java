@@ -13,12 +13,40 @@ public final class BatonApiException extends IOException {
   private final int status;
   private final String parameter;
   private final List<QueryProblem> problems;
+  private final String holder;
+  private final Long currentVersion;
 
   public BatonApiException(int status, String message, String parameter, List<QueryProblem> problems) {
+    this(status, message, parameter, problems, null, null);
+  }
+
+  /** With what a refused incident action (409) tells: who holds the incident and its version now. */
+  public BatonApiException(int status, String message, String parameter, List<QueryProblem> problems, String holder,
+      Long currentVersion) {
     super(status + ": " + message);
     this.status = status;
     this.parameter = parameter;
     this.problems = problems == null ? List.of() : List.copyOf(problems);
+    this.holder = holder;
+    this.currentVersion = currentVersion;
+  }
+
+  /**
+   * True for 409: the incident changed since the version sent with the action, another person
+   * holds it, or its state does not allow the action (closed, not snoozed…). Reload and decide.
+   */
+  public boolean isConflict() {
+    return status == 409;
+  }
+
+  /** On a 409: who holds the incident now ({@code @alice}, {@code #l1}); else null. */
+  public String holder() {
+    return holder;
+  }
+
+  /** On a 409: the incident's version now, to reload or retry with; else null. */
+  public Long currentVersion() {
+    return currentVersion;
   }
 
   /** The HTTP status (400 bad input, 401/403 token, 404 unknown id or path, …). */

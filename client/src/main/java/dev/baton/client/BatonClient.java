@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.baton.api.model.AlertPage;
 import dev.baton.api.model.ApiError;
 import dev.baton.api.model.GettableAlert;
+import dev.baton.api.model.IncidentCard;
 import dev.baton.api.model.IncidentDetail;
 import dev.baton.api.model.IncidentHistory;
 import dev.baton.api.model.IncidentPage;
@@ -15,13 +17,18 @@ import dev.baton.api.model.LabelNames;
 import dev.baton.api.model.LabelValues;
 import dev.baton.api.model.OtherIncidents;
 import dev.baton.api.model.SimilarIncidents;
+import dev.baton.api.model.SnoozeRequest;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import okhttp3.HttpUrl;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 
@@ -39,13 +46,15 @@ public final class BatonClient implements AutoCloseable {
 
   /** Longest error body kept when the server (or a proxy) answers with something other than JSON. */
   private static final int MAX_PLAIN_ERROR = 500;
+  private static final MediaType JSON = MediaType.get("application/json");
 
   private final HttpUrl base;
   private final String token;
   private final OkHttpClient http;
   private final ObjectMapper json = new ObjectMapper()
       .registerModule(new JavaTimeModule())
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   private BatonClient(Builder b) {
     HttpUrl parsed = HttpUrl.parse(b.baseUrl);
@@ -130,6 +139,74 @@ public final class BatonClient implements AutoCloseable {
     return get(url.build(), json.getTypeFactory().constructType(new TypeReference<List<GettableAlert>>() {}));
   }
 
+  // Incident actions (the relay baton). Each waits for the receiver's commit and returns the card as
+  // it is then. expectedVersion is the card's version the person saw (sent as If-Match): when the
+  // incident changed meanwhile the action is refused with a BatonApiException whose isConflict()
+  // is true, naming the holder and current version; null skips that check. A take of an incident
+  // another person took is refused the same way, whatever the version.
+
+  /** {@code POST …/{id}/take}: the caller becomes the holder and assignee. */
+  public IncidentCard take(long id, Long expectedVersion) throws IOException {
+    return act(id, "take", Map.of(), expectedVersion);
+  }
+
+  /** {@code POST …/{id}/handover}: to {@code @person} or {@code #team}, who must take it; comment required. */
+  public IncidentCard handover(long id, String to, String comment, Long expectedVersion) throws IOException {
+    return act(id, "handover", fields("to", to, "comment", comment), expectedVersion);
+  }
+
+  /** {@code POST …/{id}/snooze}: for a while, until a time, or forever (with a comment). */
+  public IncidentCard snooze(long id, SnoozeRequest request, Long expectedVersion) throws IOException {
+    return act(id, "snooze", request, expectedVersion);
+  }
+
+  /** {@code POST …/{id}/unsnooze}: back to its holder's queue now; comment optional (null). */
+  public IncidentCard unsnooze(long id, String comment, Long expectedVersion) throws IOException {
+    return act(id, "unsnooze", fields("comment", comment), expectedVersion);
+  }
+
+  /** {@code POST …/{id}/close}; comment optional (null). */
+  public IncidentCard close(long id, String comment, Long expectedVersion) throws IOException {
+    return act(id, "close", fields("comment", comment), expectedVersion);
+  }
+
+  /** {@code POST …/{id}/describe}: short (one line) and/or long (markdown) description; null keeps one as it is. */
+  public IncidentCard describe(long id, String shortDescription, String longDescription, Long expectedVersion)
+      throws IOException {
+    return act(id, "describe", fields("short", shortDescription, "long", longDescription), expectedVersion);
+  }
+
+  /** {@code POST …/{id}/comment}: a note in the timeline. */
+  public IncidentCard comment(long id, String text, Long expectedVersion) throws IOException {
+    return act(id, "comment", fields("text", text), expectedVersion);
+  }
+
+  /** {@code POST …/{id}/severity}: {@code S1}..{@code S9} by hand, with why; the SLA follows. */
+  public IncidentCard severity(long id, String level, String comment, Long expectedVersion) throws IOException {
+    return act(id, "severity", fields("level", level, "comment", comment), expectedVersion);
+  }
+
+  /** Name, value pairs without the null values. */
+  private static Map<String, String> fields(String... nameValue) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < nameValue.length; i += 2) {
+      if (nameValue[i + 1] != null) {
+        m.put(nameValue[i], nameValue[i + 1]);
+      }
+    }
+    return m;
+  }
+
+  private IncidentCard act(long id, String action, Object body, Long expectedVersion) throws IOException {
+    HttpUrl url = url("api/v1/incidents").addPathSegment(Long.toString(id)).addPathSegment(action).build();
+    Request.Builder request = new Request.Builder().url(url)
+        .post(RequestBody.create(json.writeValueAsBytes(body), JSON));
+    if (expectedVersion != null) {
+      request.header("If-Match", "\"" + expectedVersion + "\"");
+    }
+    return call(request, json.constructType(IncidentCard.class));
+  }
+
   private HttpUrl analytics(long id, String what, Integer limit) {
     HttpUrl.Builder url = url("api/v1/incidents").addPathSegment(Long.toString(id)).addPathSegment(what);
     optional(url, "limit", limit == null ? null : limit.toString());
@@ -147,7 +224,11 @@ public final class BatonClient implements AutoCloseable {
   }
 
   private <T> T get(HttpUrl url, JavaType type) throws IOException {
-    Request.Builder request = new Request.Builder().url(url).header("Accept", "application/json");
+    return call(new Request.Builder().url(url), type);
+  }
+
+  private <T> T call(Request.Builder request, JavaType type) throws IOException {
+    request.header("Accept", "application/json");
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -165,7 +246,7 @@ public final class BatonClient implements AutoCloseable {
     try {
       ApiError e = json.readValue(text, ApiError.class);
       if (e.message() != null) {
-        return new BatonApiException(status, e.message(), e.parameter(), e.problems());
+        return new BatonApiException(status, e.message(), e.parameter(), e.problems(), e.holder(), e.version());
       }
     } catch (IOException notJson) {
       // a proxy's page or plain text: keep the start of it as the message

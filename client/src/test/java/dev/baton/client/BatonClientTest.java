@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.api.model.IncidentCard;
 import dev.baton.api.model.IncidentDetail;
 import dev.baton.api.model.IncidentPage;
@@ -15,16 +14,9 @@ import dev.baton.server.config.ConfigLoader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,17 +62,8 @@ class BatonClientTest {
 
   /** Alertmanager's API v2, as Prometheus sends it, with the ingest token. */
   private static void fire(String name, String project, String severity, String instance, String team) throws IOException {
-    Map<String, Object> alert = new LinkedHashMap<>();
-    alert.put("labels", Map.of("alertname", name, "project", project, "severity", severity, "instance", instance,
-        "team", team));
-    alert.put("annotations", Map.of("summary", name + " on " + instance));
-    alert.put("startsAt", Instant.now().minusSeconds(60).toString());
-    byte[] body = new ObjectMapper().writeValueAsBytes(List.of(alert));
-    try (Response r = new OkHttpClient().newCall(new Request.Builder().url(server.url() + "/api/v2/alerts")
-        .header("Authorization", "Bearer " + SENDER)
-        .post(RequestBody.create(body, MediaType.get("application/json"))).build()).execute()) {
-      assertEquals(200, r.code(), r.body().string());
-    }
+    AlertSender.fire(server.url(), SENDER, Map.of("alertname", name, "project", project, "severity", severity,
+        "instance", instance, "team", team));
   }
 
   @Test

@@ -97,6 +97,7 @@ public final class BatonServer implements AutoCloseable {
           HttpFront.ingest(protocol, pipeline, config, metrics, settings.clock()));
     }
     readApi.mountConsole(routes);
+    readApi.mountActions(routes, pipeline, config.limits().commitTimeout());
     routes.add("/api/v2/alerts", Set.of("GET"), Role.READ, readApi.alertmanagerAlerts());
     HttpFront front;
     try {

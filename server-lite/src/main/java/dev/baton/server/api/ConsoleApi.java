@@ -102,7 +102,8 @@ public final class ConsoleApi implements HttpHandler {
     return null;
   }
 
-  private static long incidentId(String text) {
+  /** A path's incident id; a located 400 when it is not a positive whole number. */
+  static long incidentId(String text) {
     try {
       long id = Long.parseLong(text);
       if (id > 0) {

@@ -2,19 +2,21 @@ package dev.baton.server.api;
 
 import dev.baton.server.config.Role;
 import dev.baton.server.http.Routes;
+import dev.baton.server.pipeline.Pipeline;
 import dev.baton.server.query.AlertQueries;
 import dev.baton.server.query.IncidentQueries;
 import dev.baton.server.query.ReadConnections;
 import dev.baton.server.runbook.RunbookLibrary;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * The console API's read side on its own read-only connections: the routes it adds and the
- * readers it closes. Acting (take, handover, snooze…) and the event stream go through the writer
- * and are mounted beside it.
+ * readers it closes. Acting (take, handover, snooze…) goes through the writer and answers with
+ * the card read here ({@link #mountActions}).
  */
 public final class ReadApi implements AutoCloseable {
 
@@ -24,11 +26,15 @@ public final class ReadApi implements AutoCloseable {
   private final ReadConnections readers;
   private final ConsoleApi console;
   private final AlertmanagerAlerts alertmanager;
+  private final IncidentQueries incidents;
+  private final Clock clock;
 
   private ReadApi(ReadConnections readers, Clock clock, Supplier<RunbookLibrary> runbooks) {
     this.readers = readers;
+    this.clock = clock;
     AlertQueries alerts = new AlertQueries(readers);
-    this.console = new ConsoleApi(new IncidentQueries(readers, clock), alerts, runbooks);
+    this.incidents = new IncidentQueries(readers, clock);
+    this.console = new ConsoleApi(incidents, alerts, runbooks);
     this.alertmanager = new AlertmanagerAlerts(alerts);
   }
 
@@ -44,6 +50,15 @@ public final class ReadApi implements AutoCloseable {
   public Routes mountConsole(Routes routes) {
     return routes.add(ConsoleApi.PREFIX, Set.of("GET"), Role.READ, console)
         .add(ConsoleApi.ALERTS, Set.of("GET"), Role.READ, console);
+  }
+
+  /**
+   * {@code POST /api/v1/incidents/{id}/{action}} for operators (and admins): the relay baton's
+   * actions through the writer, each answered with the card as it is after the commit.
+   */
+  public Routes mountActions(Routes routes, Pipeline pipeline, Duration commitTimeout) {
+    return routes.add(ConsoleApi.PREFIX, Set.of("POST"), Role.OPERATE,
+        new IncidentActions(pipeline, incidents, clock, commitTimeout));
   }
 
   /** The handler of {@code GET /api/v2/alerts} (Alertmanager's shape), for viewers. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.baton.server.incident.Holding;
 import dev.baton.server.ingest.IngestLimits;
 import dev.baton.server.policy.ServiceLevel;
 import dev.baton.server.policy.Severity;
@@ -176,10 +177,10 @@ public final class ConfigLoader {
       return inherited;
     }
     if (!node.isObject()) {
-      problems.add(path + ": expected a mapping with service_level, grouping, non_identifying");
+      problems.add(path + ": expected a mapping with service_level, grouping, non_identifying, default_holder");
       return inherited;
     }
-    checkKeys(node, path, Set.of("service_level", "grouping", "non_identifying"));
+    checkKeys(node, path, Set.of("service_level", "grouping", "non_identifying", "default_holder"));
     ServiceLevel level = inherited.serviceLevel();
     JsonNode levelNode = node.path("service_level");
     if (!levelNode.isMissingNode()) {
@@ -194,7 +195,17 @@ public final class ConfigLoader {
     Set<String> nonIdentifying = node.has("non_identifying")
         ? new LinkedHashSet<>(names(node.path("non_identifying"), path + ".non_identifying"))
         : inherited.nonIdentifying();
-    return new ProjectConfig(level, grouping, nonIdentifying);
+    String holder = inherited.defaultHolder();
+    JsonNode holderNode = node.path("default_holder");
+    if (!holderNode.isMissingNode()) {
+      if (holderNode.isTextual() && Holding.validHolder(holderNode.asText())) {
+        holder = holderNode.asText();
+      } else {
+        problems.add(path + ".default_holder: expected a team queue like '#l1' or a person like '@alice', got '"
+            + holderNode.asText() + "'");
+      }
+    }
+    return new ProjectConfig(level, grouping, nonIdentifying, holder);
   }
 
   private SeverityRules severity(JsonNode node) {

@@ -1,5 +1,6 @@
 package dev.baton.server.config;
 
+import dev.baton.server.incident.Holding;
 import dev.baton.server.policy.ServiceLevel;
 import java.util.List;
 import java.util.Set;
@@ -10,11 +11,13 @@ import java.util.Set;
  * @param serviceLevel   Platinum, Gold, Silver or None; with severity decides the SLA
  * @param grouping       labels whose values (with the project) group alerts into one incident
  * @param nonIdentifying labels left out of an alert's identity (replicas, pods…)
+ * @param defaultHolder  who holds the project's new incidents ({@code #team} or {@code @person})
  */
-public record ProjectConfig(ServiceLevel serviceLevel, List<String> grouping, Set<String> nonIdentifying) {
+public record ProjectConfig(ServiceLevel serviceLevel, List<String> grouping, Set<String> nonIdentifying,
+    String defaultHolder) {
 
-  public static final ProjectConfig DEFAULT =
-      new ProjectConfig(ServiceLevel.NONE, List.of("alertname"), Set.of("prometheus_replica", "replica"));
+  public static final ProjectConfig DEFAULT = new ProjectConfig(ServiceLevel.NONE, List.of("alertname"),
+      Set.of("prometheus_replica", "replica"), Holding.DEFAULT_HOLDER);
 
   public ProjectConfig {
     grouping = List.copyOf(grouping);

@@ -35,7 +35,7 @@ final class AccessLogFilter extends Filter {
       Routes.Route route = routes.find(exchange.getRequestURI().getPath());
       metrics.requests.inc(1, route == null ? "other" : route.path(), Integer.toString(status));
       if (status >= 500 ? ACCESS.isWarnEnabled() : ACCESS.isDebugEnabled()) {
-        Principal p = (Principal) exchange.getAttribute(Principal.ATTRIBUTE);
+        Principal p = Principal.of(exchange);
         String line = String.format("%s %s %s %d %.1fms %s", exchange.getRemoteAddress().getAddress().getHostAddress(),
             exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), status,
             (System.nanoTime() - start) / 1e6, p == null ? "-" : p.name());
@@ -45,6 +45,7 @@ final class AccessLogFilter extends Filter {
           ACCESS.debug(line);
         }
       }
+      Principal.detach(exchange);
     }
   }
 

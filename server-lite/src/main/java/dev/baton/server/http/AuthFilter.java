@@ -37,7 +37,7 @@ final class AuthFilter extends Filter {
   public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
     Routes.Route route = routes.find(exchange.getRequestURI().getPath(), exchange.getRequestMethod());
     if (tokens.isEmpty()) {
-      exchange.setAttribute(Principal.ATTRIBUTE, local);
+      Principal.attach(exchange, local);
     } else if (route != null && !route.roles().isEmpty()) {
       Principal p = authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
       if (p == null) {
@@ -49,7 +49,7 @@ final class AuthFilter extends Filter {
             + route.path() + " needs " + route.roles().stream().map(Role::wire).sorted()
             .collect(java.util.stream.Collectors.joining(" or ")));
       }
-      exchange.setAttribute(Principal.ATTRIBUTE, p);
+      Principal.attach(exchange, p);
     }
     chain.doFilter(exchange);
   }

@@ -107,7 +107,7 @@ final class IngestHandler implements HttpHandler {
 
   /** By token when tokens are configured (the source that names the token, else the token), else by client and endpoint. */
   private Source source(HttpExchange exchange) {
-    Principal p = (Principal) exchange.getAttribute(Principal.ATTRIBUTE);
+    Principal p = Principal.of(exchange);
     if (p != null && p.token()) {
       return config.sourceForToken(p.name())
           .map(s -> new Source(s.name(), s.defaultProject()))

@@ -26,12 +26,16 @@ public final class Incident {
   private long responseDueAt;
   private int alertCount;
   private long version;
+  private long updatedAt;
+  private Holding holding;
+  private SnoozeTerms snooze;
   /** Member alerts per {@link AlertState} ordinal, and instant members at the end. */
   private final int[] members;
 
   public Incident(long id, String project, String groupingKey, String trigger, long openedAt, long previousId,
       ServiceLevel serviceLevel, IncidentStatus status, long closedAt, Severity severity, SlaClass slaClass,
-      long responseDueAt, int alertCount, long version, int[] members) {
+      long responseDueAt, int alertCount, long version, int[] members, Holding holding, SnoozeTerms snooze,
+      long updatedAt) {
     this.id = id;
     this.project = project;
     this.groupingKey = groupingKey;
@@ -47,6 +51,9 @@ public final class Incident {
     this.alertCount = alertCount;
     this.version = version;
     this.members = members.clone();
+    this.holding = holding;
+    this.snooze = snooze;
+    this.updatedAt = updatedAt;
   }
 
   /** Counters sized for {@link #members(int[])}: one per alert state plus instants. */
@@ -72,6 +79,12 @@ public final class Incident {
   /** Incremented on every change; the console API uses it for If-Match. */
   public long version() { return version; }
   public int[] members() { return members.clone(); }
+  /** When it last changed (epoch ms). */
+  public long updatedAt() { return updatedAt; }
+  /** Who holds the baton; never null. */
+  public Holding holding() { return holding; }
+  /** The snooze in force, or null. */
+  public SnoozeTerms snooze() { return snooze; }
 
   /** Aggregated state: firing if any alert fires, else unknown, else ok, else pending; null for instant-only. */
   public AlertState state() {
@@ -104,8 +117,21 @@ public final class Incident {
     closedAt = at;
   }
 
-  void touched() {
+  void touched(long now) {
     version++;
+    updatedAt = Math.max(updatedAt, now);
+  }
+
+  void hold(Holding h) {
+    holding = h;
+  }
+
+  void status(IncidentStatus s) {
+    status = s;
+  }
+
+  void snooze(SnoozeTerms terms) {
+    snooze = terms;
   }
 
   private static int slot(AlertState state) {

@@ -5,7 +5,10 @@ import dev.baton.server.alert.AlertChange;
 import dev.baton.server.policy.ServiceLevel;
 import dev.baton.server.policy.Sla;
 import dev.baton.server.policy.SlaTable;
+import dev.baton.server.alert.AlertState;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -50,13 +53,16 @@ public final class IncidentTracker {
   }
 
   /**
-   * Follows one alert change.
+   * Follows one alert change. A snoozed incident wakes when it gets worse (an alert joins, its
+   * severity rises, an ok alert fires again); with close-if-ok it closes once all its alerts are ok.
    *
-   * @param trigger      the alert's trigger (alertname), shown on a new incident
-   * @param serviceLevel the project's service level, for a new incident's SLA
+   * @param trigger       the alert's trigger (alertname), shown on a new incident
+   * @param serviceLevel  the project's service level, for a new incident's SLA
+   * @param defaultHolder who holds a new incident ({@code #l1} unless the project names another)
    * @return what changed, or null when the alert is in no open incident and needs none
    */
-  public IncidentChange follow(AlertChange change, String trigger, ServiceLevel serviceLevel, long now) {
+  public IncidentChange follow(AlertChange change, String trigger, ServiceLevel serviceLevel, String defaultHolder,
+      long now) {
     Alert alert = change.alert();
     Incident incident = openById.get(alert.incidentId());
     if (incident == null && !change.needsIncident()) {
@@ -71,13 +77,16 @@ public final class IncidentTracker {
       java.time.Instant due = sla.deadline(java.time.Instant.ofEpochMilli(now));
       incident = new Incident(nextIncidentId++, alert.key().project(), alert.groupingKey(), trigger, now,
           history.lastIncidentId(alert.groupingKey()), serviceLevel, IncidentStatus.OPEN, 0, alert.severity(),
-          sla.slaClass(), due == null ? 0 : due.toEpochMilli(), 0, 0, Incident.noMembers());
+          sla.slaClass(), due == null ? 0 : due.toEpochMilli(), 0, 0, Incident.noMembers(),
+          Holding.queued(defaultHolder), null, now);
       openById.put(incident.id(), incident);
       openByKey.put(incident.groupingKey(), incident);
       opened = true;
     }
     var stateBefore = opened ? null : incident.state();
     var severityBefore = opened ? null : incident.severity();
+    IncidentStatus statusBefore = incident.status();
+    var slaClassBefore = incident.slaClass();
     boolean joined = alert.incidentId() != incident.id();
     if (joined) {
       alert.joinedIncident(incident.id());
@@ -85,16 +94,52 @@ public final class IncidentTracker {
     } else if (change.stateChanged()) {
       incident.moveMember(change.before(), alert.state());
     }
-    if (alert.severity().moreSevereThan(incident.severity())) {
+    boolean firedAgain = change.before() == AlertState.OK && alert.state() == AlertState.FIRING;
+    // Only an alert's severity that arrives now raises the incident: a severity lowered by hand
+    // stays until an alert joins, gets more severe, or fires again.
+    boolean severityArrives = joined || change.severityRaised() || firedAgain;
+    if (severityArrives && alert.severity().moreSevereThan(incident.severity())) {
       Sla sla = SlaTable.lookup(alert.severity(), incident.serviceLevel());
       java.time.Instant due = sla.deadline(java.time.Instant.ofEpochMilli(incident.openedAt()));
       incident.severity(alert.severity(), sla.slaClass(), due == null ? 0 : due.toEpochMilli());
     }
-    IncidentChange result = new IncidentChange(incident, opened, joined, stateBefore, severityBefore);
-    if (opened || joined || incident.state() != stateBefore || result.severityRaised()) {
-      incident.touched();
+    boolean severityRaised = severityBefore != null && incident.severity().moreSevereThan(severityBefore);
+    String woke = null;
+    boolean closedAsOk = false;
+    if (incident.status() == IncidentStatus.SNOOZED) {
+      if (joined && !opened) {
+        woke = "alert_joined";
+      } else if (severityRaised) {
+        woke = "severity_raised";
+      } else if (firedAgain) {
+        woke = "alert_fired_again";
+      }
+      if (woke != null) {
+        Relay.wake(incident);
+      } else if (incident.snooze().closeIfOk() && incident.state() == AlertState.OK) {
+        close(incident.id(), now);
+        closedAsOk = true;
+      }
+    }
+    IncidentChange result = new IncidentChange(incident, opened, joined, stateBefore, severityBefore, statusBefore,
+        slaClassBefore, woke, closedAsOk);
+    if (!closedAsOk && (opened || joined || incident.state() != stateBefore || severityRaised || woke != null)) {
+      incident.touched(now);
     }
     return result;
+  }
+
+  /** Snoozed incidents whose snooze has run out at {@code now}, woken (status back, snooze cleared). */
+  public List<Incident> wakeEnded(long now) {
+    List<Incident> woken = new ArrayList<>();
+    for (Incident i : openById.values()) {
+      if (i.status() == IncidentStatus.SNOOZED && i.snooze().endedBy(now)) {
+        Relay.wake(i);
+        i.touched(now);
+        woken.add(i);
+      }
+    }
+    return woken;
   }
 
   /** Closes an open incident; later alerts of its grouping key open a new one. */
@@ -105,7 +150,8 @@ public final class IncidentTracker {
     }
     openByKey.remove(incident.groupingKey());
     incident.close(now);
-    incident.touched();
+    incident.snooze(null);
+    incident.touched(now);
     return incident;
   }
 }

@@ -2,6 +2,9 @@ package dev.baton.server.pipeline;
 
 import dev.baton.server.alert.Alert;
 import dev.baton.server.config.BatonConfig;
+import dev.baton.server.incident.IncidentAction;
+import dev.baton.server.incident.IncidentCommand;
+import dev.baton.server.incident.Refusal;
 import dev.baton.server.metrics.ReceiverMetrics;
 import dev.baton.server.store.Store;
 import dev.baton.server.store.StoreException;
@@ -96,20 +99,29 @@ public final class Pipeline implements AutoCloseable {
 
   /** Stores a request; the future completes once it is committed. */
   public CompletableFuture<Void> submit(Submission submission) {
-    return enqueue(new Work(submission, null, null, null));
+    return enqueue(new Work(submission, null));
   }
 
   /** Applies time-based transitions (expiry to unknown, end of pending) as of the clock's now. */
   public CompletableFuture<Void> tick() {
-    return enqueue(new Work(null, null, null, null));
+    return enqueue(new Work(null, null));
+  }
+
+  /**
+   * Applies a person's action to an incident (take, handover, snooze…), serialised with ingest.
+   * The future fails with {@link Refusal} when the incident's state does not allow it (nothing of
+   * it is applied, its batch-mates are not harmed), or with {@link Unavailable}.
+   */
+  public CompletableFuture<Void> act(IncidentAction action) {
+    return enqueue(new Work(null, action));
   }
 
   /**
    * Closes an open incident; later alerts of its grouping key open a new one linked to it. The
-   * future fails with {@link IllegalArgumentException} when the incident is not open.
+   * future fails with {@link Refusal} when the incident is not open.
    */
   public CompletableFuture<Void> closeIncident(long incidentId, String actor, String comment) {
-    return enqueue(new Work(null, incidentId, actor, comment == null ? "" : comment));
+    return act(new IncidentAction(incidentId, actor, null, new IncidentCommand.Close(comment == null ? "" : comment)));
   }
 
   public int queueDepth() {
@@ -292,31 +304,28 @@ public final class Pipeline implements AutoCloseable {
     }
   }
 
-  /** One queued unit: a submission, a tick, or an incident close. */
+  /** One queued unit: a submission, a tick, or an action on an incident. */
   private static final class Work {
     final Submission submission;
-    final Long closeIncident;
-    final String actor;
-    final String comment;
+    final IncidentAction action;
     final CompletableFuture<Void> future = new CompletableFuture<>();
-    /** Why this work was refused without harm to its batch (closing an incident that is not open). */
-    IllegalArgumentException refusal;
+    /** Why this action was refused without harm to its batch (taking an incident another person holds…). */
+    Refusal refusal;
 
-    Work(Submission submission, Long closeIncident, String actor, String comment) {
+    Work(Submission submission, IncidentAction action) {
       this.submission = submission;
-      this.closeIncident = closeIncident;
-      this.actor = actor;
-      this.comment = comment;
+      this.action = action;
     }
 
     void apply(Processor p, StoreTransaction tx, long now) {
+      refusal = null; // a batch retried one by one applies again from the reloaded state
       if (submission != null) {
         p.submit(submission, tx);
-      } else if (closeIncident != null) {
-        if (p.isOpen(closeIncident)) {
-          p.close(closeIncident, actor, comment, now, tx);
-        } else {
-          refusal = new IllegalArgumentException("incident " + closeIncident + " is not open");
+      } else if (action != null) {
+        try {
+          p.act(action, now, tx);
+        } catch (Refusal r) {
+          refusal = r; // thrown before anything was changed
         }
       } else {
         p.tick(now, tx);

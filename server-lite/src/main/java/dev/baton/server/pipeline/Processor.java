@@ -12,15 +12,21 @@ import dev.baton.server.alert.Fingerprint;
 import dev.baton.server.config.BatonConfig;
 import dev.baton.server.config.ProjectConfig;
 import dev.baton.server.incident.Incident;
+import dev.baton.server.incident.IncidentAction;
 import dev.baton.server.incident.IncidentChange;
+import dev.baton.server.incident.IncidentCommand;
+import dev.baton.server.incident.IncidentStatus;
 import dev.baton.server.incident.IncidentTracker;
+import dev.baton.server.incident.Refusal;
+import dev.baton.server.incident.Relay;
 import dev.baton.server.ingest.Event;
 import dev.baton.server.metrics.ReceiverMetrics;
 import dev.baton.server.policy.Severity;
-import dev.baton.server.policy.SlaTable;
+import dev.baton.server.policy.SlaClass;
 import dev.baton.server.store.HotState;
 import dev.baton.server.store.Store;
 import dev.baton.server.store.StoreTransaction;
+import dev.baton.server.store.StoredIncident;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -150,25 +156,75 @@ final class Processor {
     for (AlertChange change : alerts.tick(now)) {
       persist(change, null, SYSTEM_ACTOR, 0, now, tx);
     }
-  }
-
-  boolean isOpen(long incidentId) {
-    return incidents.isOpen(incidentId);
-  }
-
-  Incident close(long incidentId, String actor, String comment, long now, StoreTransaction tx) {
-    Incident before = incidents.open(incidentId);
-    if (before == null) {
-      throw new IllegalArgumentException("incident " + incidentId + " is not open");
+    for (Incident i : incidents.wakeEnded(now)) {
+      recount(IncidentStatus.SNOOZED, i.slaClass(), i);
+      dirtyIncidents.add(i);
+      tx.timeline(i.id(), now, SYSTEM_ACTOR, "woke", woke("snooze_ended", i));
     }
-    String fromKey = statusClass(before.status().wire(), before.slaClass().wire());
-    Incident closed = incidents.close(incidentId, now);
-    incidentsByStatusClass.merge(fromKey, -1L, Long::sum);
-    incidentsByStatusClass.merge(statusClass(closed.status().wire(), closed.slaClass().wire()), 1L, Long::sum);
-    dirtyIncidents.remove(closed);
-    tx.updateIncident(closed);
-    tx.timeline(incidentId, now, actor, "closed", json("comment", comment == null ? "" : comment));
-    return closed;
+  }
+
+  /**
+   * Applies a person's action to an incident.
+   *
+   * @throws Refusal when the incident's state does not allow it; nothing was applied then
+   */
+  void act(IncidentAction action, long now, StoreTransaction tx) {
+    Incident i = incidents.open(action.incidentId());
+    if (i == null) {
+      actOnClosed(action, now, tx);
+      return;
+    }
+    Relay.Outcome o = Relay.apply(i, action, now);
+    if (o == null) {
+      return;
+    }
+    if (o.closes()) {
+      incidents.close(i.id(), now);
+    } else if (o.appendedHolder() != null) {
+      tx.appendHolder(i.id(), o.appendedHolder());
+    } else if (action.command() instanceof IncidentCommand.Describe d) {
+      tx.describeIncident(i.id(), d.shortDescription(), d.longDescription());
+    }
+    recount(o.statusBefore(), o.slaClassBefore(), i);
+    dirtyIncidents.add(i);
+    tx.timeline(i.id(), now, action.actor(), o.kind(), json(o.detail()));
+  }
+
+  /** Closed incidents (not held in memory) take descriptions and comments, for post-mortems; nothing else. */
+  private void actOnClosed(IncidentAction action, long now, StoreTransaction tx) {
+    long id = action.incidentId();
+    StoredIncident stored = store.storedIncident(id);
+    if (stored == null) {
+      throw Refusal.notFound(id);
+    }
+    Relay.checkVersion(id, stored.version(), stored.holder(), action.expectedVersion());
+    IncidentCommand command = action.command();
+    if (command instanceof IncidentCommand.Describe d) {
+      tx.describeIncident(id, d.shortDescription(), d.longDescription());
+      tx.timeline(id, now, action.actor(), "described", json(Relay.describeDetail(d)));
+    } else if (command instanceof IncidentCommand.Comment c) {
+      tx.timeline(id, now, action.actor(), "commented", json("text", c.text()));
+    } else {
+      throw new Refusal(Refusal.Reason.CONFLICT, "incident " + id + " is " + stored.status().wire() + "; only describe"
+          + " and comment apply to a closed incident, not " + command.name(), stored.version(), stored.holder());
+    }
+    tx.touchClosedIncident(id, stored.version() + 1, now);
+  }
+
+  /** Moves the incident between the status-and-class counters when either changed. */
+  private void recount(IncidentStatus statusBefore, SlaClass classBefore, Incident i) {
+    if (statusBefore != i.status() || classBefore != i.slaClass()) {
+      incidentsByStatusClass.merge(statusClass(statusBefore.wire(), classBefore.wire()), -1L, Long::sum);
+      incidentsByStatusClass.merge(statusClass(i.status().wire(), i.slaClass().wire()), 1L, Long::sum);
+    }
+  }
+
+  private static String woke(String reason, Incident i) {
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("reason", reason);
+    detail.put("status", i.status().wire());
+    detail.put("holder", i.holding().holder());
+    return json(detail);
   }
 
   /** Writes every alert and incident changed in this transaction, once each; before the commit. */
@@ -206,7 +262,8 @@ final class Processor {
     if (c.resolvedWhilePending()) {
       metrics.resolvedWhilePending.inc(1);
     }
-    IncidentChange ic = incidents.follow(c, a.trigger(), config.project(a.key().project()).serviceLevel(), now);
+    ProjectConfig pc = config.project(a.key().project());
+    IncidentChange ic = incidents.follow(c, a.trigger(), pc.serviceLevel(), pc.defaultHolder(), now);
     if (c.created()) {
       tx.insertAlert(a, e, actor, amFingerprint);
       a.statusWritten();
@@ -240,8 +297,10 @@ final class Processor {
       detail.put("response_due_at", i.responseDueAt() == 0 ? null : Instant.ofEpochMilli(i.responseDueAt()).toString());
       detail.put("previous_incident", i.previousId() == 0 ? null : i.previousId());
       tx.timeline(i.id(), now, actor, "opened", json(detail));
-    } else if (ic.joined() || ic.stateBefore() != i.state() || ic.severityRaised()) {
+    } else if (ic.joined() || ic.stateBefore() != i.state() || ic.severityRaised() || ic.wokeBecause() != null
+        || ic.closedAsOk()) {
       dirtyIncidents.add(i);
+      recount(ic.statusBefore(), ic.slaClassBefore(), i);
     }
     if (ic.joined()) {
       tx.linkAlert(i.id(), a.id(), now);
@@ -265,9 +324,15 @@ final class Processor {
       detail.put("sla_class", i.slaClass().wire());
       detail.put("response_due_at", i.responseDueAt() == 0 ? null : Instant.ofEpochMilli(i.responseDueAt()).toString());
       tx.timeline(i.id(), now, actor, "severity_raised", json(detail));
-      String classBefore = SlaTable.lookup(ic.severityBefore(), i.serviceLevel()).slaClass().wire();
-      incidentsByStatusClass.merge(statusClass(i.status().wire(), classBefore), -1L, Long::sum);
-      incidentsByStatusClass.merge(statusClass(i.status().wire(), i.slaClass().wire()), 1L, Long::sum);
+    }
+    if (ic.wokeBecause() != null) {
+      tx.timeline(i.id(), now, SYSTEM_ACTOR, "woke", woke(ic.wokeBecause(), i));
+    }
+    if (ic.closedAsOk()) {
+      Map<String, Object> detail = new LinkedHashMap<>();
+      detail.put("reason", "all_alerts_ok");
+      detail.put("comment", "closed by its snooze (close if ok): all its alerts are ok");
+      tx.timeline(i.id(), now, SYSTEM_ACTOR, "closed", json(detail));
     }
   }
 

@@ -11,6 +11,7 @@ import dev.baton.api.model.OtherIncidents;
 import dev.baton.api.model.PastIncident;
 import dev.baton.api.model.SimilarGroup;
 import dev.baton.api.model.SimilarIncidents;
+import dev.baton.api.model.Snooze;
 import dev.baton.api.model.Sla;
 import dev.baton.api.model.TimelineEntry;
 import dev.baton.mql.sql.SqlFragment;
@@ -36,7 +37,8 @@ public final class IncidentQueries {
 
   private static final String CARD_COLUMNS = "i.id, i.project, i.grouping_key, i.trigger, i.status, i.state, i.severity,"
       + " i.service_level, i.sla_class, i.response_due_at, i.opened_at, i.closed_at, i.alert_count, i.version,"
-      + " i.holder, i.holder_chain, i.assignee, i.short_description, i.long_description";
+      + " i.holder, i.holder_chain, i.assignee, i.short_description, i.long_description, i.snoozed_until,"
+      + " i.snooze_forever, i.snooze_close_if_ok, i.snoozed_by, i.snooze_comment";
   private static final String DESCRIBED = "((i.short_description IS NOT NULL AND i.short_description <> '')"
       + " OR (i.long_description IS NOT NULL AND i.long_description <> ''))";
 
@@ -118,6 +120,11 @@ public final class IncidentQueries {
       }
       return new IncidentPage(cards, null);
     });
+  }
+
+  /** One incident's card; {@link NotFound} when there is none. */
+  public IncidentCard card(long id) {
+    return readers.read(c -> cardById(c, id));
   }
 
   /** The card, alerts and timeline of an incident. */
@@ -343,7 +350,17 @@ public final class IncidentQueries {
         Rows.severity(rs.getInt("severity")), Rows.strings(rs.getString("holder_chain")), rs.getString("holder"),
         rs.getString("assignee"), rs.getString("short_description"), rs.getString("long_description"), status,
         state == null ? "none" : state, rs.getInt("alert_count"), firing, opened, closed,
-        Duration.between(opened, closed == null ? now : closed), sla, null, 0, labelLists, rs.getLong("version"));
+        Duration.between(opened, closed == null ? now : closed), sla, snooze(rs, status), 0, labelLists,
+        rs.getLong("version"));
+  }
+
+  /** The snooze in force, from its columns; null unless snoozed. */
+  private static Snooze snooze(ResultSet rs, String status) throws SQLException {
+    if (!"snoozed".equals(status)) {
+      return null;
+    }
+    return new Snooze(Rows.instant(rs, "snoozed_until"), rs.getInt("snooze_forever") != 0,
+        rs.getInt("snooze_close_if_ok") != 0, rs.getString("snoozed_by"), rs.getString("snooze_comment"));
   }
 
   /** Platinum, Gold, Silver or None, as configuration files spell them. */

@@ -34,10 +34,13 @@ final class MqlFilters {
       .column("class", "i.sla_class")
       .column("summary", "i.short_description")
       .column("opened", "i.opened_at")
+      .column("updated", "i.updated_at")
+      .column("service_level", "i.service_level")
+      .valueTable("source", "incident_sources", "incident_id", "source")
       .labels("incident_alerts", "alert_id", "incident_id", "alert_labels", "alert_id", "name", "value")
       .build();
   private static final Set<String> INCIDENT_FIELDS = Set.of("project", "trigger", "severity", "state", "status",
-      "holder", "assignee", "class", "summary", "opened");
+      "holder", "assignee", "class", "summary", "opened", "updated", "service_level", "source");
 
   static final SqlSchema ALERTS = SqlSchema.builder("a.id")
       .column("project", "a.project")

@@ -6,8 +6,10 @@ import dev.baton.server.alert.Alert;
 import dev.baton.server.alert.AlertKey;
 import dev.baton.server.alert.AlertState;
 import dev.baton.server.alert.Fingerprint;
+import dev.baton.server.incident.Holding;
 import dev.baton.server.incident.Incident;
 import dev.baton.server.incident.IncidentStatus;
+import dev.baton.server.incident.SnoozeTerms;
 import dev.baton.server.ingest.Event;
 import dev.baton.server.policy.ServiceLevel;
 import dev.baton.server.policy.Severity;
@@ -44,6 +46,12 @@ public final class SqliteStore implements Store {
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The relay-baton columns {@link Transaction#updateIncident} writes, bound by {@link #bindWorkflow}. */
+  private static final String WORKFLOW_SET = "holder = ?, assignee = ?, taken_at = ?, snoozed_at = ?,"
+      + " snoozed_until = ?, snooze_forever = ?, snooze_close_if_ok = ?, snoozed_by = ?, snooze_comment = ?,"
+      + " updated_at = ?";
+  private static final String WORKFLOW_COLUMNS = "holder, assignee, taken_at, snoozed_at, snoozed_until,"
+      + " snooze_forever, snooze_close_if_ok, snoozed_by, snooze_comment, updated_at";
   private static final String ALERT_COLUMNS = "id, project, fingerprint, kind, state, severity, first_seen, last_seen,"
       + " expires_at, pending_until, refresh_ms, period_start, fire_count, resolved_while_pending,"
       + " incident_id, grouping_key, trigger, labels_hash, annotations_hash";
@@ -68,6 +76,10 @@ public final class SqliteStore implements Store {
   private final PreparedStatement selectAlert;
   private final PreparedStatement lastIncident;
   private final PreparedStatement selectByDedupKey;
+  private final PreparedStatement selectIncident;
+  private final PreparedStatement appendHolder;
+  private final PreparedStatement describeIncident;
+  private final PreparedStatement touchClosedIncident;
   private long nextMessageId;
 
   private SqliteStore(Path file, Connection c, Checkpointer checkpointer) throws SQLException {
@@ -95,9 +107,15 @@ public final class SqliteStore implements Store {
         "INSERT INTO firing_periods (alert_id, started_at, ended_at, ended_by) VALUES (?,?,?,?)");
     insertIncident = c.prepareStatement("INSERT INTO incidents (id, project, grouping_key, trigger, status, state,"
         + " severity, service_level, sla_class, response_due_at, opened_at, closed_at, previous_id, alert_count,"
-        + " version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        + " version, holder, holder_chain, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,json_array(?),?)");
     updateIncident = c.prepareStatement("UPDATE incidents SET status = ?, state = ?, severity = ?, sla_class = ?,"
-        + " response_due_at = ?, closed_at = ?, alert_count = ?, version = ? WHERE id = ?");
+        + " response_due_at = ?, closed_at = ?, alert_count = ?, version = ?, " + WORKFLOW_SET + " WHERE id = ?");
+    appendHolder = c.prepareStatement("UPDATE incidents SET holder_chain = json_insert(holder_chain, '$[#]', ?)"
+        + " WHERE id = ?");
+    describeIncident = c.prepareStatement("UPDATE incidents SET short_description = coalesce(?, short_description),"
+        + " long_description = coalesce(?, long_description) WHERE id = ?");
+    touchClosedIncident = c.prepareStatement("UPDATE incidents SET version = ?, updated_at = ? WHERE id = ?");
+    selectIncident = c.prepareStatement("SELECT status, version, holder FROM incidents WHERE id = ?");
     linkAlert = c.prepareStatement(
         "INSERT OR IGNORE INTO incident_alerts (incident_id, alert_id, joined_at) VALUES (?,?,?)");
     timeline = c.prepareStatement("INSERT INTO timeline (incident_id, at, actor, kind, detail) VALUES (?,?,?,?,?)");
@@ -177,14 +195,21 @@ public final class SqliteStore implements Store {
       List<Incident> open = new ArrayList<>();
       try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
           "SELECT id, project, grouping_key, trigger, opened_at, previous_id, service_level, status, closed_at,"
-              + " severity, sla_class, response_due_at, alert_count, version, state FROM incidents WHERE closed_at IS NULL")) {
+              + " severity, sla_class, response_due_at, alert_count, version, state, " + WORKFLOW_COLUMNS
+              + " FROM incidents WHERE closed_at IS NULL")) {
         while (rs.next()) {
           long id = rs.getLong(1);
           int alertCount = rs.getInt(13);
+          IncidentStatus status = IncidentStatus.fromWire(rs.getString(8));
+          SnoozeTerms snooze = status != IncidentStatus.SNOOZED ? null : new SnoozeTerms(rs.getLong(19),
+              rs.getLong(20), rs.getInt(21) != 0, rs.getInt(22) != 0, rs.getString(23), rs.getString(24));
+          String holder = rs.getString(16);
           open.add(new Incident(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6),
-              ServiceLevel.valueOf(rs.getString(7)), IncidentStatus.fromWire(rs.getString(8)), rs.getLong(9),
+              ServiceLevel.parse(rs.getString(7)), status, rs.getLong(9),
               Severity.of(rs.getInt(10)), SlaClass.valueOf(rs.getString(11).toUpperCase(Locale.ROOT)), rs.getLong(12),
-              alertCount, rs.getLong(14), withInactive(members.get(id), alertCount, rs.getString(15) != null)));
+              alertCount, rs.getLong(14), withInactive(members.get(id), alertCount, rs.getString(15) != null),
+              new Holding(holder == null ? Holding.DEFAULT_HOLDER : holder, rs.getString(17), rs.getLong(18)), snooze,
+              rs.getLong(25)));
         }
       }
       Map<String, Long> byState = new HashMap<>();
@@ -286,6 +311,19 @@ public final class SqliteStore implements Store {
   }
 
   @Override
+  public StoredIncident storedIncident(long id) {
+    try {
+      selectIncident.setLong(1, id);
+      try (ResultSet rs = selectIncident.executeQuery()) {
+        return rs.next() ? new StoredIncident(id, IncidentStatus.fromWire(rs.getString(1)), rs.getLong(2),
+            rs.getString(3)) : null;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("database " + file + ": cannot read incident " + id + ": " + describe(e), e);
+    }
+  }
+
+  @Override
   public StoreTransaction begin() {
     return new Transaction();
   }
@@ -359,6 +397,22 @@ public final class SqliteStore implements Store {
     } catch (JsonProcessingException e) {
       throw new StoreException("stored labels are not a JSON object: " + e.getOriginalMessage(), e);
     }
+  }
+
+  /** Binds the {@link #WORKFLOW_SET} columns from {@code index} on. */
+  private static void bindWorkflow(PreparedStatement p, int index, Incident i) throws SQLException {
+    Holding h = i.holding();
+    SnoozeTerms z = i.snooze();
+    p.setString(index, h.holder());
+    p.setString(index + 1, h.assignee());
+    setTime(p, index + 2, h.takenAt());
+    setTime(p, index + 3, z == null ? 0 : z.at());
+    setTime(p, index + 4, z == null ? 0 : z.until());
+    p.setInt(index + 5, z != null && z.forever() ? 1 : 0);
+    p.setInt(index + 6, z != null && z.closeIfOk() ? 1 : 0);
+    p.setString(index + 7, z == null ? null : z.by());
+    p.setString(index + 8, z == null ? null : z.comment());
+    setTime(p, index + 9, i.updatedAt());
   }
 
   private static void setTime(PreparedStatement p, int index, long millis) throws SQLException {
@@ -542,7 +596,7 @@ public final class SqliteStore implements Store {
         p.setString(5, i.status().wire());
         p.setString(6, i.state() == null ? null : i.state().wire());
         p.setInt(7, i.severity().level());
-        p.setString(8, i.serviceLevel().name());
+        p.setString(8, i.serviceLevel().display());
         p.setString(9, i.slaClass().wire());
         setTime(p, 10, i.responseDueAt());
         p.setLong(11, i.openedAt());
@@ -550,6 +604,9 @@ public final class SqliteStore implements Store {
         setTime(p, 13, i.previousId());
         p.setInt(14, i.alertCount());
         p.setLong(15, i.version());
+        p.setString(16, i.holding().holder());
+        p.setString(17, i.holding().holder());
+        p.setLong(18, i.updatedAt());
         p.executeUpdate();
       });
     }
@@ -566,8 +623,38 @@ public final class SqliteStore implements Store {
         setTime(p, 6, i.closedAt());
         p.setInt(7, i.alertCount());
         p.setLong(8, i.version());
-        p.setLong(9, i.id());
+        p.setLong(19, i.id());
+        bindWorkflow(p, 9, i);
         p.executeUpdate();
+      });
+    }
+
+    @Override
+    public void appendHolder(long incidentId, String holder) {
+      run(() -> {
+        appendHolder.setString(1, holder);
+        appendHolder.setLong(2, incidentId);
+        appendHolder.executeUpdate();
+      });
+    }
+
+    @Override
+    public void describeIncident(long incidentId, String shortDescription, String longDescription) {
+      run(() -> {
+        describeIncident.setString(1, shortDescription);
+        describeIncident.setString(2, longDescription);
+        describeIncident.setLong(3, incidentId);
+        describeIncident.executeUpdate();
+      });
+    }
+
+    @Override
+    public void touchClosedIncident(long incidentId, long version, long updatedAt) {
+      run(() -> {
+        touchClosedIncident.setLong(1, version);
+        touchClosedIncident.setLong(2, updatedAt);
+        touchClosedIncident.setLong(3, incidentId);
+        touchClosedIncident.executeUpdate();
       });
     }
 

@@ -36,6 +36,9 @@ public interface Store extends AutoCloseable {
   /** The most recent incident of a grouping key, 0 when none. Writer thread only. */
   long lastIncidentId(String groupingKey);
 
+  /** An incident's workflow facts as stored (for closed ones, which the writer does not hold), or null. Writer thread only. */
+  StoredIncident storedIncident(long id);
+
   /** Starts a write transaction. Writer thread only; one at a time. */
   StoreTransaction begin();
 

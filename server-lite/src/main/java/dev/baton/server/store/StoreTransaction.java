@@ -29,8 +29,17 @@ public interface StoreTransaction {
 
   void insertIncident(Incident incident);
 
-  /** Writes an incident's changing fields (status, state, severity, SLA, counters, version). */
+  /** Writes an incident's changing fields (status, state, severity, SLA, counters, version, holder, snooze). */
   void updateIncident(Incident incident);
+
+  /** Appends a holder to the incident's holder chain (the baton passed on). */
+  void appendHolder(long incidentId, String holder);
+
+  /** Sets the incident's descriptions; a null one is left as it is. */
+  void describeIncident(long incidentId, String shortDescription, String longDescription);
+
+  /** Writes a closed incident's version and last change (closed incidents are not in the hot state). */
+  void touchClosedIncident(long incidentId, long version, long updatedAt);
 
   void linkAlert(long incidentId, long alertId, long joinedAt);
 

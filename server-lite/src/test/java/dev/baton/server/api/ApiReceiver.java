@@ -41,6 +41,8 @@ final class ApiReceiver implements AutoCloseable {
   final BatonServer server;
   private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();
+  /** The bearer token alerts are sent with, when the config has tokens. */
+  private final String ingestToken;
 
   ApiReceiver(Path dir) throws Exception {
     this(dir, "");
@@ -48,9 +50,14 @@ final class ApiReceiver implements AutoCloseable {
 
   /** With {@code moreConfig} (YAML sections) after {@link #CONFIG}; relative paths in it are taken from {@code dir}. */
   ApiReceiver(Path dir, String moreConfig) throws Exception {
+    this(dir, CONFIG + moreConfig, null);
+  }
+
+  /** With its own whole {@code config}; alerts are sent with {@code ingestToken} when it is not null. */
+  ApiReceiver(Path dir, String config, String ingestToken) throws Exception {
+    this.ingestToken = ingestToken;
     server = BatonServer.start(ServerSettings.forDatabase(dir.resolve("baton.db"))
-        .withConfig(ConfigLoader.parse(CONFIG + moreConfig, "test.yml", dir)).withClock(clock)
-        .withTickInterval(Duration.ZERO));
+        .withConfig(ConfigLoader.parse(config, "test.yml", dir)).withClock(clock).withTickInterval(Duration.ZERO));
   }
 
   /** Posts one firing alert (labels given as name, value, …) and waits for its commit. */
@@ -76,11 +83,37 @@ final class ApiReceiver implements AutoCloseable {
       alert.put("endsAt", endsAt.toString());
     }
     alert.put("generatorURL", "http://prometheus.example/graph");
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/v2/alerts"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(List.of(alert)))).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + "/api/v2/alerts"))
+        .header("Content-Type", "application/json");
+    if (ingestToken != null) {
+      request.header("Authorization", "Bearer " + ingestToken);
+    }
+    HttpResponse<String> r = http.send(request.POST(HttpRequest.BodyPublishers.ofString(
+        json.writeValueAsString(List.of(alert)))).build(), HttpResponse.BodyHandlers.ofString());
     assertEquals(200, r.statusCode(), r.body());
+  }
+
+  /** POSTs a JSON body (headers as name, value, …); the raw answer. */
+  HttpResponse<String> post(String path, String body, String... headers) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url() + path)).timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/json");
+    if (headers.length > 0) {
+      b.headers(headers);
+    }
+    return http.send(b.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  JsonNode json(HttpResponse<String> r) throws Exception {
+    return json.readTree(r.body());
+  }
+
+  /** GET with headers (name, value, …); the raw answer. */
+  HttpResponse<String> get(String pathAndQuery, String... headers) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url() + pathAndQuery)).timeout(Duration.ofSeconds(30));
+    if (headers.length > 0) {
+      b.headers(headers);
+    }
+    return http.send(b.GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** GET, expecting {@code status}; the body as JSON. */

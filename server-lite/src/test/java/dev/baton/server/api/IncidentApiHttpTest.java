@@ -182,7 +182,7 @@ class IncidentApiHttpTest {
     assertEquals("class", r.get(400, "/api/v1/incidents?class=soon").get("parameter").asText());
     assertEquals("status", r.get(400, "/api/v1/incidents?status=open,gone").get("parameter").asText());
     assertEquals("sort", r.get(400, "/api/v1/incidents?sort=random").get("parameter").asText());
-    JsonNode unsupported = r.get(400, "/api/v1/incidents?q=" + enc("project = a AND updated > 2026-01-01"));
+    JsonNode unsupported = r.get(400, "/api/v1/alerts?q=" + enc("project = a AND holder = \"#l1\""));
     assertEquals(17, unsupported.get("problems").get(0).get("column").asInt());
     for (JsonNode error : List.of(e, unsupported)) {
       assertFalse(error.toString().contains("Exception"), error.toString());

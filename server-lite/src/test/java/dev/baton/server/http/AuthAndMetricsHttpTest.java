@@ -72,7 +72,7 @@ class AuthAndMetricsHttpTest {
     assertEquals(200, r.postJson("/api/v2/alerts", ALERT, "Authorization", bearer("ingest-secret-0123456789")).statusCode());
     assertEquals(200, r.postJson("/api/v2/alerts", ALERT, "Authorization", bearer("admin-secret-0123456789")).statusCode());
     assertEquals(List.of(List.of("prometheus-eu"), List.of("root")), r.query("SELECT source FROM messages ORDER BY id"));
-    assertEquals(List.of(List.of("horns-and-hooves", "urgent", "PLATINUM"), List.of("default", "async", "NONE")),
+    assertEquals(List.of(List.of("horns-and-hooves", "urgent", "Platinum"), List.of("default", "async", "None")),
         r.query("SELECT project, sla_class, service_level FROM incidents ORDER BY id"));
   }
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.baton.server.MutableClock;
 import dev.baton.server.config.BatonConfig;
 import dev.baton.server.config.ConfigLoader;
+import dev.baton.server.incident.Refusal;
 import dev.baton.server.ingest.Event;
 import dev.baton.server.metrics.ReceiverMetrics;
 import dev.baton.server.store.SqliteStore;
@@ -138,9 +139,9 @@ class PipelineTest {
         firing(Map.of("alertname", "Crit", "severity", "critical"), ends));
     long t0 = T0.toEpochMilli();
     assertEquals(List.of(
-            List.of("Crit", 2, "GOLD", "urgent", t0 + Duration.ofMinutes(10).toMillis()),
-            List.of("Warn", 5, "GOLD", "async", t0 + Duration.ofHours(24).toMillis()),
-            List.of("Crit", 2, "NONE", "async", t0 + Duration.ofHours(24).toMillis())),
+            List.of("Crit", 2, "Gold", "urgent", t0 + Duration.ofMinutes(10).toMillis()),
+            List.of("Warn", 5, "Gold", "async", t0 + Duration.ofHours(24).toMillis()),
+            List.of("Crit", 2, "None", "async", t0 + Duration.ofHours(24).toMillis())),
         query("SELECT trigger, severity, service_level, sla_class, response_due_at FROM incidents"
             + " WHERE response_due_at IS NOT NULL ORDER BY id"));
     assertEquals(List.of(List.of("Info", 7, "retro")),
@@ -204,8 +205,9 @@ class PipelineTest {
     assertEquals("alice", one("SELECT actor FROM timeline WHERE kind = 'closed'"));
     ExecutionException e = assertThrows(ExecutionException.class,
         () -> pipeline.closeIncident(1, "alice", "again").get(10, TimeUnit.SECONDS));
-    assertTrue(e.getCause() instanceof IllegalArgumentException, e.getCause().toString());
-    assertEquals("incident 1 is not open", e.getCause().getMessage());
+    assertTrue(e.getCause() instanceof Refusal, e.getCause().toString());
+    assertEquals("incident 1 is closed; only describe and comment apply to a closed incident, not close",
+        e.getCause().getMessage());
     assertEquals(0, metrics.commitFailures.get(), "a refused close is no store failure");
   }
 

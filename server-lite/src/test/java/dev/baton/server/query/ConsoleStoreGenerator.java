@@ -112,10 +112,11 @@ public final class ConsoleStoreGenerator {
     String slaClass = severity <= 3 ? "urgent" : severity <= 6 ? "async" : "retro";
     long responseMs = severity <= 3 ? 300_000L * severity : 86_400_000L;
     String[] people = {"@alice", "@bob", "@carol", "@dave"};
-    String holder = random.nextInt(3) == 0 ? null : people[random.nextInt(people.length)];
-    String chain = holder == null ? "[]" : "[\"#l1\",\"" + holder + "\"]";
+    String taker = random.nextInt(3) == 0 ? null : people[random.nextInt(people.length)];
+    String holder = taker == null ? "#l1" : taker;
+    String chain = taker == null ? "[\"#l1\"]" : "[\"#l1\",\"" + taker + "\"]";
     boolean described = !isOpen && random.nextInt(10) == 0;
-    String status = isOpen ? (holder == null ? "open" : "taken") : "closed";
+    String status = isOpen ? (taker == null ? "open" : "taken") : "closed";
     PreparedStatement p = in.incident;
     p.setLong(1, id);
     p.setString(2, projectName);
@@ -124,7 +125,7 @@ public final class ConsoleStoreGenerator {
     p.setString(5, status);
     p.setString(6, isOpen ? "firing" : "ok");
     p.setInt(7, severity);
-    p.setString(8, "GOLD");
+    p.setString(8, "Gold");
     p.setString(9, slaClass);
     if (slaClass.equals("retro")) {
       p.setNull(10, java.sql.Types.INTEGER);
