@@ -3,6 +3,8 @@ package dev.baton.console;
 import dev.baton.client.BatonClient;
 import dev.baton.console.config.ConfigFolder;
 import dev.baton.console.demo.DemoScenario;
+import dev.baton.console.detail.ApiDetailSource;
+import dev.baton.console.detail.DetailSource;
 import dev.baton.console.demo.DemoStream;
 import dev.baton.console.incident.ApiIncidentSource;
 import dev.baton.console.incident.IncidentActions;
@@ -39,6 +41,7 @@ public final class ConsoleWiring implements AutoCloseable {
   private final ConfigFolder config;
   private DemoStream demo;
   private ApiIncidentSource incidents;
+  private BatonClient client;
 
   private ConsoleWiring(URI receiver, String token, BatonServer embedded, Operator me, ConfigFolder config) {
     this.config = config;
@@ -114,13 +117,25 @@ public final class ConsoleWiring implements AutoCloseable {
   /** The incidents to list, read from the receiver's console API (the same source on every call). */
   public synchronized IncidentSource incidents() {
     if (incidents == null) {
-      BatonClient.Builder client = BatonClient.builder(receiver.toString());
-      if (token != null) {
-        client.token(token);
-      }
-      incidents = new ApiIncidentSource(client.build());
+      incidents = new ApiIncidentSource(client());
     }
     return incidents;
+  }
+
+  /** The detail pane's reads, over the same client as the list. */
+  public DetailSource details() {
+    return new ApiDetailSource(client());
+  }
+
+  private synchronized BatonClient client() {
+    if (client == null) {
+      BatonClient.Builder builder = BatonClient.builder(receiver.toString());
+      if (token != null) {
+        builder.token(token);
+      }
+      client = builder.build();
+    }
+    return client;
   }
 
   public IncidentActions actions() {
@@ -155,6 +170,9 @@ public final class ConsoleWiring implements AutoCloseable {
     }
     if (incidents != null) {
       incidents.close();
+    }
+    if (client != null) {
+      client.close();
     }
     if (embedded != null) {
       embedded.close();

@@ -71,7 +71,8 @@ public final class DemoScenario {
     // charlie (Gold, grouped by kubernetes): two triggers and four alerts in one incident.
     am.add(firing("charlie-ingress", now, labels("alertname", "IngressErrors5xx", "project", "charlie",
         "severity_level", "2", "kubernetes", "prod-eu", "vhost", "shop.example.com"),
-        "Ingress answers 5xx to 12% of requests", "5xx share on `shop.example.com` is above 5%.",
+        "Ingress answers 5xx to 12% of requests", "5xx share on `shop.example.com` is above **5%**.\n\n1. Check the ingress pods:"
+            + " `kubectl -n ingress get pods`\n2. If nodes report pressure (the alerts below), drain the worst one.",
         "https://runbooks.example/charlie/ingress-5xx"));
     for (String node : List.of("node-a1", "node-a2", "node-b7")) {
       am.add(firing("charlie-" + node, now, labels("alertname", "NodePressureConditions", "project", "charlie",

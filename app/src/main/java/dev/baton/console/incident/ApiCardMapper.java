@@ -10,13 +10,13 @@ import java.util.Map;
  * console uses empty text. Fields the list does not show (holder, long description, duration,
  * overdue) are dropped: the console derives them itself.
  */
-final class ApiCardMapper {
+public final class ApiCardMapper {
 
   private ApiCardMapper() {
   }
 
   /** @throws IllegalArgumentException naming the incident and the field the receiver sent wrong */
-  static IncidentCard toCard(dev.baton.api.model.IncidentCard dto) {
+  public static IncidentCard toCard(dev.baton.api.model.IncidentCard dto) {
     try {
       return new IncidentCard(
           dto.id(),

@@ -4,6 +4,7 @@ import dev.baton.console.ConsoleWiring;
 import dev.baton.console.savedview.SavedViewStore;
 import dev.baton.console.ui.detail.DetailViewModel;
 import dev.baton.console.ui.filter.FilterBarViewModel;
+import dev.baton.console.task.TaskExecutor;
 import dev.baton.console.ui.fxthread.FxTaskExecutor;
 import dev.baton.console.ui.incidents.IncidentListViewModel;
 import dev.baton.console.ui.main.MainView;
@@ -14,6 +15,7 @@ import dev.baton.mql.Mql;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -39,12 +41,24 @@ public final class ConsoleApp extends Application {
     ZoneId zone = ZoneId.systemDefault();
     tasks = new FxTaskExecutor(4);
     clock = new SlaClock(Clock.system(zone));
+    MainView view = open(wiring, stage, tasks, clock, zone, getHostServices()::showDocument);
+    list = view.model().list();
+    view.model().wallProperty().set(wallAtStart);
+    clock.start();
+  }
+
+  /**
+   * Builds the main window over {@code wiring} into {@code stage}, shows it and starts loading.
+   * The application does this once; UI tests do it against a real receiver.
+   */
+  public static MainView open(ConsoleWiring wiring, Stage stage, TaskExecutor tasks, SlaClock clock, ZoneId zone,
+      Consumer<String> openLink) {
     Mql mql = Mql.forIncidents();
-    list = new IncidentListViewModel(wiring.incidents(), tasks, wiring.me(), mql);
+    IncidentListViewModel list = new IncidentListViewModel(wiring.incidents(), tasks, wiring.me(), mql);
     FilterBarViewModel filter = new FilterBarViewModel(mql);
     SidebarViewModel sidebar = new SidebarViewModel(list, filter, mql, new SavedViewStore(wiring.config()), tasks);
     MainViewModel model = new MainViewModel(wiring.describe(), list, filter, sidebar,
-        new DetailViewModel(), wiring.actions(), tasks, new MainViewModel.Demo() {
+        new DetailViewModel(wiring.details(), tasks), wiring.actions(), tasks, new MainViewModel.Demo() {
           @Override
           public void start() {
             wiring.startDemo();
@@ -65,13 +79,12 @@ public final class ConsoleApp extends Application {
             return wiring.demoError();
           }
         });
-    MainView view = new MainView(model, clock, zone);
+    MainView view = new MainView(model, clock, zone, openLink);
     view.showIn(stage);
-    model.wallProperty().set(wallAtStart);
     stage.show();
-    clock.start();
     list.load();
     sidebar.load();
+    return view;
   }
 
   @Override

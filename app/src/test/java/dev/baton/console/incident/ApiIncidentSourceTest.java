@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.client.BatonClient;
+import dev.baton.console.TestReceiver;
 import dev.baton.server.BatonServer;
 import dev.baton.server.ServerSettings;
 import dev.baton.server.config.ConfigLoader;
@@ -30,14 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The source against a real embedded receiver (SQLite file, loopback HTTP), fed through its ingest endpoint. */
 class ApiIncidentSourceTest {
 
-  private static final String CONFIG = """
-      projects:
-        alpha: {service_level: Platinum}
-      severity:
-        labels: {critical: S1, warning: S3}
-        default: S6
-      """;
-
   @TempDir
   Path dir;
   private BatonServer server;
@@ -46,7 +39,7 @@ class ApiIncidentSourceTest {
   @BeforeEach
   void start() throws Exception {
     server = BatonServer.start(ServerSettings.forDatabase(dir.resolve("baton.db"))
-        .withConfig(ConfigLoader.parse(CONFIG, "test.yml")));
+        .withConfig(ConfigLoader.parse(TestReceiver.CONFIG, "test.yml")));
     source = new ApiIncidentSource(BatonClient.builder(server.url()).build(), Duration.ofMillis(200));
   }
 

@@ -1,58 +1,139 @@
 package dev.baton.console.ui.detail;
 
-import dev.baton.console.incident.CardText;
+import dev.baton.console.detail.DetailSource;
+import dev.baton.console.detail.DetailText;
+import dev.baton.console.detail.IncidentDetails;
 import dev.baton.console.incident.IncidentCard;
+import dev.baton.console.task.TaskExecutor;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
- * The detail pane's state for the selected incident: its header and tab titles. Alerts, history,
- * similar, others, instructions and timeline come from the console API's detail and analytics
- * endpoints (issue 4) once they exist; until then the tabs say so.
+ * The detail pane's state for the selected incident: its card, then its alerts, history, similar
+ * and other incidents and timeline, read off the UI thread from a {@link DetailSource} whenever
+ * another incident is selected or the selected one changes (a new version). The previous content
+ * stays until the new one arrives; an answer for an incident no longer selected is dropped.
  */
 public final class DetailViewModel {
 
-  static final String NEEDS_API = "Shown once the receiver serves the console API (GET /api/v1/incidents/{id}"
-      + " and its history, similar and others).";
+  /** What the Instructions tab says until the receiver serves runbooks. */
+  public static final String NO_RUNBOOKS = "No runbooks: this receiver does not serve runbooks yet, so no"
+      + " instructions match this incident.";
+  /** What the note box says until the receiver takes notes (the comment action). */
+  public static final String NO_NOTES = "Notes are added once the receiver takes them (the comment action).";
 
+  private final DetailSource source;
+  private final TaskExecutor tasks;
   private final ObjectProperty<IncidentCard> incident = new SimpleObjectProperty<>();
-  private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("");
-  private final ReadOnlyStringWrapper subheading = new ReadOnlyStringWrapper("");
+  private final ReadOnlyObjectWrapper<IncidentDetails> details = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("Select an incident");
+  private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper alertsTab = new ReadOnlyStringWrapper("Alerts");
+  private final ReadOnlyStringWrapper historyTab = new ReadOnlyStringWrapper("History");
+  private final ReadOnlyStringWrapper similarTab = new ReadOnlyStringWrapper("Similar");
+  private final ReadOnlyStringWrapper othersTab = new ReadOnlyStringWrapper("Others in project");
+  private final ReadOnlyStringWrapper timelineTab = new ReadOnlyStringWrapper("Timeline");
+  private long requested;
 
-  public DetailViewModel() {
+  public DetailViewModel(DetailSource source, TaskExecutor tasks) {
+    this.source = source;
+    this.tasks = tasks;
     incident.addListener((obs, was, now) -> {
       if (now == null) {
         heading.set("Select an incident");
-        subheading.set("");
-        alertsTab.set("Alerts");
-      } else {
+        details.set(null);
+        status.set("");
+        titles(null);
+      } else if (was == null || was.id() != now.id() || was.version() != now.version()) {
         heading.set("#" + now.id() + " " + now.severity().label() + " " + (now.shortDescription().isEmpty()
             ? String.join(", ", now.triggers()) : now.shortDescription()));
-        subheading.set(now.project() + " (" + now.serviceLevel() + ") · " + CardText.holderChain(now)
-            + (now.assignee().isEmpty() ? "" : " · " + now.assignee()) + " · " + now.status().wireName()
-            + " · triggers: " + String.join(", ", now.triggers()));
-        alertsTab.set("Alerts (" + now.alertCount() + ")");
+        if (was == null || was.id() != now.id()) {
+          details.set(null);
+          titles(null);
+          alertsTab.set("Alerts (" + now.alertCount() + ")");
+        }
+        reload();
       }
     });
-    heading.set("Select an incident");
+  }
+
+  /** Reads the selected incident again. */
+  public void reload() {
+    IncidentCard card = incident.get();
+    if (card == null) {
+      return;
+    }
+    long id = card.id();
+    long request = ++requested;
+    status.set("Loading #" + id + "…");
+    tasks.execute(() -> source.load(id), loaded -> {
+      if (request == requested) {
+        details.set(loaded);
+        titles(loaded);
+        status.set("");
+      }
+    }, failure -> {
+      if (request == requested) {
+        status.set("Cannot load #" + id + ": " + failure.getMessage());
+      }
+    });
+  }
+
+  private void titles(IncidentDetails d) {
+    if (d == null) {
+      alertsTab.set("Alerts");
+      historyTab.set("History");
+      similarTab.set("Similar");
+      othersTab.set("Others in project");
+      timelineTab.set("Timeline");
+      return;
+    }
+    alertsTab.set("Alerts (" + d.alerts().size() + ")");
+    historyTab.set("History (" + d.history().total() + ")");
+    similarTab.set("Similar " + DetailText.similarCounters(d.similar()));
+    othersTab.set("Others in project (" + d.othersTotal() + ")");
+    timelineTab.set("Timeline (" + d.timeline().size() + ")");
   }
 
   public ObjectProperty<IncidentCard> incidentProperty() {
     return incident;
   }
 
+  /** What was read for the selected incident; null while nothing is selected or before the first answer. */
+  public ReadOnlyObjectProperty<IncidentDetails> detailsProperty() {
+    return details.getReadOnlyProperty();
+  }
+
   public ReadOnlyStringProperty headingProperty() {
     return heading.getReadOnlyProperty();
   }
 
-  public ReadOnlyStringProperty subheadingProperty() {
-    return subheading.getReadOnlyProperty();
+  /** Loading, or why the detail could not be read; empty once it is shown. */
+  public ReadOnlyStringProperty statusProperty() {
+    return status.getReadOnlyProperty();
   }
 
   public ReadOnlyStringProperty alertsTabProperty() {
     return alertsTab.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty historyTabProperty() {
+    return historyTab.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty similarTabProperty() {
+    return similarTab.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty othersTabProperty() {
+    return othersTab.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty timelineTabProperty() {
+    return timelineTab.getReadOnlyProperty();
   }
 }

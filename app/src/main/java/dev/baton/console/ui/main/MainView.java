@@ -13,6 +13,7 @@ import dev.baton.console.ui.theme.BatonStyle;
 import dev.baton.console.ui.theme.Theme;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.function.Consumer;
 import javafx.fxml.FXML;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -81,14 +82,14 @@ public final class MainView {
   @FXML
   private MenuItem saveViewItem;
 
-  public MainView(MainViewModel model, SlaClock clock, ZoneId zone) {
+  public MainView(MainViewModel model, SlaClock clock, ZoneId zone, Consumer<String> openLink) {
     this.model = model;
     this.clock = clock;
     this.zone = zone;
     this.root = Fxml.load(this, "Main.fxml");
     this.filterBar = new FilterBarView(model.filter());
     this.listView = new IncidentListView(model.list(), clock, zone, model.filter()::addLabelMatch);
-    this.detail = new DetailView(model.detail());
+    this.detail = new DetailView(model.detail(), clock, zone, model.filter()::addLabelMatch, openLink);
     this.sidebar = new SidebarView(model.sidebar());
     root.setLeft(sidebar.root());
     top.getChildren().add(filterBar.root());
@@ -216,6 +217,18 @@ public final class MainView {
 
   public SidebarView sidebar() {
     return sidebar;
+  }
+
+  public SplitPane split() {
+    return split;
+  }
+
+  public MainViewModel model() {
+    return model;
+  }
+
+  public DetailView detail() {
+    return detail;
   }
 
   public IncidentListView listView() {

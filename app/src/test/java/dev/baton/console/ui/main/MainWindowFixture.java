@@ -2,6 +2,7 @@ package dev.baton.console.ui.main;
 
 import dev.baton.console.MovableClock;
 import dev.baton.console.config.ConfigFolder;
+import dev.baton.console.detail.DetailSource;
 import dev.baton.console.savedview.SavedViewStore;
 import dev.baton.console.ui.sidebar.SidebarViewModel;
 import java.io.IOException;
@@ -36,7 +37,7 @@ final class MainWindowFixture {
   final MainView view;
 
   MainWindowFixture(Stage stage, IncidentActions actions) {
-    this(stage, actions, temporaryFolder());
+    this(stage, actions, temporaryFolder(), DetailSource.NONE);
   }
 
   private static Path temporaryFolder() {
@@ -47,7 +48,7 @@ final class MainWindowFixture {
     }
   }
 
-  MainWindowFixture(Stage stage, IncidentActions actions, Path configDir) {
+  MainWindowFixture(Stage stage, IncidentActions actions, Path configDir, DetailSource details) {
     Mql mql = Mql.forIncidents();
     DirectTaskExecutor tasks = new DirectTaskExecutor();
     IncidentListViewModel list = new IncidentListViewModel(source, tasks, new Operator("alice", Set.of("bravo")), mql);
@@ -55,7 +56,7 @@ final class MainWindowFixture {
     SidebarViewModel sidebar = new SidebarViewModel(list, filter, mql, new SavedViewStore(new ConfigFolder(configDir)),
         tasks);
     model = new MainViewModel("alice on http://127.0.0.1:9393 (embedded)", list, filter, sidebar,
-        new DetailViewModel(), actions, tasks, new MainViewModel.Demo() {
+        new DetailViewModel(details, tasks), actions, tasks, new MainViewModel.Demo() {
           @Override
           public void start() {
           }
@@ -75,7 +76,7 @@ final class MainWindowFixture {
             return Optional.empty();
           }
         });
-    view = new MainView(model, clock, ZoneOffset.UTC);
+    view = new MainView(model, clock, ZoneOffset.UTC, url -> { });
     view.showIn(stage);
     // The primary stage is shared by every UI test class: put it where the whole window is on screen.
     stage.setX(0);

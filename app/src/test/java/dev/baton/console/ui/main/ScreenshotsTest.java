@@ -2,7 +2,18 @@ package dev.baton.console.ui.main;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.baton.console.ConsoleOptions;
+import dev.baton.console.ConsoleWiring;
+import dev.baton.console.TestReceiver;
+import dev.baton.console.demo.DemoScenario;
+import dev.baton.console.demo.DemoStream;
 import dev.baton.console.incident.IncidentActions;
+import dev.baton.console.ui.ConsoleApp;
+import dev.baton.console.ui.fxthread.FxTaskExecutor;
+import dev.baton.console.ui.sla.SlaClock;
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
 import dev.baton.console.incident.IncidentCard;
 import dev.baton.console.ui.FxTestSupport;
 import dev.baton.console.ui.snooze.SnoozeView;
@@ -108,6 +119,44 @@ class ScreenshotsTest {
     });
     save(scene, "wall.png");
     FxTestSupport.onFx(() -> window.model.wallProperty().set(false));
+    renderDetailFromARealReceiver(robot);
+  }
+
+  /** The detail pane over a real receiver fed three rounds of the demo stream. */
+  private void renderDetailFromARealReceiver(FxRobot robot) throws Exception {
+    Path data = Files.createTempDirectory("baton-screenshots");
+    try (TestReceiver receiver = TestReceiver.start(data, DemoScenario.receiverConfig());
+        DemoStream demo = new DemoStream(URI.create(receiver.url()), null, Clock.systemUTC(), 7)) {
+      for (int i = 0; i < 3; i++) {
+        demo.step();
+      }
+      ConsoleOptions options = new ConsoleOptions();
+      new CommandLine(options).parseArgs("--server", receiver.url(), "--config-dir", data.resolve("config").toString());
+      try (ConsoleWiring wiring = ConsoleWiring.start(options); FxTaskExecutor tasks = new FxTaskExecutor(2)) {
+        MainView live = FxTestSupport.onFx(() -> {
+          Stage other = new Stage();
+          other.setWidth(1440);
+          other.setHeight(900);
+          return ConsoleApp.open(wiring, other, tasks, new SlaClock(Clock.systemUTC()), ZoneOffset.UTC, url -> { });
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> live.model().list().shown().stream()
+            .anyMatch(c -> c.project().equals("charlie") && c.alertCount() >= 4));
+        FxTestSupport.onFx(() -> {
+          ListView<IncidentCard> list = live.listView().list();
+          for (int i = 0; i < list.getItems().size(); i++) {
+            if (list.getItems().get(i).project().equals("charlie") && list.getItems().get(i).alertCount() >= 4) {
+              list.getSelectionModel().select(i);
+            }
+          }
+          live.model().filter().textProperty().set("");
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> live.model().detail().detailsProperty().get() != null);
+        FxTestSupport.onFx(() -> live.split().setDividerPositions(0.45));
+        save(live.root().getScene(), "detail.png");
+        FxTestSupport.onFx(() -> live.root().getScene().getWindow().hide());
+        live.model().list().close();
+      }
+    }
   }
 
 }

@@ -1,0 +1,23 @@
+package dev.baton.console.detail;
+
+import dev.baton.api.model.Alert;
+import dev.baton.api.model.IncidentHistory;
+import dev.baton.api.model.SimilarIncidents;
+import dev.baton.api.model.TimelineEntry;
+import dev.baton.console.incident.IncidentCard;
+import java.util.List;
+
+/**
+ * Everything the detail pane shows about one incident, read together: its card, alerts and
+ * timeline, earlier incidents of the same identity, similar incidents, and what else is open in
+ * its project ({@code othersTotal} may exceed the cards read).
+ */
+public record IncidentDetails(IncidentCard card, List<Alert> alerts, List<TimelineEntry> timeline,
+    IncidentHistory history, SimilarIncidents similar, List<IncidentCard> others, int othersTotal) {
+
+  public IncidentDetails {
+    alerts = List.copyOf(alerts);
+    timeline = List.copyOf(timeline);
+    others = List.copyOf(others);
+  }
+}

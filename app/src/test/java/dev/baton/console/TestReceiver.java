@@ -1,0 +1,90 @@
+package dev.baton.console;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.server.BatonServer;
+import dev.baton.server.ServerSettings;
+import dev.baton.server.StartupException;
+import dev.baton.server.config.ConfigLoader;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A real receiver for console tests: SQLite file in a temporary folder, loopback HTTP, fed by its ingest API. */
+public final class TestReceiver implements AutoCloseable {
+
+  public static final String CONFIG = """
+      projects:
+        alpha: {service_level: Platinum}
+      severity:
+        labels: {critical: S1, warning: S3}
+        default: S6
+      """;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final ServerSettings settings;
+  private BatonServer server;
+  private int port;
+
+  private TestReceiver(ServerSettings settings) throws StartupException {
+    this.settings = settings;
+    this.server = BatonServer.start(settings);
+    this.port = URI.create(server.url()).getPort();
+  }
+
+  public static TestReceiver start(Path dir) throws Exception {
+    return start(dir, CONFIG);
+  }
+
+  public static TestReceiver start(Path dir, String config) throws Exception {
+    return new TestReceiver(ServerSettings.forDatabase(dir.resolve("baton.db"))
+        .withConfig(ConfigLoader.parse(config, "test.yml")));
+  }
+
+  public String url() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  /** Posts one alert as Alertmanager API v2 (Prometheus) does. */
+  public void fire(String alertname, String project, String severity, Map<String, String> labels,
+      Map<String, String> annotations) throws IOException, InterruptedException {
+    Map<String, String> all = new LinkedHashMap<>(labels);
+    all.put("alertname", alertname);
+    all.put("project", project);
+    all.put("severity", severity);
+    String body = JSON.writeValueAsString(List.of(Map.of("labels", all, "annotations", annotations,
+        "startsAt", Instant.now().minusSeconds(60).toString())));
+    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url() + "/api/v2/alerts"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new IOException("ingest answered " + r.statusCode() + ": " + r.body());
+    }
+  }
+
+  /** Stops the receiver (the console sees it go away). */
+  public void stop() {
+    if (server != null) {
+      server.close();
+      server = null;
+    }
+  }
+
+  /** Starts it again on the same port and database. */
+  public void restart() throws StartupException {
+    stop();
+    server = BatonServer.start(settings.withListen(new InetSocketAddress("127.0.0.1", port)));
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}

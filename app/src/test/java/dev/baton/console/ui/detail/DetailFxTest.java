@@ -1,0 +1,133 @@
+package dev.baton.console.ui.detail;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.console.ConsoleOptions;
+import dev.baton.console.ConsoleWiring;
+import dev.baton.console.TestReceiver;
+import dev.baton.console.incident.IncidentCard;
+import dev.baton.console.ui.ConsoleApp;
+import dev.baton.console.ui.fxthread.FxTaskExecutor;
+import dev.baton.console.ui.main.MainView;
+import dev.baton.console.ui.sla.SlaClock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import picocli.CommandLine;
+
+/** The detail pane against a real receiver: tabs filled from the console API, markdown, label clicks, refresh. */
+@ExtendWith(ApplicationExtension.class)
+class DetailFxTest {
+
+  private TestReceiver receiver;
+  private ConsoleWiring wiring;
+  private FxTaskExecutor tasks;
+  private MainView window;
+
+  @Start
+  void start(Stage stage) throws Exception {
+    Path dir = Files.createTempDirectory("baton-detail-test");
+    receiver = TestReceiver.start(dir);
+    receiver.fire("DiskFull", "alpha", "critical", Map.of("instance", "db1"),
+        Map.of("description", "**Disk** `/var` is *full*.\n\n- clean the logs\n- grow the volume"));
+    receiver.fire("DiskFull", "alpha", "critical", Map.of("instance", "db2"), Map.of("summary", "db2 too"));
+    ConsoleOptions options = new ConsoleOptions();
+    new CommandLine(options).parseArgs("--server", receiver.url(), "--config-dir", dir.resolve("config").toString());
+    wiring = ConsoleWiring.start(options);
+    tasks = new FxTaskExecutor(2);
+    window = ConsoleApp.open(wiring, stage, tasks, new SlaClock(Clock.systemUTC()), ZoneOffset.UTC, url -> { });
+    stage.setX(0);
+    stage.setY(0);
+    stage.setWidth(1280);
+    stage.setHeight(800);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    window.model().list().close();
+    tasks.close();
+    wiring.close();
+    receiver.close();
+  }
+
+  private static void await(String what, BooleanSupplier condition) throws Exception {
+    try {
+      WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("waited 20 s for " + what, e);
+    }
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  private String tab(FxRobot robot, String id) {
+    return robot.lookup("#detail-tabs").queryAs(javafx.scene.control.TabPane.class).getTabs().stream()
+        .filter(t -> id.equals(t.getId())).findFirst().orElseThrow().getText();
+  }
+
+  /** Selects a tab as a click on it does (narrow panes put some tabs in the overflow menu). */
+  private void select(FxRobot robot, String id) {
+    var pane = robot.lookup("#detail-tabs").queryAs(javafx.scene.control.TabPane.class);
+    robot.interact(() -> pane.getSelectionModel().select(pane.getTabs().stream()
+        .filter(t -> id.equals(t.getId())).findFirst().orElseThrow()));
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  @Test
+  void tabsComeFromTheReceiverAndFollowTheIncident(FxRobot robot) throws Exception {
+    @SuppressWarnings("unchecked")
+    ListView<IncidentCard> list = robot.lookup("#incident-list").queryAs(ListView.class);
+    await("the incident in the list", () -> list.getItems().size() == 1);
+    robot.clickOn("DiskFull");
+    await("the detail", () -> tab(robot, "tab-alerts").equals("Alerts (2)")
+        && robot.lookup("#detail-alerts").queryAs(javafx.scene.layout.VBox.class).getChildren().size() == 2);
+
+    assertEquals("History (0)", tab(robot, "tab-history"));
+    assertEquals("Similar 0/0 0/0", tab(robot, "tab-similar"));
+    assertEquals("Others in project (0)", tab(robot, "tab-others"));
+    assertTrue(tab(robot, "tab-timeline").matches("Timeline \\(\\d+\\)"), tab(robot, "tab-timeline"));
+    assertEquals(DetailViewModel.NO_RUNBOOKS, robot.lookup("#detail-instructions").queryAs(Label.class).getText());
+
+    Node alerts = robot.lookup("#detail-alerts").query();
+    assertTrue(robot.from(alerts).lookup((Text t) -> t.getText().equals("Disk")
+        && t.getStyleClass().contains("baton-md-strong")).tryQuery().isPresent(), "markdown bold");
+    assertTrue(robot.from(alerts).lookup((Text t) -> t.getText().equals("/var")
+        && t.getStyleClass().contains("baton-md-code")).tryQuery().isPresent(), "markdown code");
+    assertTrue(robot.from(alerts).lookup("clean the logs").tryQuery().isPresent()
+        || robot.from(alerts).lookup((Text t) -> t.getText().equals("clean the logs")).tryQuery().isPresent(),
+        "markdown list item");
+    assertTrue(robot.from(alerts).lookup((Label l) -> l.getText().startsWith("firing · fired 1×")).tryQuery()
+        .isPresent(), "state line");
+
+    select(robot, "tab-timeline");
+    assertTrue(robot.lookup((Label l) -> l.getStyleClass().contains("baton-timeline-opened")).tryQuery().isPresent());
+
+    select(robot, "tab-alerts");
+    robot.clickOn(robot.from(alerts).lookup((Label l) -> l.getText().equals("db2")).<Node>query());
+    await("the filter", () -> window.model().filter().textProperty().get().equals("~instance = \"db2\""));
+    robot.press(KeyCode.ALT).clickOn(robot.from(alerts).lookup((Label l) -> l.getText().equals("db1")).<Node>query())
+        .release(KeyCode.ALT);
+    await("the negated filter", () -> window.model().filter().textProperty().get()
+        .equals("~instance = \"db2\" AND ~instance != \"db1\""));
+
+    receiver.fire("DiskFull", "alpha", "critical", Map.of("instance", "db3"), Map.of());
+    await("the refreshed detail", () -> tab(robot, "tab-alerts").equals("Alerts (3)"));
+  }
+}
