@@ -58,11 +58,13 @@ class MainWindowFxTest {
 
   @Test
   void clickingALabelValueFiltersAndAltClickExcludes(FxRobot robot) {
-    robot.clickOn("node-a2,");
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.clickOn(robot.from(list(robot)).lookup("node-a2,").<javafx.scene.Node>query());
     awaitFilter("~node = \"node-a2\"");
     assertEquals("~node = \"node-a2\"", window.model.filter().textProperty().get());
     assertEquals(1, list(robot).getItems().size());
-    robot.press(KeyCode.ALT).clickOn("shop.example.com").release(KeyCode.ALT);
+    robot.press(KeyCode.ALT).clickOn(robot.from(list(robot)).lookup("shop.example.com").<javafx.scene.Node>query())
+        .release(KeyCode.ALT);
     awaitFilter("~node = \"node-a2\" AND ~vhost != \"shop.example.com\"");
     assertEquals("~node = \"node-a2\" AND ~vhost != \"shop.example.com\"", window.model.filter().textProperty().get());
     assertEquals(0, list(robot).getItems().size());
@@ -104,7 +106,7 @@ class MainWindowFxTest {
   /** A loaded machine may deliver the click's effect after the first event pass; the assertion that follows still decides. */
   private void awaitFilter(String expected) {
     try {
-      WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
+      WaitForAsyncUtils.waitFor(15, java.util.concurrent.TimeUnit.SECONDS,
           () -> expected.equals(window.model.filter().textProperty().get()));
     } catch (java.util.concurrent.TimeoutException e) {
       // fall through to the assertion, which names what was found instead
