@@ -188,6 +188,19 @@ final class Processor {
     recount(o.statusBefore(), o.slaClassBefore(), i);
     dirtyIncidents.add(i);
     tx.timeline(i.id(), now, action.actor(), o.kind(), json(o.detail()));
+    if (action.command() instanceof IncidentCommand.Snooze s && s.closeIfOk() && i.state() == AlertState.OK) {
+      // already all ok: what close-if-ok waits for has happened
+      incidents.close(i.id(), now);
+      recount(IncidentStatus.SNOOZED, i.slaClass(), i);
+      tx.timeline(i.id(), now, SYSTEM_ACTOR, "closed", closedAsOk());
+    }
+  }
+
+  private static String closedAsOk() {
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("reason", "all_alerts_ok");
+    detail.put("comment", "closed by its snooze (close if ok): all its alerts are ok");
+    return json(detail);
   }
 
   /** Closed incidents (not held in memory) take descriptions and comments, for post-mortems; nothing else. */
@@ -329,10 +342,7 @@ final class Processor {
       tx.timeline(i.id(), now, SYSTEM_ACTOR, "woke", woke(ic.wokeBecause(), i));
     }
     if (ic.closedAsOk()) {
-      Map<String, Object> detail = new LinkedHashMap<>();
-      detail.put("reason", "all_alerts_ok");
-      detail.put("comment", "closed by its snooze (close if ok): all its alerts are ok");
-      tx.timeline(i.id(), now, SYSTEM_ACTOR, "closed", json(detail));
+      tx.timeline(i.id(), now, SYSTEM_ACTOR, "closed", closedAsOk());
     }
   }
 

@@ -162,6 +162,14 @@ class SmartSnoozeHttpTest {
   }
 
   @Test
+  void closeIfOkOnAnIncidentAlreadyAllOkClosesItAtOnce() throws Exception {
+    r.resolve("alertname", "DiskFull", "project", "alpha", "severity", "warning", "instance", "db1");
+    JsonNode card = act("snooze", "{\"for\": \"1h\", \"close_if_ok\": true}");
+    assertEquals("closed", card.get("status").asText());
+    assertEquals(List.of("baton", "closed"), last().subList(0, 2));
+  }
+
+  @Test
   void unsnoozeAndBadSnoozes() throws Exception {
     assertTrue(refused(409, "unsnooze", "").get("message").asText().contains("not snoozed"));
     assertEquals("for", refused(400, "snooze", "{}").get("parameter").asText());

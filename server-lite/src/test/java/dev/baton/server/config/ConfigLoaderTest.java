@@ -122,6 +122,23 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void defaultHolderIsInheritedAndChecked() throws Exception {
+    BatonConfig c = ConfigLoader.parse("""
+        defaults: {default_holder: "#ops"}
+        projects:
+          pay: {default_holder: "@vasiliy.vasiliyev"}
+          web: {service_level: Gold}
+        """, "baton.yml");
+    assertEquals("@vasiliy.vasiliyev", c.project("pay").defaultHolder());
+    assertEquals("#ops", c.project("web").defaultHolder());
+    assertEquals("#l1", ConfigLoader.parse("", "baton.yml").project("x").defaultHolder());
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ConfigLoader.parse("projects:\n  pay: {default_holder: l1}\n", "baton.yml"));
+    assertEquals(List.of("projects.pay.default_holder: expected a team queue like '#l1' or a person like '@alice',"
+        + " got 'l1'"), e.problems());
+  }
+
+  @Test
   void yamlSyntaxErrorsCarryLineAndColumn() {
     ConfigException e = assertThrows(ConfigException.class,
         () -> ConfigLoader.parse("tokens:\n  - name: [unclosed\n", "baton.yml"));
