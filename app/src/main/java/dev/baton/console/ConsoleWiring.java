@@ -6,6 +6,7 @@ import dev.baton.console.demo.DemoScenario;
 import dev.baton.console.detail.ApiDetailSource;
 import dev.baton.console.detail.DetailSource;
 import dev.baton.console.demo.DemoStream;
+import dev.baton.console.incident.ApiIncidentActions;
 import dev.baton.console.incident.ApiIncidentSource;
 import dev.baton.console.incident.IncidentActions;
 import dev.baton.console.incident.IncidentSource;
@@ -138,8 +139,9 @@ public final class ConsoleWiring implements AutoCloseable {
     return client;
   }
 
+  /** Take, hand over, snooze… through the same client as the list. */
   public IncidentActions actions() {
-    return IncidentActions.UNAVAILABLE;
+    return new ApiIncidentActions(client());
   }
 
   /** Starts the demo stream into this receiver (once; later calls return the running one). */

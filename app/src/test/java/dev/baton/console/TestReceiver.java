@@ -30,11 +30,13 @@ public final class TestReceiver implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final ServerSettings settings;
+  private final String ingestSecret;
   private BatonServer server;
   private int port;
 
-  private TestReceiver(ServerSettings settings) throws StartupException {
+  private TestReceiver(ServerSettings settings, String ingestSecret) throws StartupException {
     this.settings = settings;
+    this.ingestSecret = ingestSecret;
     this.server = BatonServer.start(settings);
     this.port = URI.create(server.url()).getPort();
   }
@@ -44,8 +46,13 @@ public final class TestReceiver implements AutoCloseable {
   }
 
   public static TestReceiver start(Path dir, String config) throws Exception {
+    return start(dir, config, null);
+  }
+
+  /** With tokens in {@code config}: {@code ingestSecret} is the secret {@link #fire} sends. */
+  public static TestReceiver start(Path dir, String config, String ingestSecret) throws Exception {
     return new TestReceiver(ServerSettings.forDatabase(dir.resolve("baton.db"))
-        .withConfig(ConfigLoader.parse(config, "test.yml")));
+        .withConfig(ConfigLoader.parse(config, "test.yml")), ingestSecret);
   }
 
   public String url() {
@@ -61,9 +68,12 @@ public final class TestReceiver implements AutoCloseable {
     all.put("severity", severity);
     String body = JSON.writeValueAsString(List.of(Map.of("labels", all, "annotations", annotations,
         "startsAt", Instant.now().minusSeconds(60).toString())));
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url() + "/api/v2/alerts"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + "/api/v2/alerts"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    if (ingestSecret != null) {
+      request.header("Authorization", "Bearer " + ingestSecret);
+    }
+    HttpResponse<String> r = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) {
       throw new IOException("ingest answered " + r.statusCode() + ": " + r.body());
     }

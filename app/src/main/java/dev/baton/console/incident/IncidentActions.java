@@ -4,17 +4,27 @@ import dev.baton.console.snooze.SnoozeRequest;
 import java.io.IOException;
 
 /**
- * What an operator does to an incident, as the console API's action endpoints (issue 4) will take
- * it. Calls block (they run off the UI thread) and throw with a message a person can act on.
+ * What an operator does to an incident: the console API's action endpoints. Each call sends the
+ * card's version (If-Match), blocks until the receiver committed it (so it runs off the UI
+ * thread) and returns the card as it is then; a failure is an {@link IOException} whose message a
+ * person can act on (a conflict says who holds the incident now).
  */
 public interface IncidentActions {
 
-  /** {@code POST /api/v1/incidents/{id}/snooze} with {@link SnoozeRequest#body()} and {@code If-Match: version}. */
-  void snooze(IncidentCard card, SnoozeRequest request) throws IOException;
+  IncidentCard take(IncidentCard card) throws IOException;
 
-  /** A receiver without the console API: every action explains why it cannot be done. */
-  IncidentActions UNAVAILABLE = (card, request) -> {
-    throw new IOException("this receiver has no console API yet, so incident " + card.id()
-        + " cannot be snoozed from the console");
-  };
+  /** To {@code @person} or {@code #team}; the comment is required. */
+  IncidentCard handover(IncidentCard card, String to, String comment) throws IOException;
+
+  IncidentCard snooze(IncidentCard card, SnoozeRequest request) throws IOException;
+
+  IncidentCard unsnooze(IncidentCard card, String comment) throws IOException;
+
+  IncidentCard close(IncidentCard card, String comment) throws IOException;
+
+  /** A timestamped note in the incident's timeline. */
+  IncidentCard comment(IncidentCard card, String text) throws IOException;
+
+  /** {@code S1}..{@code S9} by hand, with why. */
+  IncidentCard severity(IncidentCard card, Severity level, String comment) throws IOException;
 }

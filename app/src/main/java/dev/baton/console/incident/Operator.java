@@ -9,11 +9,17 @@ public record Operator(String name, Set<String> teams) {
     teams = Set.copyOf(teams);
   }
 
+  /** The receiver writes people as {@code @alice} and teams as {@code #l1}; older data and tests spell them bare. */
   public boolean holds(IncidentCard card) {
-    return name.equals(card.assignee()) || name.equals(card.holder());
+    return isMe(card.assignee()) || isMe(card.holder());
   }
 
   public boolean teamHolds(IncidentCard card) {
-    return teams.contains(card.holder());
+    String holder = card.holder();
+    return teams.contains(holder) || holder.startsWith("#") && teams.contains(holder.substring(1));
+  }
+
+  private boolean isMe(String who) {
+    return name.equals(who) || who.equals("@" + name);
   }
 }

@@ -52,6 +52,12 @@ public record SnoozeRequest(Duration duration, Instant until, boolean forever, b
     return body;
   }
 
+  /** As the client sends it. */
+  public dev.baton.api.model.SnoozeRequest toApi() {
+    return new dev.baton.api.model.SnoozeRequest(duration == null ? null : goDuration(duration), until,
+        forever ? Boolean.TRUE : null, closeIfOk, comment.isEmpty() ? null : comment);
+  }
+
   /** {@code 30m}, {@code 1h}, {@code 1h30m}, {@code 45s}: the duration syntax the receiver reads. */
   static String goDuration(Duration d) {
     long seconds = d.getSeconds();

@@ -58,7 +58,7 @@ public final class ConsoleApp extends Application {
     FilterBarViewModel filter = new FilterBarViewModel(mql);
     SidebarViewModel sidebar = new SidebarViewModel(list, filter, mql, new SavedViewStore(wiring.config()), tasks);
     MainViewModel model = new MainViewModel(wiring.describe(), list, filter, sidebar,
-        new DetailViewModel(wiring.details(), tasks), wiring.actions(), tasks, new MainViewModel.Demo() {
+        new DetailViewModel(wiring.details(), wiring.actions(), tasks), wiring.actions(), tasks, new MainViewModel.Demo() {
           @Override
           public void start() {
             wiring.startDemo();

@@ -66,8 +66,8 @@ class DemoStreamTest {
 
       assertEquals(Set.of("urgent", "async", "retro"),
           Set.copyOf(strings(db, "SELECT DISTINCT sla_class FROM incidents")));
-      assertEquals(Map.of("payments", "PLATINUM", "charlie", "GOLD", "horns-and-hooves", "GOLD",
-          "drm-stat", "SILVER", "intranet", "NONE"), serviceLevels(db));
+      assertEquals(Map.of("payments", "Platinum", "charlie", "Gold", "horns-and-hooves", "Gold",
+          "drm-stat", "Silver", "intranet", "None"), serviceLevels(db));
 
       // charlie groups by kubernetes: the ingress and node-pressure triggers share one incident.
       int triggers = column(db, "SELECT COUNT(DISTINCT a.trigger) FROM incident_alerts ia"

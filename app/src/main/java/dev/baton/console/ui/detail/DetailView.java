@@ -82,6 +82,8 @@ public final class DetailView {
   private TextField note;
   @FXML
   private Button addNote;
+  @FXML
+  private Label noteStatus;
 
   public DetailView(DetailViewModel model, SlaClock clock, ZoneId zone, LabelClicks labelClicks,
       Consumer<String> openLink) {
@@ -103,9 +105,13 @@ public final class DetailView {
     othersTab.textProperty().bind(model.othersTabProperty());
     timelineTab.textProperty().bind(model.timelineTabProperty());
     instructions.setText(DetailViewModel.NO_RUNBOOKS);
-    note.setPromptText(DetailViewModel.NO_NOTES);
-    note.setDisable(true);
-    addNote.setDisable(true);
+    note.setPromptText(DetailViewModel.NOTE_PROMPT);
+    note.textProperty().bindBidirectional(model.noteProperty());
+    note.setOnAction(e -> model.addNote());
+    addNote.setOnAction(e -> model.addNote());
+    note.disableProperty().bind(model.incidentProperty().isNull());
+    addNote.disableProperty().bind(model.incidentProperty().isNull());
+    noteStatus.textProperty().bind(model.noteStatusProperty());
     model.incidentProperty().addListener((obs, was, now) -> showCard(now));
     model.detailsProperty().addListener((obs, was, now) -> showDetails(now));
     showCard(model.incidentProperty().get());

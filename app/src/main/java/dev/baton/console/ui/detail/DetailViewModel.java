@@ -3,6 +3,7 @@ package dev.baton.console.ui.detail;
 import dev.baton.console.detail.DetailSource;
 import dev.baton.console.detail.DetailText;
 import dev.baton.console.detail.IncidentDetails;
+import dev.baton.console.incident.IncidentActions;
 import dev.baton.console.incident.IncidentCard;
 import dev.baton.console.task.TaskExecutor;
 import javafx.beans.property.ObjectProperty;
@@ -11,6 +12,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 
 /**
  * The detail pane's state for the selected incident: its card, then its alerts, history, similar
@@ -23,11 +26,14 @@ public final class DetailViewModel {
   /** What the Instructions tab says until the receiver serves runbooks. */
   public static final String NO_RUNBOOKS = "No runbooks: this receiver does not serve runbooks yet, so no"
       + " instructions match this incident.";
-  /** What the note box says until the receiver takes notes (the comment action). */
-  public static final String NO_NOTES = "Notes are added once the receiver takes them (the comment action).";
+  /** The note box's prompt. */
+  public static final String NOTE_PROMPT = "A note for the timeline while you work on it (Enter adds it)";
 
   private final DetailSource source;
+  private final IncidentActions actions;
   private final TaskExecutor tasks;
+  private final StringProperty note = new SimpleStringProperty("");
+  private final ReadOnlyStringWrapper noteStatus = new ReadOnlyStringWrapper("");
   private final ObjectProperty<IncidentCard> incident = new SimpleObjectProperty<>();
   private final ReadOnlyObjectWrapper<IncidentDetails> details = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("Select an incident");
@@ -39,8 +45,9 @@ public final class DetailViewModel {
   private final ReadOnlyStringWrapper timelineTab = new ReadOnlyStringWrapper("Timeline");
   private long requested;
 
-  public DetailViewModel(DetailSource source, TaskExecutor tasks) {
+  public DetailViewModel(DetailSource source, IncidentActions actions, TaskExecutor tasks) {
     this.source = source;
+    this.actions = actions;
     this.tasks = tasks;
     incident.addListener((obs, was, now) -> {
       if (now == null) {
@@ -81,6 +88,35 @@ public final class DetailViewModel {
         status.set("Cannot load #" + id + ": " + failure.getMessage());
       }
     });
+  }
+
+  /** Adds the note box's text to the selected incident's timeline (the receiver stamps the time). */
+  public void addNote() {
+    IncidentCard card = incident.get();
+    String text = note.get() == null ? "" : note.get().strip();
+    if (card == null) {
+      return;
+    }
+    if (text.isEmpty()) {
+      noteStatus.set("Write the note first.");
+      return;
+    }
+    noteStatus.set("Adding the note to #" + card.id() + "…");
+    tasks.execute(() -> actions.comment(card, text), updated -> {
+      if (text.equals(note.get().strip())) {
+        note.set("");
+      }
+      noteStatus.set("Note added to #" + updated.id() + ".");
+      reload();
+    }, failure -> noteStatus.set("Note not added: " + failure.getMessage()));
+  }
+
+  public StringProperty noteProperty() {
+    return note;
+  }
+
+  public ReadOnlyStringProperty noteStatusProperty() {
+    return noteStatus.getReadOnlyProperty();
   }
 
   private void titles(IncidentDetails d) {

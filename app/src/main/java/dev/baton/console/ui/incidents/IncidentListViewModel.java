@@ -169,6 +169,15 @@ public final class IncidentListViewModel implements AutoCloseable {
     return n;
   }
 
+  /** Every {@code @person} and {@code #team} in the holder chains of the cards held, sorted. */
+  public List<String> holdersSeen() {
+    java.util.TreeSet<String> seen = new java.util.TreeSet<>();
+    for (IncidentCard card : cards) {
+      seen.addAll(card.holderChain());
+    }
+    return List.copyOf(seen);
+  }
+
   /** Goes up whenever the cards change, for whoever derives figures from them. */
   public ReadOnlyIntegerProperty revisionProperty() {
     return revision.getReadOnlyProperty();

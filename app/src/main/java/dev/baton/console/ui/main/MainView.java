@@ -4,6 +4,8 @@ import dev.baton.console.incident.IncidentCard;
 import dev.baton.console.ui.Fxml;
 import dev.baton.console.ui.detail.DetailView;
 import dev.baton.console.ui.filter.FilterBarView;
+import dev.baton.console.ui.handover.HandoverView;
+import dev.baton.console.ui.handover.HandoverViewModel;
 import dev.baton.console.ui.incidents.IncidentListView;
 import dev.baton.console.ui.sidebar.SidebarView;
 import dev.baton.console.ui.sla.SlaClock;
@@ -22,6 +24,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -41,7 +44,12 @@ public final class MainView {
       "Ctrl+Space     complete in the filter",
       "Esc            leave the filter (back to the list)",
       "↑ ↓ or J K     move in the list",
-      "S              snooze the selected incident",
+      "Enter          open the selected incident's detail",
+      "T              take the selected incident",
+      "H              hand it over (to @person or #team)",
+      "S              snooze it",
+      "U              wake it (unsnooze)",
+      "C              close it",
       "Ctrl+D         light / dark theme",
       "F11            wall mode",
       "?              this list");
@@ -75,6 +83,14 @@ public final class MainView {
   private MenuItem demoItem;
   @FXML
   private MenuItem snoozeItem;
+  @FXML
+  private MenuItem takeItem;
+  @FXML
+  private MenuItem handoverItem;
+  @FXML
+  private MenuItem unsnoozeItem;
+  @FXML
+  private MenuItem closeItem;
   @FXML
   private MenuItem shortcutsItem;
   @FXML
@@ -113,6 +129,19 @@ public final class MainView {
     saveViewItem.setOnAction(e -> sidebar.saveCurrent());
     demoItem.setOnAction(e -> model.startDemo());
     snoozeItem.setOnAction(e -> snoozeSelected());
+    takeItem.setOnAction(e -> model.selected().ifPresent(model::take));
+    handoverItem.setOnAction(e -> handoverSelected());
+    unsnoozeItem.setOnAction(e -> model.selected().ifPresent(model::unsnooze));
+    closeItem.setOnAction(e -> closeSelected());
+    for (MenuItem item : java.util.List.of(takeItem, handoverItem, snoozeItem, unsnoozeItem, closeItem)) {
+      item.disableProperty().bind(model.list().selectedProperty().isNull().or(model.busyProperty()));
+    }
+    listView.list().addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+      if (e.getCode() == KeyCode.ENTER && model.selected().isPresent()) {
+        detail.tabs().requestFocus();
+        e.consume();
+      }
+    });
     shortcutsItem.setOnAction(e -> showShortcuts());
     root.addEventFilter(KeyEvent.KEY_TYPED, this::typed);
     root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -134,6 +163,10 @@ public final class MainView {
     switch (e.getCharacter()) {
       case "/" -> filterBar.focus();
       case "s", "S" -> snoozeSelected();
+      case "t", "T" -> model.selected().ifPresent(model::take);
+      case "h", "H" -> handoverSelected();
+      case "u", "U" -> model.selected().ifPresent(model::unsnooze);
+      case "c", "C" -> closeSelected();
       case "?" -> showShortcuts();
       default -> {
         return;
@@ -153,11 +186,36 @@ public final class MainView {
 
   private void snoozeSelected() {
     IncidentCard card = model.selected().orElse(null);
-    if (card == null) {
+    if (card == null || model.busyProperty().get()) {
       return;
     }
     SnoozeView dialog = new SnoozeView(new SnoozeViewModel(Clock.system(zone), zone), "#" + card.id());
     dialog.showAndWait(root.getScene().getWindow()).ifPresent(request -> model.snooze(card, request));
+  }
+
+  private void handoverSelected() {
+    IncidentCard card = model.selected().orElse(null);
+    if (card == null || model.busyProperty().get()) {
+      return;
+    }
+    new HandoverView(new HandoverViewModel(model.holdersSeen()), "#" + card.id())
+        .showAndWait(root.getScene().getWindow())
+        .ifPresent(h -> model.handover(card, h.to(), h.comment()));
+  }
+
+  private void closeSelected() {
+    IncidentCard card = model.selected().orElse(null);
+    if (card == null || model.busyProperty().get()) {
+      return;
+    }
+    TextInputDialog ask = new TextInputDialog();
+    ask.setTitle("Close incident");
+    ask.setHeaderText("Close incident #" + card.id() + "?");
+    ask.setContentText("Comment (optional):");
+    ask.getEditor().setId("close-comment");
+    ask.initOwner(root.getScene().getWindow());
+    Theme.addStylesheet(ask.getDialogPane().getScene());
+    ask.showAndWait().ifPresent(comment -> model.close(card, comment));
   }
 
   private void showShortcuts() {

@@ -2,6 +2,7 @@ package dev.baton.console.ui.main;
 
 import dev.baton.console.incident.IncidentActions;
 import dev.baton.console.incident.IncidentCard;
+import dev.baton.console.incident.IncidentChange;
 import dev.baton.console.incident.IncidentView;
 import dev.baton.console.snooze.SnoozeRequest;
 import dev.baton.console.task.TaskExecutor;
@@ -9,8 +10,11 @@ import dev.baton.console.ui.detail.DetailViewModel;
 import dev.baton.console.ui.filter.FilterBarViewModel;
 import dev.baton.console.ui.incidents.IncidentListViewModel;
 import dev.baton.console.ui.sidebar.SidebarViewModel;
+import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.concurrent.Callable;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -46,6 +50,7 @@ public final class MainViewModel {
   private final ReadOnlyStringWrapper demoStatus = new ReadOnlyStringWrapper("");
   private final BooleanProperty dark = new SimpleBooleanProperty(false);
   private final BooleanProperty wall = new SimpleBooleanProperty(false);
+  private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
   public MainViewModel(String connection, IncidentListViewModel list, FilterBarViewModel filter,
       SidebarViewModel sidebar, DetailViewModel detail, IncidentActions actions, TaskExecutor tasks, Demo demo) {
@@ -71,14 +76,51 @@ public final class MainViewModel {
     refreshDemoStatus();
   }
 
-  /** Sends the snooze off the UI thread; the status line says how it went. */
+  public void take(IncidentCard card) {
+    act("Taking", "Took", "Take", card, () -> actions.take(card));
+  }
+
+  public void handover(IncidentCard card, String to, String comment) {
+    act("Handing over", "Handed over", "Hand-over", card, () -> actions.handover(card, to, comment));
+  }
+
   public void snooze(IncidentCard card, SnoozeRequest request) {
-    actionStatus.set("Snoozing #" + card.id() + "…");
-    tasks.execute(() -> {
-      actions.snooze(card, request);
-      return card;
-    }, done -> actionStatus.set("Snoozed #" + done.id()),
-        failure -> actionStatus.set("Snooze failed: " + failure.getMessage()));
+    act("Snoozing", "Snoozed", "Snooze", card, () -> actions.snooze(card, request));
+  }
+
+  public void unsnooze(IncidentCard card) {
+    act("Waking", "Woke", "Unsnooze", card, () -> actions.unsnooze(card, null));
+  }
+
+  public void close(IncidentCard card, String comment) {
+    act("Closing", "Closed", "Close", card, () -> actions.close(card, comment));
+  }
+
+  /**
+   * Runs an action off the UI thread: the status line shows progress, then the outcome in words;
+   * the card the receiver answers with replaces the listed one at once.
+   */
+  private void act(String doing, String done, String what, IncidentCard card, Callable<IncidentCard> call) {
+    busy.set(true);
+    actionStatus.set(doing + " #" + card.id() + "…");
+    tasks.execute(call, updated -> {
+      busy.set(false);
+      actionStatus.set(done + " #" + updated.id());
+      list.apply(new IncidentChange.Upserted(updated));
+    }, failure -> {
+      busy.set(false);
+      actionStatus.set(what + " failed: " + failure.getMessage());
+    });
+  }
+
+  /** People and teams seen in holder chains, for the hand-over picker. */
+  public List<String> holdersSeen() {
+    return list.holdersSeen();
+  }
+
+  /** An action is running: the next one waits. */
+  public ReadOnlyBooleanProperty busyProperty() {
+    return busy.getReadOnlyProperty();
   }
 
   public void startDemo() {

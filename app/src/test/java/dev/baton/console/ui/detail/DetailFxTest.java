@@ -118,6 +118,11 @@ class DetailFxTest {
 
     select(robot, "tab-timeline");
     assertTrue(robot.lookup((Label l) -> l.getStyleClass().contains("baton-timeline-opened")).tryQuery().isPresent());
+    robot.clickOn("#detail-note").write("restarted the log shipper");
+    robot.type(KeyCode.ENTER);
+    await("the note in the timeline", () -> robot.lookup((Label l) -> String.valueOf(l.getText()).contains("restarted the log shipper")
+        && l.getStyleClass().contains("baton-timeline-entry")).tryQuery().isPresent());
+    assertEquals("", window.model().detail().noteProperty().get());
 
     select(robot, "tab-alerts");
     robot.clickOn(robot.from(alerts).lookup((Label l) -> l.getText().equals("db2")).<Node>query());

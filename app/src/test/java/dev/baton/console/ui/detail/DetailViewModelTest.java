@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import dev.baton.api.model.IncidentHistory;
 import dev.baton.api.model.SimilarGroup;
 import dev.baton.api.model.SimilarIncidents;
+import dev.baton.client.BatonClient;
 import dev.baton.console.detail.IncidentDetails;
+import dev.baton.console.incident.ApiIncidentActions;
 import dev.baton.console.incident.IncidentCard;
 import dev.baton.console.incident.SampleIncidents;
 import dev.baton.console.incident.WorkflowStatus;
@@ -65,7 +67,7 @@ class DetailViewModelTest {
         throw new IOException("no incident 103");
       }
       return details(cards.stream().filter(c -> c.id() == id).findFirst().orElseThrow());
-    }, tasks);
+    }, new ApiIncidentActions(BatonClient.builder("http://127.0.0.1:9").build()), tasks);
   }
 
   @Test

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.baton.client.BatonClient;
+import dev.baton.console.incident.ApiIncidentActions;
 import dev.baton.console.incident.IncidentActions;
 import dev.baton.console.incident.ListIncidentSource;
 import dev.baton.console.incident.Operator;
@@ -36,8 +38,10 @@ final class MainWindowFixture {
   final MainViewModel model;
   final MainView view;
 
-  MainWindowFixture(Stage stage, IncidentActions actions) {
-    this(stage, actions, temporaryFolder(), DetailSource.NONE);
+  /** Sample incidents only: no receiver, so actions and details say they cannot be done. */
+  MainWindowFixture(Stage stage) {
+    this(stage, new ApiIncidentActions(BatonClient.builder("http://127.0.0.1:9").build()), temporaryFolder(),
+        DetailSource.NONE);
   }
 
   private static Path temporaryFolder() {
@@ -56,7 +60,7 @@ final class MainWindowFixture {
     SidebarViewModel sidebar = new SidebarViewModel(list, filter, mql, new SavedViewStore(new ConfigFolder(configDir)),
         tasks);
     model = new MainViewModel("alice on http://127.0.0.1:9393 (embedded)", list, filter, sidebar,
-        new DetailViewModel(details, tasks), actions, tasks, new MainViewModel.Demo() {
+        new DetailViewModel(details, actions, tasks), actions, tasks, new MainViewModel.Demo() {
           @Override
           public void start() {
           }

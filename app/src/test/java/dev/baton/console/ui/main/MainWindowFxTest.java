@@ -3,10 +3,7 @@ package dev.baton.console.ui.main;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.baton.console.incident.IncidentActions;
 import dev.baton.console.incident.IncidentCard;
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -24,18 +21,11 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class MainWindowFxTest {
 
-  private final List<String> snoozed = new ArrayList<>();
   private MainWindowFixture window;
 
   @Start
   void start(Stage stage) {
-    IncidentActions actions = (card, request) -> {
-      if (card.id() == 101) {
-        throw new IOException("incident 101 is held by bob since 17:59 (409)");
-      }
-      snoozed.add(card.id() + " " + request.body());
-    };
-    window = new MainWindowFixture(stage, actions);
+    window = new MainWindowFixture(stage);
   }
 
   @SuppressWarnings("unchecked")
@@ -82,25 +72,6 @@ class MainWindowFxTest {
     robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
     WaitForAsyncUtils.waitForFxEvents();
     assertTrue(robot.lookup("#mql-filter").queryAs(CodeArea.class).isFocused());
-  }
-
-  @Test
-  void snoozeFromTheKeyboardAndAFailureInWords(FxRobot robot) {
-    robot.clickOn("Ingress answers 5xx to 12% of requests");
-    robot.write("s");
-    WaitForAsyncUtils.waitForFxEvents();
-    robot.clickOn("3 h").clickOn("#snooze-save");
-    WaitForAsyncUtils.waitForFxEvents();
-    assertEquals(List.of("102 {for=3h, close_if_ok=false, comment=}"), snoozed);
-    assertEquals("Snoozed #102", robot.lookup("#status-action").queryAs(Label.class).getText());
-
-    robot.clickOn("Payment gateway returns 502 for all card payments");
-    robot.write("s");
-    WaitForAsyncUtils.waitForFxEvents();
-    robot.clickOn("#snooze-save");
-    WaitForAsyncUtils.waitForFxEvents();
-    assertEquals("Snooze failed: incident 101 is held by bob since 17:59 (409)",
-        robot.lookup("#status-action").queryAs(Label.class).getText());
   }
 
   /** A loaded machine may deliver the click's effect after the first event pass; the assertion that follows still decides. */

@@ -7,7 +7,6 @@ import dev.baton.console.ConsoleWiring;
 import dev.baton.console.TestReceiver;
 import dev.baton.console.demo.DemoScenario;
 import dev.baton.console.demo.DemoStream;
-import dev.baton.console.incident.IncidentActions;
 import dev.baton.console.ui.ConsoleApp;
 import dev.baton.console.ui.fxthread.FxTaskExecutor;
 import dev.baton.console.ui.sla.SlaClock;
@@ -54,7 +53,7 @@ class ScreenshotsTest {
     stage = primary;
     primary.setWidth(1440);
     primary.setHeight(900);
-    window = new MainWindowFixture(primary, IncidentActions.UNAVAILABLE);
+    window = new MainWindowFixture(primary);
   }
 
   private void save(Scene scene, String name) throws Exception {
