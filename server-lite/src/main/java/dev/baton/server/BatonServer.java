@@ -1,8 +1,11 @@
 package dev.baton.server;
 
+import dev.baton.server.api.ConfigApi;
 import dev.baton.server.api.ReadApi;
 import dev.baton.server.api.StatusHandlers;
 import dev.baton.server.config.BatonConfig;
+import dev.baton.server.config.ConfigReloader;
+import dev.baton.server.config.LiveConfig;
 import dev.baton.server.config.Role;
 import dev.baton.server.http.HttpFront;
 import dev.baton.server.http.Routes;
@@ -16,6 +19,7 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -42,11 +46,13 @@ public final class BatonServer implements AutoCloseable {
   private final ScheduledExecutorService ticker;
   private final ReadApi readApi;
   private final Runbooks runbooks;
+  private final ConfigReloader reloader;
 
   private BatonServer(ServerSettings settings, SqliteStore store, Pipeline pipeline, HttpFront front,
-      ScheduledExecutorService ticker, ReadApi readApi, Runbooks runbooks) {
+      ScheduledExecutorService ticker, ReadApi readApi, Runbooks runbooks, ConfigReloader reloader) {
     this.readApi = readApi;
     this.runbooks = runbooks;
+    this.reloader = reloader;
     this.settings = settings;
     this.store = store;
     this.pipeline = pipeline;
@@ -77,6 +83,10 @@ public final class BatonServer implements AutoCloseable {
     Pipeline pipeline = new Pipeline(store, config, settings.clock(), metrics);
     pipeline.start();
     Runbooks runbooks = Runbooks.start(config.runbooks(), settings.clock());
+    LiveConfig live = new LiveConfig(config);
+    ConfigReloader reloader = new ConfigReloader(settings.configSource(), live, (running, next) -> refusal(settings, next),
+        List.of(next -> pipeline.reconfigure(next).get(config.limits().commitTimeout().toMillis(), TimeUnit.MILLISECONDS),
+            next -> runbooks.follow(next.runbooks())));
     ReadApi readApi;
     try {
       readApi = ReadApi.open(store.file(), settings.clock(), runbooks);
@@ -90,18 +100,19 @@ public final class BatonServer implements AutoCloseable {
         .add("/-/ready", Set.of("GET"), null, StatusHandlers.ready(pipeline::ready))
         .add("/-/healthy", Set.of("GET"), null, StatusHandlers.ok())
         // amtool asks for the status before posting, with whatever token it was given (ingest too)
-        .addAllowing("/api/v2/status", Set.of("GET"), Set.of(Role.READ, Role.INGEST), StatusHandlers.status(config, settings.clock().instant(), VERSION))
+        .addAllowing("/api/v2/status", Set.of("GET"), Set.of(Role.READ, Role.INGEST), StatusHandlers.status(live, settings.clock().instant(), VERSION))
         .add("/metrics", Set.of("GET"), Role.READ, StatusHandlers.metrics(metrics.registry()));
     for (IngestProtocol protocol : settings.protocols()) {
       routes.add(protocol.path(), Set.of("POST"), Role.INGEST,
-          HttpFront.ingest(protocol, pipeline, config, metrics, settings.clock()));
+          HttpFront.ingest(protocol, pipeline, live, metrics, settings.clock()));
     }
     readApi.mountConsole(routes);
     readApi.mountActions(routes, pipeline, config.limits().commitTimeout());
+    new ConfigApi(reloader).mount(routes);
     routes.add("/api/v2/alerts", Set.of("GET"), Role.READ, readApi.alertmanagerAlerts());
     HttpFront front;
     try {
-      front = HttpFront.start(listen, routes, config, metrics);
+      front = HttpFront.start(listen, routes, live, metrics);
     } catch (IOException e) {
       readApi.close();
       runbooks.close();
@@ -125,7 +136,9 @@ public final class BatonServer implements AutoCloseable {
     // Usually the state loads in milliseconds; with many active alerts the port already answers
     // (ready says "loading", alerts sent meanwhile wait in the queue) rather than keep callers waiting.
     pipeline.awaitReady(READY_WAIT);
-    BatonServer server = new BatonServer(settings, store, pipeline, front, ticker, readApi, runbooks);
+    BatonServer server = new BatonServer(settings, store, pipeline, front, ticker, readApi, runbooks,
+        reloader);
+    reloader.watchFile();
     LOG.info("Baton {} listening on {} with database {} (synchronous={})", VERSION, server.url(), store.file(),
         settings.synchronous());
     return server;
@@ -166,9 +179,27 @@ public final class BatonServer implements AutoCloseable {
     return pipeline.closeIncident(incidentId, actor, comment);
   }
 
+  /**
+   * Reads the configuration file again and applies it when valid (as {@code POST /api/v1/admin/reload});
+   * otherwise the running configuration stays and the outcome lists the problems.
+   */
+  public ConfigReloader.Outcome reloadConfig() {
+    return reloader.reload();
+  }
+
+  /** Why {@code next} cannot run on this receiver's address (the same rule as at start). */
+  private static List<String> refusal(ServerSettings settings, BatonConfig next) {
+    if (!settings.listen().getAddress().isLoopbackAddress() && !next.authEnabled() && !settings.insecure()) {
+      return List.of("tokens: without tokens " + settings.listen().getAddress().getHostAddress()
+          + " would accept anybody from the network; keep at least one token, or restart with --insecure");
+    }
+    return List.of();
+  }
+
   /** Stops HTTP, commits every accepted request, and closes the database. */
   @Override
   public void close() {
+    reloader.close();
     if (ticker != null) {
       ticker.shutdownNow();
     }

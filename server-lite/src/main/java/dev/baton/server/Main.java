@@ -2,7 +2,7 @@ package dev.baton.server;
 
 import dev.baton.server.config.BatonConfig;
 import dev.baton.server.config.ConfigException;
-import dev.baton.server.config.ConfigLoader;
+import dev.baton.server.config.ConfigSource;
 import dev.baton.server.store.SqliteStore;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -93,22 +93,18 @@ public final class Main implements Callable<Integer> {
   }
 
   ServerSettings settings() throws StartupException {
-    BatonConfig parsed = BatonConfig.DEFAULT;
-    if (config != null) {
-      try {
-        parsed = ConfigLoader.load(config);
-      } catch (ConfigException e) {
-        StringBuilder m = new StringBuilder("invalid configuration ").append(config);
-        e.problems().forEach(p -> m.append("\n  ").append(p));
-        throw new StartupException(StartupException.Reason.BAD_CONFIG, m.toString(), e);
-      }
-    }
-    if (runbooks != null) {
-      parsed = parsed.withRunbooks(runbooks.toAbsolutePath().normalize());
+    ConfigSource source = new ConfigSource(config, runbooks);
+    BatonConfig parsed;
+    try {
+      parsed = source.load();
+    } catch (ConfigException e) {
+      throw new StartupException(StartupException.Reason.BAD_CONFIG,
+          ConfigSource.lines("invalid configuration " + config, e.problems()), e);
     }
     return ServerSettings.forDatabase(database != null ? database : ServerSettings.defaultDatabase())
         .withListen(address(listen))
         .withConfig(parsed)
+        .withConfigSource(source)
         .withSynchronous(synchronous)
         .withInsecure(insecure)
         .withTickInterval(java.time.Duration.ofSeconds(1));

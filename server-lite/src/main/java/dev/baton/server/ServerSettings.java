@@ -1,6 +1,7 @@
 package dev.baton.server;
 
 import dev.baton.server.config.BatonConfig;
+import dev.baton.server.config.ConfigSource;
 import dev.baton.server.ingest.IngestProtocol;
 import dev.baton.server.ingest.IngestProtocols;
 import dev.baton.server.store.SqliteStore;
@@ -22,6 +23,7 @@ import java.util.Objects;
  * @param clock        time source; tests pass a fake one
  * @param protocols    ingest protocols to serve
  * @param tickInterval how often time-based transitions run; {@link Duration#ZERO} disables the ticker
+ * @param configSource where {@code config} was read from, read again on reload ({@link ConfigSource#DEFAULTS}: nothing to reload)
  */
 public record ServerSettings(
     InetSocketAddress listen,
@@ -31,7 +33,8 @@ public record ServerSettings(
     boolean insecure,
     Clock clock,
     List<IngestProtocol> protocols,
-    Duration tickInterval) {
+    Duration tickInterval,
+    ConfigSource configSource) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 9393;
@@ -44,13 +47,14 @@ public record ServerSettings(
     Objects.requireNonNull(clock, "clock");
     protocols = List.copyOf(protocols);
     Objects.requireNonNull(tickInterval, "tickInterval");
+    Objects.requireNonNull(configSource, "configSource");
   }
 
   /** Loopback on an ephemeral port, the default configuration, every ingest protocol, a 1 s ticker. */
   public static ServerSettings forDatabase(Path database) {
     return new ServerSettings(new InetSocketAddress(DEFAULT_HOST, 0), database, BatonConfig.DEFAULT,
         SqliteStore.Synchronous.NORMAL, false, Clock.systemUTC(), IngestProtocols.all(BatonConfig.DEFAULT.limits().ingest()),
-        Duration.ofSeconds(1));
+        Duration.ofSeconds(1), ConfigSource.DEFAULTS);
   }
 
   /** The default database: {@code $XDG_DATA_HOME/baton/baton.db}, else {@code ~/.local/share/baton/baton.db}. */
@@ -62,32 +66,37 @@ public record ServerSettings(
   }
 
   public ServerSettings withListen(InetSocketAddress address) {
-    return new ServerSettings(address, database, config, synchronous, insecure, clock, protocols, tickInterval);
+    return new ServerSettings(address, database, config, synchronous, insecure, clock, protocols, tickInterval, configSource);
   }
 
   /** The configuration, and every ingest protocol bounded by its limits. */
   public ServerSettings withConfig(BatonConfig newConfig) {
     return new ServerSettings(listen, database, newConfig, synchronous, insecure, clock,
-        IngestProtocols.all(newConfig.limits().ingest()), tickInterval);
+        IngestProtocols.all(newConfig.limits().ingest()), tickInterval, configSource);
   }
 
   public ServerSettings withSynchronous(SqliteStore.Synchronous mode) {
-    return new ServerSettings(listen, database, config, mode, insecure, clock, protocols, tickInterval);
+    return new ServerSettings(listen, database, config, mode, insecure, clock, protocols, tickInterval, configSource);
   }
 
   public ServerSettings withInsecure(boolean allow) {
-    return new ServerSettings(listen, database, config, synchronous, allow, clock, protocols, tickInterval);
+    return new ServerSettings(listen, database, config, synchronous, allow, clock, protocols, tickInterval, configSource);
   }
 
   public ServerSettings withClock(Clock newClock) {
-    return new ServerSettings(listen, database, config, synchronous, insecure, newClock, protocols, tickInterval);
+    return new ServerSettings(listen, database, config, synchronous, insecure, newClock, protocols, tickInterval, configSource);
   }
 
   public ServerSettings withProtocols(List<IngestProtocol> newProtocols) {
-    return new ServerSettings(listen, database, config, synchronous, insecure, clock, newProtocols, tickInterval);
+    return new ServerSettings(listen, database, config, synchronous, insecure, clock, newProtocols, tickInterval, configSource);
+  }
+
+  /** Where the configuration comes from, so that a reload reads it again; set {@link #withConfig} to its content. */
+  public ServerSettings withConfigSource(ConfigSource source) {
+    return new ServerSettings(listen, database, config, synchronous, insecure, clock, protocols, tickInterval, source);
   }
 
   public ServerSettings withTickInterval(Duration interval) {
-    return new ServerSettings(listen, database, config, synchronous, insecure, clock, protocols, interval);
+    return new ServerSettings(listen, database, config, synchronous, insecure, clock, protocols, interval, configSource);
   }
 }

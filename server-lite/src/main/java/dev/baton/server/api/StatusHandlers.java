@@ -2,6 +2,7 @@ package dev.baton.server.api;
 
 import com.sun.net.httpserver.HttpHandler;
 import dev.baton.server.config.BatonConfig;
+import java.util.function.Supplier;
 import dev.baton.server.http.Exchanges;
 import dev.baton.server.metrics.Metrics;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,7 @@ public final class StatusHandlers {
    * {@code /api/v2/status} shaped like Alertmanager's {@code alertmanagerStatus}, so amtool,
    * which asks it before every command, works against Baton.
    */
-  public static HttpHandler status(BatonConfig config, Instant startedAt, String version) {
+  public static HttpHandler status(Supplier<BatonConfig> config, Instant startedAt, String version) {
     return exchange -> {
       Map<String, Object> cluster = new LinkedHashMap<>();
       cluster.put("name", "baton");
@@ -55,7 +56,7 @@ public final class StatusHandlers {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("cluster", cluster);
       body.put("versionInfo", versionInfo);
-      body.put("config", Map.of("original", redacted(config)));
+      body.put("config", Map.of("original", redacted(config.get())));
       body.put("uptime", startedAt.toString());
       Exchanges.json(exchange, 200, body);
     };

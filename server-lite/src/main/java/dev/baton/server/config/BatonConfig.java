@@ -2,6 +2,7 @@ package dev.baton.server.config;
 
 import dev.baton.server.policy.Severity;
 import dev.baton.server.policy.SeverityRules;
+import dev.baton.server.policy.SlaTable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +20,9 @@ import java.util.Optional;
  * @param pendingDelays how long an alert of a severity stays pending before it may open an incident
  * @param limits        sizes and timeouts
  * @param runbooks      folder of runbook files, or null for none
+ * @param teams         team queues by name (without {@code #})
+ * @param routing       routing rules in order; the first that matches a new incident decides its holder
+ * @param sla           response times by severity and service level
  * @param original      the configuration text as given, shown by {@code /api/v2/status}
  */
 public record BatonConfig(
@@ -30,18 +34,24 @@ public record BatonConfig(
     Map<Severity, Duration> pendingDelays,
     Limits limits,
     Path runbooks,
+    Map<String, TeamConfig> teams,
+    List<RouteRule> routing,
+    SlaTable sla,
     String original) {
 
   public static final String DEFAULT_PROJECT = "default";
 
   public static final BatonConfig DEFAULT = new BatonConfig(
-      List.of(), List.of(), ProjectConfig.DEFAULT, Map.of(), SeverityRules.DEFAULT, Map.of(), Limits.DEFAULT, null, "");
+      List.of(), List.of(), ProjectConfig.DEFAULT, Map.of(), SeverityRules.DEFAULT, Map.of(), Limits.DEFAULT, null, Map.of(), List.of(),
+      SlaTable.DEFAULT, "");
 
   public BatonConfig {
     tokens = List.copyOf(tokens);
     sources = List.copyOf(sources);
     projects = Map.copyOf(projects);
     pendingDelays = Map.copyOf(pendingDelays);
+    teams = Map.copyOf(teams);
+    routing = List.copyOf(routing);
   }
 
   public boolean authEnabled() {
@@ -56,16 +66,24 @@ public record BatonConfig(
     return pendingDelays.getOrDefault(severity, Duration.ZERO);
   }
 
+  /** The pending delay of a severity in a project: the project's own, else the global one. */
+  public Duration pendingDelay(String project, Severity severity) {
+    Duration own = project(project).pending().get(severity);
+    return own != null ? own : pendingDelay(severity);
+  }
+
   public Optional<SourceConfig> sourceForToken(String tokenName) {
     return sources.stream().filter(s -> s.token().equals(tokenName)).findFirst();
   }
 
   public BatonConfig withLimits(Limits newLimits) {
-    return new BatonConfig(tokens, sources, defaults, projects, severity, pendingDelays, newLimits, runbooks, original);
+    return new BatonConfig(tokens, sources, defaults, projects, severity, pendingDelays, newLimits, runbooks, teams, routing, sla,
+        original);
   }
 
   /** The same with another runbooks folder (a command-line flag wins over the file). */
   public BatonConfig withRunbooks(Path folder) {
-    return new BatonConfig(tokens, sources, defaults, projects, severity, pendingDelays, limits, folder, original);
+    return new BatonConfig(tokens, sources, defaults, projects, severity, pendingDelays, limits, folder, teams, routing, sla,
+        original);
   }
 }

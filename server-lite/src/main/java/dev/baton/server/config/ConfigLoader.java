@@ -5,11 +5,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.baton.mql.Mql;
+import dev.baton.mql.ParseResult;
+import dev.baton.mql.Problem;
+import dev.baton.mql.ast.RoutingRule;
+import dev.baton.mql.ast.Target;
 import dev.baton.server.incident.Holding;
 import dev.baton.server.ingest.IngestLimits;
 import dev.baton.server.policy.ServiceLevel;
 import dev.baton.server.policy.Severity;
 import dev.baton.server.policy.SeverityRules;
+import dev.baton.server.policy.Sla;
+import dev.baton.server.policy.SlaClass;
+import dev.baton.server.policy.SlaTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +25,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -39,9 +48,11 @@ public final class ConfigLoader {
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
   private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KiB|MiB|GiB)?");
   private static final Set<String> TOP_KEYS = Set.of("tokens", "sources", "defaults", "projects", "severity", "pending", "limits",
-      "runbooks");
+      "runbooks", "teams", "routing", "sla");
+  private static final Mql MQL = Mql.forIncidents();
 
   private final List<String> problems = new ArrayList<>();
+  private Map<String, TeamConfig> teams = Map.of();
 
   private ConfigLoader() {}
 
@@ -88,6 +99,7 @@ public final class ConfigLoader {
     checkKeys(root, "", TOP_KEYS);
     List<TokenConfig> tokens = tokens(root.path("tokens"));
     List<SourceConfig> sources = sources(root.path("sources"), tokens);
+    teams = teams(root.path("teams"));
     ProjectConfig defaults = project(root.path("defaults"), "defaults", ProjectConfig.DEFAULT);
     Map<String, ProjectConfig> projects = new LinkedHashMap<>();
     JsonNode projectsNode = root.path("projects");
@@ -98,14 +110,192 @@ public final class ConfigLoader {
       }
     }
     SeverityRules severity = severity(root.path("severity"));
-    Map<Severity, Duration> pending = pending(root.path("pending"));
+    Map<Severity, Duration> pending = pending(root.path("pending"), "pending");
     Limits limits = limits(root.path("limits"));
     String runbooksText = optionalText(root.path("runbooks"), "runbooks");
     Path runbooks = runbooksText == null ? null : dir.resolve(runbooksText).normalize();
+    List<RouteRule> routing = routing(root.path("routing"));
+    SlaTable sla = sla(root.path("sla"));
     if (!problems.isEmpty()) {
       throw new ConfigException(origin, problems);
     }
-    return new BatonConfig(tokens, sources, defaults, projects, severity, pending, limits, runbooks, text);
+    return new BatonConfig(tokens, sources, defaults, projects, severity, pending, limits, runbooks, teams, routing, sla,
+        text);
+  }
+
+  /** Teams are read before the sections that name them (projects, routing); escalation lists after every team. */
+  private Map<String, TeamConfig> teams(JsonNode node) {
+    teams = new LinkedHashMap<>();
+    if (!mapping(node, "teams")) {
+      return teams;
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String path = "teams." + e.getKey();
+      if (!Holding.validHolder("#" + e.getKey())) {
+        problems.add(path + ": a team name has letters, digits, '_', '.' and '-' only (no '#')");
+        continue;
+      }
+      JsonNode t = e.getValue();
+      if (t.isNull() || t.isMissingNode()) {
+        teams.put(e.getKey(), new TeamConfig(e.getKey(), List.of(), List.of(), null));
+        continue;
+      }
+      if (!t.isObject()) {
+        problems.add(path + ": expected a mapping with members, escalation, escalate_after");
+        continue;
+      }
+      checkKeys(t, path, Set.of("members", "escalation", "escalate_after"));
+      List<String> members = new ArrayList<>();
+      JsonNode m = t.path("members");
+      if (sequence(m, path + ".members")) {
+        for (int i = 0; i < m.size(); i++) {
+          String person = m.get(i).isTextual() ? m.get(i).asText() : "";
+          person = person.startsWith("@") ? person.substring(1) : person;
+          if (!Holding.validHolder("@" + person)) {
+            problems.add(path + ".members[" + i + "]: expected a person's name like 'dmitry.kosobokov', got '"
+                + m.get(i).asText() + "'");
+          } else {
+            members.add(person);
+          }
+        }
+      }
+      Duration after = null;
+      if (t.has("escalate_after")) {
+        after = duration(t.path("escalate_after"), path + ".escalate_after");
+        if (after != null && after.isZero()) {
+          problems.add(path + ".escalate_after: expected a positive duration, got '" + t.path("escalate_after").asText() + "'");
+        }
+      }
+      teams.put(e.getKey(), new TeamConfig(e.getKey(), members, List.of(), after));
+    }
+    // escalation lists name other teams: read once every team is known
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      TeamConfig team = teams.get(e.getKey());
+      JsonNode list = e.getValue().path("escalation");
+      String path = "teams." + e.getKey() + ".escalation";
+      if (team == null || !sequence(list, path)) {
+        continue;
+      }
+      List<String> escalation = new ArrayList<>();
+      for (int i = 0; i < list.size(); i++) {
+        String h = holder(list.get(i), path + "[" + i + "]");
+        if (h != null) {
+          escalation.add(h);
+        }
+      }
+      teams.put(team.name(), new TeamConfig(team.name(), team.members(), escalation, team.escalateAfter()));
+    }
+    return teams;
+  }
+
+  private List<RouteRule> routing(JsonNode node) {
+    List<RouteRule> rules = new ArrayList<>();
+    if (!sequence(node, "routing")) {
+      return rules;
+    }
+    for (int i = 0; i < node.size(); i++) {
+      String path = "routing[" + i + "]";
+      JsonNode r = node.get(i);
+      String name = path;
+      JsonNode ruleNode = r;
+      if (r.isObject()) {
+        checkKeys(r, path, Set.of("name", "rule"));
+        String given = optionalText(r.path("name"), path + ".name");
+        name = given == null ? name : given;
+        ruleNode = r.path("rule");
+        path = path + ".rule";
+      }
+      if (!ruleNode.isTextual()) {
+        problems.add(path + ": expected a routing rule like 'project = \"x\" AND ~server = \"gitlab\" -> @vasiliy.vasiliyev'");
+        continue;
+      }
+      String text = ruleNode.asText();
+      ParseResult<RoutingRule> parsed = MQL.parseRule(text);
+      if (!parsed.ok()) {
+        for (Problem p : parsed.problems()) {
+          problems.add(path + ": mql " + p + "\n" + p.caret(text));
+        }
+        continue;
+      }
+      List<String> targets = new ArrayList<>();
+      for (Target t : parsed.value().targets()) {
+        String holder = (t instanceof Target.Team ? "#" : "@") + t.name();
+        if (t instanceof Target.Team && !teamKnown(t.name())) {
+          problems.add(path + ": team '" + holder + "' is not defined in teams");
+        }
+        targets.add(holder);
+      }
+      rules.add(new RouteRule(name, text, MQL.predicate(parsed.value().query()), targets));
+    }
+    return rules;
+  }
+
+  /** A holder, {@code #team} (defined in teams, or the L1 queue) or {@code @person}; null with a problem otherwise. */
+  private String holder(JsonNode node, String path) {
+    String text = node.isTextual() ? node.asText().strip() : "";
+    if (!Holding.validHolder(text)) {
+      problems.add(path + ": expected a team queue like '#l1' or a person like '@dmitry.kosobokov', got '"
+          + node.asText() + "'");
+      return null;
+    }
+    if (text.startsWith("#") && !teamKnown(text.substring(1))) {
+      problems.add(path + ": team '" + text + "' is not defined in teams");
+      return null;
+    }
+    return text;
+  }
+
+  private boolean teamKnown(String name) {
+    return teams.containsKey(name) || ("#" + name).equals(Holding.DEFAULT_HOLDER);
+  }
+
+  private SlaTable sla(JsonNode node) {
+    if (!mapping(node, "sla")) {
+      return SlaTable.DEFAULT;
+    }
+    Map<ServiceLevel, Map<Severity, Sla>> overrides = new EnumMap<>(ServiceLevel.class);
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String path = "sla." + e.getKey();
+      ServiceLevel level = ServiceLevel.parse(e.getKey());
+      if (level == null) {
+        problems.add(path + ": expected a service level Platinum, Gold, Silver or None as key");
+        continue;
+      }
+      if (!mapping(e.getValue(), path)) {
+        continue;
+      }
+      Map<Severity, Sla> row = new HashMap<>();
+      for (Iterator<Map.Entry<String, JsonNode>> cells = e.getValue().fields(); cells.hasNext(); ) {
+        Map.Entry<String, JsonNode> cell = cells.next();
+        String cellPath = path + "." + cell.getKey();
+        Severity severity = Severity.parse(cell.getKey());
+        if (severity == null) {
+          problems.add(cellPath + ": expected a severity S1..S9 as key");
+          continue;
+        }
+        String value = cell.getValue().isValueNode() ? cell.getValue().asText().strip() : "";
+        if (value.equals("async")) {
+          row.put(severity, SlaTable.ASYNC);
+        } else if (value.equals("retro")) {
+          row.put(severity, SlaTable.RETRO);
+        } else if (DURATION.matcher(value).matches()) {
+          Duration d = duration(cell.getValue(), cellPath);
+          if (d.isZero()) {
+            problems.add(cellPath + ": expected a positive response time, got '" + value + "'");
+          } else {
+            row.put(severity, new Sla(SlaClass.URGENT, d));
+          }
+        } else {
+          problems.add(cellPath + ": expected a response time like 15m, or async, or retro, got '"
+              + cell.getValue().asText() + "'");
+        }
+      }
+      overrides.put(level, row);
+    }
+    return SlaTable.DEFAULT.withOverrides(overrides);
   }
 
   private List<TokenConfig> tokens(JsonNode node) {
@@ -155,18 +345,22 @@ public final class ConfigLoader {
       String path = "sources[" + i + "]";
       JsonNode s = node.get(i);
       if (!s.isObject()) {
-        problems.add(path + ": expected a mapping with name, token, default_project");
+        problems.add(path + ": expected a mapping with name, token, default_project, heartbeat");
         continue;
       }
-      checkKeys(s, path, Set.of("name", "token", "default_project"));
+      checkKeys(s, path, Set.of("name", "token", "default_project", "heartbeat"));
       String name = requiredText(s, path + ".name");
       String token = requiredText(s, path + ".token");
       String project = optionalText(s.path("default_project"), path + ".default_project");
       if (token != null && tokens.stream().noneMatch(t -> t.name().equals(token))) {
         problems.add(path + ".token: no token named '" + token + "' in tokens");
       }
+      Duration heartbeat = s.has("heartbeat") ? duration(s.path("heartbeat"), path + ".heartbeat") : null;
+      if (heartbeat != null && heartbeat.isZero()) {
+        problems.add(path + ".heartbeat: expected a positive duration, got '" + s.path("heartbeat").asText() + "'");
+      }
       if (name != null && token != null) {
-        sources.add(new SourceConfig(name, token, project));
+        sources.add(new SourceConfig(name, token, project, heartbeat));
       }
     }
     return sources;
@@ -177,10 +371,10 @@ public final class ConfigLoader {
       return inherited;
     }
     if (!node.isObject()) {
-      problems.add(path + ": expected a mapping with service_level, grouping, non_identifying, default_holder");
+      problems.add(path + ": expected a mapping with service_level, grouping, non_identifying, default_holder, pending");
       return inherited;
     }
-    checkKeys(node, path, Set.of("service_level", "grouping", "non_identifying", "default_holder"));
+    checkKeys(node, path, Set.of("service_level", "grouping", "non_identifying", "default_holder", "pending"));
     ServiceLevel level = inherited.serviceLevel();
     JsonNode levelNode = node.path("service_level");
     if (!levelNode.isMissingNode()) {
@@ -196,16 +390,13 @@ public final class ConfigLoader {
         ? new LinkedHashSet<>(names(node.path("non_identifying"), path + ".non_identifying"))
         : inherited.nonIdentifying();
     String holder = inherited.defaultHolder();
-    JsonNode holderNode = node.path("default_holder");
-    if (!holderNode.isMissingNode()) {
-      if (holderNode.isTextual() && Holding.validHolder(holderNode.asText())) {
-        holder = holderNode.asText();
-      } else {
-        problems.add(path + ".default_holder: expected a team queue like '#l1' or a person like '@alice', got '"
-            + holderNode.asText() + "'");
-      }
+    if (node.has("default_holder")) {
+      String h = holder(node.path("default_holder"), path + ".default_holder");
+      holder = h == null ? holder : h;
     }
-    return new ProjectConfig(level, grouping, nonIdentifying, holder);
+    Map<Severity, Duration> pending = node.has("pending") ? pending(node.path("pending"), path + ".pending")
+        : inherited.pending();
+    return new ProjectConfig(level, grouping, nonIdentifying, holder, pending);
   }
 
   private SeverityRules severity(JsonNode node) {
@@ -233,19 +424,19 @@ public final class ConfigLoader {
     return new SeverityRules(map, def);
   }
 
-  private Map<Severity, Duration> pending(JsonNode node) {
+  private Map<Severity, Duration> pending(JsonNode node, String path) {
     Map<Severity, Duration> delays = new HashMap<>();
-    if (!mapping(node, "pending")) {
+    if (!mapping(node, path)) {
       return delays;
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       Severity s = Severity.parse(e.getKey());
       if (s == null) {
-        problems.add("pending." + e.getKey() + ": expected a severity S1..S9 as key");
+        problems.add(path + "." + e.getKey() + ": expected a severity S1..S9 as key");
         continue;
       }
-      Duration d = duration(e.getValue(), "pending." + e.getKey());
+      Duration d = duration(e.getValue(), path + "." + e.getKey());
       if (d != null) {
         delays.put(s, d);
       }

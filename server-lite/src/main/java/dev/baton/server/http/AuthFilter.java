@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Bearer-token authentication with roles. With no tokens configured every request acts as the
@@ -19,27 +20,43 @@ import java.util.Map;
 final class AuthFilter extends Filter {
 
   private final Routes routes;
-  private final List<TokenConfig> tokens;
-  private final byte[][] digests;
+  private final Supplier<List<TokenConfig>> configured;
   private final Principal local;
+  /** The tokens with their digests, computed again only when a reloaded configuration changes the list. */
+  private volatile Tokens tokens;
 
-  AuthFilter(Routes routes, List<TokenConfig> tokens) {
+  /** {@code configured} is read per request, so a reloaded configuration's tokens apply at once. */
+  AuthFilter(Routes routes, Supplier<List<TokenConfig>> configured) {
     this.routes = routes;
-    this.tokens = List.copyOf(tokens);
-    this.digests = new byte[tokens.size()][];
-    for (int i = 0; i < tokens.size(); i++) {
-      digests[i] = sha256(tokens.get(i).secret());
-    }
+    this.configured = configured;
+    this.tokens = new Tokens(configured.get());
     this.local = new Principal(System.getProperty("user.name", "local"), Role.ADMIN, false);
+  }
+
+  private record Tokens(List<TokenConfig> list, byte[][] digests) {
+    Tokens(List<TokenConfig> list) {
+      this(list, list.stream().map(t -> sha256(t.secret())).toArray(byte[][]::new));
+    }
+  }
+
+  private Tokens tokens() {
+    List<TokenConfig> now = configured.get();
+    Tokens t = tokens;
+    if (t.list() != now) {
+      t = new Tokens(now);
+      tokens = t;
+    }
+    return t;
   }
 
   @Override
   public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
     Routes.Route route = routes.find(exchange.getRequestURI().getPath(), exchange.getRequestMethod());
-    if (tokens.isEmpty()) {
+    Tokens tokens = tokens();
+    if (tokens.list().isEmpty()) {
       Principal.attach(exchange, local);
     } else if (route != null && !route.roles().isEmpty()) {
-      Principal p = authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+      Principal p = authenticate(tokens, exchange.getRequestHeaders().getFirst("Authorization"));
       if (p == null) {
         throw new HttpError(401, "a valid bearer token is required (Authorization: Bearer <token>)",
             Map.of("WWW-Authenticate", "Bearer realm=\"baton\""));
@@ -54,15 +71,15 @@ final class AuthFilter extends Filter {
     chain.doFilter(exchange);
   }
 
-  private Principal authenticate(String header) {
+  private static Principal authenticate(Tokens tokens, String header) {
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return null;
     }
     byte[] presented = sha256(header.substring(7).trim());
     TokenConfig match = null;
-    for (int i = 0; i < digests.length; i++) {
-      if (MessageDigest.isEqual(digests[i], presented)) {
-        match = tokens.get(i);
+    for (int i = 0; i < tokens.digests().length; i++) {
+      if (MessageDigest.isEqual(tokens.digests()[i], presented)) {
+        match = tokens.list().get(i);
       }
     }
     return match == null ? null : new Principal(match.name(), match.role(), true);

@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The JDK HTTP server with a bounded executor and the filter chain: access log, JSON errors,
@@ -39,8 +40,9 @@ public final class HttpFront implements AutoCloseable {
    *
    * @throws java.net.BindException when the address is taken or cannot be bound
    */
-  public static HttpFront start(InetSocketAddress address, Routes routes, BatonConfig config,
+  public static HttpFront start(InetSocketAddress address, Routes routes, Supplier<BatonConfig> live,
       ReceiverMetrics metrics) throws IOException {
+    BatonConfig config = live.get(); // limits apply from the start on; tokens are read per request
     // Without TCP_NODELAY a response written as headers + body waits for the client's delayed ACK (~40 ms).
     defaultProperty("sun.net.httpserver.nodelay", "true");
     // A client that trickles its request or does not read the answer is cut off instead of holding a thread.
@@ -62,7 +64,7 @@ public final class HttpFront implements AutoCloseable {
     InFlight inFlight = new InFlight();
     context.getFilters().add(new AccessLogFilter(inFlight, routes, metrics));
     context.getFilters().add(new ErrorFilter());
-    context.getFilters().add(new AuthFilter(routes, config.tokens()));
+    context.getFilters().add(new AuthFilter(routes, () -> live.get().tokens()));
     context.getFilters().add(new BodyFilter(config.limits().maxBodyBytes()));
     server.start();
     return new HttpFront(server, executor, inFlight, config);
@@ -76,7 +78,7 @@ public final class HttpFront implements AutoCloseable {
   }
 
   /** The handler that serves one ingest protocol through the pipeline. */
-  public static HttpHandler ingest(IngestProtocol protocol, Pipeline pipeline, BatonConfig config,
+  public static HttpHandler ingest(IngestProtocol protocol, Pipeline pipeline, Supplier<BatonConfig> config,
       ReceiverMetrics metrics, Clock clock) {
     return new IngestHandler(protocol, pipeline, config, metrics, clock);
   }

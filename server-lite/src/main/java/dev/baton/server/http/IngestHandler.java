@@ -3,6 +3,7 @@ package dev.baton.server.http;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.baton.server.config.BatonConfig;
+import java.util.function.Supplier;
 import dev.baton.server.ingest.DecodeResult;
 import dev.baton.server.ingest.IngestProtocol;
 import dev.baton.server.metrics.ReceiverMetrics;
@@ -33,18 +34,19 @@ final class IngestHandler implements HttpHandler {
 
   private final IngestProtocol protocol;
   private final Pipeline pipeline;
-  private final BatonConfig config;
+  private final Supplier<BatonConfig> config;
   private final ReceiverMetrics metrics;
   private final Clock clock;
   private final Duration timeout;
 
-  IngestHandler(IngestProtocol protocol, Pipeline pipeline, BatonConfig config, ReceiverMetrics metrics, Clock clock) {
+  IngestHandler(IngestProtocol protocol, Pipeline pipeline, Supplier<BatonConfig> config, ReceiverMetrics metrics,
+      Clock clock) {
     this.protocol = protocol;
     this.pipeline = pipeline;
     this.config = config;
     this.metrics = metrics;
     this.clock = clock;
-    this.timeout = config.limits().commitTimeout();
+    this.timeout = config.get().limits().commitTimeout();
   }
 
   @Override
@@ -109,7 +111,7 @@ final class IngestHandler implements HttpHandler {
   private Source source(HttpExchange exchange) {
     Principal p = Principal.of(exchange);
     if (p != null && p.token()) {
-      return config.sourceForToken(p.name())
+      return config.get().sourceForToken(p.name())
           .map(s -> new Source(s.name(), s.defaultProject()))
           .orElse(new Source(p.name(), null));
     }

@@ -45,6 +45,8 @@ public final class Pipeline implements AutoCloseable {
   private boolean hotStateValid;
   private volatile boolean loaded;
   private final Object readyLock = new Object();
+  /** A reloaded configuration waiting for the writer, taken between two batches. */
+  private final AtomicReference<Reconfiguration> reconfiguration = new AtomicReference<>();
   /** Bumped by every load, so a warm-up of an earlier load is dropped. */
   private int loadGeneration;
   /** Active alerts read by the warm-up thread, waiting for the writer to take them. */
@@ -124,6 +126,37 @@ public final class Pipeline implements AutoCloseable {
     return act(new IncidentAction(incidentId, actor, null, new IncidentCommand.Close(comment == null ? "" : comment)));
   }
 
+  /**
+   * Hands a reloaded configuration to the writer, which takes it between two batches on its own
+   * thread: work applied after the future completes follows it.
+   */
+  public CompletableFuture<Void> reconfigure(BatonConfig next) {
+    Reconfiguration r = new Reconfiguration(next);
+    if (!accepting) {
+      r.future.completeExceptionally(new Unavailable(Unavailable.Reason.STOPPED, "the receiver is stopping", null));
+      return r.future;
+    }
+    Reconfiguration superseded = reconfiguration.getAndSet(r);
+    if (superseded != null) {
+      superseded.future.complete(null); // a newer configuration replaces it before it was taken
+    }
+    return r.future;
+  }
+
+  private record Reconfiguration(BatonConfig config, CompletableFuture<Void> future) {
+    Reconfiguration(BatonConfig config) {
+      this(config, new CompletableFuture<>());
+    }
+  }
+
+  private void takeConfiguration() {
+    Reconfiguration r = reconfiguration.getAndSet(null);
+    if (r != null) {
+      processor.reconfigure(r.config());
+      r.future.complete(null);
+    }
+  }
+
   public int queueDepth() {
     return queue.size();
   }
@@ -146,6 +179,7 @@ public final class Pipeline implements AutoCloseable {
     List<Work> batch = new ArrayList<>(maxBatch);
     while (running || !queue.isEmpty()) {
       takeWarmUp();
+      takeConfiguration();
       try {
         Work first = queue.poll(100, TimeUnit.MILLISECONDS);
         if (first == null) {
@@ -160,6 +194,10 @@ public final class Pipeline implements AutoCloseable {
       } finally {
         batch.clear();
       }
+    }
+    Reconfiguration untaken = reconfiguration.getAndSet(null);
+    if (untaken != null) {
+      untaken.future.completeExceptionally(new Unavailable(Unavailable.Reason.STOPPED, "the receiver stopped", null));
     }
     for (Work w; (w = queue.poll()) != null; ) {
       w.future.completeExceptionally(new Unavailable(Unavailable.Reason.STOPPED, "the receiver stopped", null));

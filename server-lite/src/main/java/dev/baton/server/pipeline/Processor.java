@@ -50,7 +50,7 @@ final class Processor {
   private static final String DEDUP_KEY = "dedup_key";
 
   private final Store store;
-  private final BatonConfig config;
+  private BatonConfig config;
   private final ReceiverMetrics metrics;
   private final Duration retainIdle;
   private final Map<ProjectConfig, AlertIdentity> identities = new IdentityHashMap<>();
@@ -106,6 +106,12 @@ final class Processor {
     alerts.warm(active, everyStoredAlertActive);
   }
 
+  /** Takes a reloaded configuration: what arrives from now on follows it. */
+  void reconfigure(BatonConfig next) {
+    config = next;
+    identities.clear();
+  }
+
   String describeHotState() {
     return incidents.openIncidents().size() + " open incidents";
   }
@@ -128,7 +134,7 @@ final class Processor {
       long amFingerprint = Fingerprint.of((SortedMap<String, String>) e.labels());
       long annotationsHash = Fingerprint.of((SortedMap<String, String>) e.annotations());
       AlertChange change = alerts.observe(key, e, severity, groupingKey(project, pc, e.labels()), amFingerprint,
-          annotationsHash, now, config::pendingDelay, incidents::isOpen);
+          annotationsHash, now, level -> config.pendingDelay(key.project(), level), incidents::isOpen);
       persist(change, e, s.source().name(), amFingerprint, now, tx);
       tx.insertEvent(messageId, change.alert().id(), e);
     }

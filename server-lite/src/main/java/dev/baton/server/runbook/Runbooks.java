@@ -1,26 +1,21 @@
 package dev.baton.server.runbook;
 
+import dev.baton.server.watch.FolderWatch;
 import java.io.IOException;
-import java.nio.file.ClosedWatchServiceException;
-import java.nio.file.FileSystems;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The live runbook library: reads the folder at start and again whenever its files change, on its
- * own thread (never the writer's). Changes are noticed through the file system's watch service and,
- * as a safety net for file systems without one, by comparing the files' sizes and times every
- * {@code rescan}; a burst of changes (a {@code git pull}) is read once, after {@code quiet} without
- * further events. Readers always see a whole library, the old one until the new one is complete.
+ * The live runbook library: reads the folder at start and again whenever its files change (a
+ * {@link FolderWatch} over the folder and its sub-folders), on its own thread, never the writer's.
+ * Readers always see a whole library, the old one until the new one is complete.
  */
 public final class Runbooks implements Supplier<RunbookLibrary>, AutoCloseable {
 
@@ -32,7 +27,8 @@ public final class Runbooks implements Supplier<RunbookLibrary>, AutoCloseable {
   private final Duration quiet;
   private final Duration rescan;
   private volatile RunbookLibrary current;
-  private Watch watch;
+  private Path followed;
+  private FolderWatch watch;
 
   Runbooks(Clock clock, Duration quiet, Duration rescan) {
     this.clock = clock;
@@ -60,28 +56,45 @@ public final class Runbooks implements Supplier<RunbookLibrary>, AutoCloseable {
    */
   public synchronized void follow(Path folder) {
     Path absolute = folder == null ? null : folder.toAbsolutePath().normalize();
-    if (watch != null && Objects.equals(watch.folder, absolute)) {
+    if (watch != null && Objects.equals(followed, absolute)) {
       return;
     }
-    if (watch != null) {
-      watch.stop();
-      watch = null;
-    }
+    close();
+    followed = absolute;
     if (absolute == null) {
       current = RunbookLibrary.none(clock.instant());
       return;
     }
     publish(RunbookFolder.read(absolute, clock));
-    watch = new Watch(absolute, RunbookFolder.stamp(absolute));
-    watch.start();
+    watch = FolderWatch.start("runbooks", new FolderWatch.Target() {
+      @Override
+      public String stamp() {
+        return RunbookFolder.stamp(absolute);
+      }
+
+      @Override
+      public List<Path> folders() {
+        try {
+          return RunbookFolder.folders(absolute);
+        } catch (IOException | UncheckedIOException e) {
+          return List.of(absolute); // reported in the library; watched again once it is readable
+        }
+      }
+
+      @Override
+      public void changed() {
+        publish(RunbookFolder.read(absolute, clock));
+      }
+    }, quiet, rescan);
   }
 
   @Override
   public synchronized void close() {
     if (watch != null) {
-      watch.stop();
+      watch.close();
       watch = null;
     }
+    followed = null;
   }
 
   private void publish(RunbookLibrary library) {
@@ -89,115 +102,5 @@ public final class Runbooks implements Supplier<RunbookLibrary>, AutoCloseable {
     LOG.info("runbooks: {} read from {}, {} files skipped", library.runbooks().size(), library.folder(),
         library.problems().size());
     library.problems().forEach(p -> LOG.warn("runbook skipped: {}", p));
-  }
-
-  /** One followed folder and the thread that follows it. */
-  private final class Watch implements Runnable {
-    final Path folder;
-    private final Thread thread;
-    private String stamp;
-    private volatile boolean running = true;
-    private WatchService service;
-
-    Watch(Path folder, String stamp) {
-      this.folder = folder;
-      this.stamp = stamp;
-      this.thread = new Thread(this, "baton-runbooks");
-      this.thread.setDaemon(true);
-    }
-
-    void start() {
-      try {
-        service = FileSystems.getDefault().newWatchService();
-        register();
-      } catch (IOException e) {
-        LOG.warn("runbooks folder {}: no change notifications ({}); checking every {} s", folder, e.getMessage(),
-            rescan.toSeconds());
-      }
-      thread.start();
-    }
-
-    void stop() {
-      running = false;
-      thread.interrupt();
-      closeService();
-      try {
-        thread.join(5_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-
-    @Override
-    public void run() {
-      while (running) {
-        try {
-          if (awaitChange()) {
-            settle();
-          }
-          String now = RunbookFolder.stamp(folder);
-          if (!now.equals(stamp) && running) {
-            stamp = now;
-            publish(RunbookFolder.read(folder, clock));
-            register();
-          }
-        } catch (InterruptedException | ClosedWatchServiceException e) {
-          return;
-        } catch (RuntimeException e) {
-          // a reload must never end the watch: the next change is read again
-          LOG.warn("runbooks folder {}: {}", folder, e.toString());
-        }
-      }
-    }
-
-    /** True when the watch service saw something before the rescan interval passed. */
-    private boolean awaitChange() throws InterruptedException {
-      if (service == null) {
-        Thread.sleep(rescan.toMillis());
-        return false;
-      }
-      WatchKey key = service.poll(rescan.toMillis(), TimeUnit.MILLISECONDS);
-      if (key == null) {
-        return false;
-      }
-      key.pollEvents();
-      key.reset();
-      return true;
-    }
-
-    /** Waits until no event has arrived for {@code quiet}. */
-    private void settle() throws InterruptedException {
-      WatchKey key;
-      while ((key = service.poll(quiet.toMillis(), TimeUnit.MILLISECONDS)) != null) {
-        key.pollEvents();
-        key.reset();
-      }
-    }
-
-    /** Watches the folder and every folder below it (new ones too, after each read). */
-    private void register() {
-      if (service == null) {
-        return;
-      }
-      try {
-        for (Path dir : RunbookFolder.folders(folder)) {
-          dir.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
-              StandardWatchEventKinds.ENTRY_MODIFY);
-        }
-      } catch (IOException | RuntimeException e) {
-        // a missing folder is reported in the library; the rescan notices when it appears
-        LOG.debug("runbooks folder {}: cannot watch: {}", folder, e.toString());
-      }
-    }
-
-    private void closeService() {
-      if (service != null) {
-        try {
-          service.close();
-        } catch (IOException e) {
-          LOG.debug("closing the runbooks watch: {}", e.toString());
-        }
-      }
-    }
   }
 }

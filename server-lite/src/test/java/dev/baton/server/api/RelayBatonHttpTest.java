@@ -40,6 +40,8 @@ class RelayBatonHttpTest {
       projects:
         alpha: {service_level: Platinum}
         beta: {service_level: Gold, default_holder: "#bravo"}
+      teams:
+        bravo: {members: [bob]}
       severity:
         labels: {critical: S1, warning: S3, info: S6}
         default: S6

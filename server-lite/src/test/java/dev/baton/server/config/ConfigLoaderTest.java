@@ -125,6 +125,7 @@ class ConfigLoaderTest {
   void defaultHolderIsInheritedAndChecked() throws Exception {
     BatonConfig c = ConfigLoader.parse("""
         defaults: {default_holder: "#ops"}
+        teams: {ops: {members: [oleg]}}
         projects:
           pay: {default_holder: "@vasiliy.vasiliyev"}
           web: {service_level: Gold}
@@ -134,8 +135,11 @@ class ConfigLoaderTest {
     assertEquals("#l1", ConfigLoader.parse("", "baton.yml").project("x").defaultHolder());
     ConfigException e = assertThrows(ConfigException.class,
         () -> ConfigLoader.parse("projects:\n  pay: {default_holder: l1}\n", "baton.yml"));
-    assertEquals(List.of("projects.pay.default_holder: expected a team queue like '#l1' or a person like '@alice',"
-        + " got 'l1'"), e.problems());
+    assertEquals(List.of("projects.pay.default_holder: expected a team queue like '#l1' or a person like"
+        + " '@dmitry.kosobokov', got 'l1'"), e.problems());
+    ConfigException undefined = assertThrows(ConfigException.class,
+        () -> ConfigLoader.parse("projects:\n  pay: {default_holder: '#opz'}\n", "baton.yml"));
+    assertEquals(List.of("projects.pay.default_holder: team '#opz' is not defined in teams"), undefined.problems());
   }
 
   @Test
