@@ -17,6 +17,14 @@ public final class ConsoleOptions {
   @Option(names = "--token", paramLabel = "T", description = "Bearer token for --server (role operate or read).")
   String token;
 
+  @Option(names = "--embedded",
+      description = "Use the embedded receiver even when the connection dialog remembered a shared one.")
+  boolean embedded;
+
+  public boolean embedded() {
+    return embedded;
+  }
+
   @Option(names = "--demo", description = "Feed a simulated stream of alerts into the receiver.")
   boolean demo;
 

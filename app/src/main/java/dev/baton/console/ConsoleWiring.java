@@ -2,6 +2,8 @@ package dev.baton.console;
 
 import dev.baton.client.BatonClient;
 import dev.baton.console.config.ConfigFolder;
+import dev.baton.console.connection.ConnectionCheck;
+import dev.baton.console.connection.RememberedConnection;
 import dev.baton.console.demo.DemoScenario;
 import dev.baton.console.detail.ApiDetailSource;
 import dev.baton.console.detail.DetailSource;
@@ -40,45 +42,78 @@ public final class ConsoleWiring implements AutoCloseable {
   private final BatonServer embedded;
   private final Operator me;
   private final ConfigFolder config;
+  private final Path dataDir;
   private DemoStream demo;
   private ApiIncidentSource incidents;
   private BatonClient client;
 
-  private ConsoleWiring(URI receiver, String token, BatonServer embedded, Operator me, ConfigFolder config) {
+  private ConsoleWiring(URI receiver, String token, BatonServer embedded, Operator me, ConfigFolder config,
+      Path dataDir) {
     this.config = config;
+    this.dataDir = dataDir;
     this.receiver = receiver;
     this.token = token;
     this.embedded = embedded;
     this.me = me;
   }
 
-  /** Connects to {@code --server}, or starts the embedded receiver (9393 if free, else any free port). */
+  /**
+   * Connects to {@code --server}; else to the receiver remembered from the connection dialog
+   * (unless {@code --embedded}); else starts the embedded receiver (9393 if free, else any free port).
+   * A broken remembered file is reported on stderr and the embedded receiver used.
+   */
   public static ConsoleWiring start(ConsoleOptions options) throws StartupException {
-    Operator me = new Operator(System.getProperty("user.name", "operator"), Set.of("l1"));
     ConfigFolder config = options.configDir() != null ? new ConfigFolder(options.configDir())
         : ConfigFolder.forUser(System.getenv());
-    if (options.server() != null) {
-      String scheme = options.server().getScheme();
-      if (!"http".equals(scheme) && !"https".equals(scheme) || options.server().getHost() == null) {
-        throw new StartupException(StartupException.Reason.BAD_CONFIG,
-            "--server must be an http:// or https:// URL with a host, e.g. http://baton.example:9393; got '"
-                + options.server() + "'", null);
+    URI server = options.server();
+    String token = options.token();
+    if (server == null && !options.embedded()) {
+      ConfigFolder.Loaded<RememberedConnection.Saved> remembered = new RememberedConnection(config).load();
+      remembered.problem().ifPresent(p -> System.err.println("baton-console: remembered connection not used: " + p));
+      if (!remembered.value().embedded()) {
+        server = URI.create(remembered.value().server());
+        token = remembered.value().token();
       }
-      return new ConsoleWiring(options.server(), options.token(), null, me, config);
     }
-    Path dataDir = options.dataDir() != null ? options.dataDir() : ServerSettings.defaultDatabase().getParent();
-    BatonConfig receiverConfig = embeddedConfig(dataDir);
-    ServerSettings settings = ServerSettings.forDatabase(dataDir.resolve("baton.db")).withConfig(receiverConfig);
-    BatonServer server;
+    return start(server, token, options.dataDir(), config);
+  }
+
+  /** {@code server} null: the embedded receiver with its database in {@code dataDir} (null: the user's data folder). */
+  public static ConsoleWiring start(URI server, String token, Path dataDir, ConfigFolder config)
+      throws StartupException {
+    Operator me = new Operator(System.getProperty("user.name", "operator"), Set.of("l1"));
+    if (server != null) {
+      try {
+        ConnectionCheck.parse(server.toString());
+      } catch (ConnectionCheck.Failed e) {
+        throw new StartupException(StartupException.Reason.BAD_CONFIG, "--server: " + e.getMessage(), null);
+      }
+      return new ConsoleWiring(server, token, null, me, config, dataDir);
+    }
+    Path dir = dataDir != null ? dataDir : ServerSettings.defaultDatabase().getParent();
+    BatonConfig receiverConfig = embeddedConfig(dir);
+    ServerSettings settings = ServerSettings.forDatabase(dir.resolve("baton.db")).withConfig(receiverConfig);
+    BatonServer embedded;
     try {
-      server = BatonServer.start(settings.withListen(new InetSocketAddress("127.0.0.1", ServerSettings.DEFAULT_PORT)));
+      embedded = BatonServer.start(settings.withListen(new InetSocketAddress("127.0.0.1", ServerSettings.DEFAULT_PORT)));
     } catch (StartupException e) {
       if (e.reason() != StartupException.Reason.ADDRESS_UNAVAILABLE) {
         throw e;
       }
-      server = BatonServer.start(settings.withListen(new InetSocketAddress("127.0.0.1", 0)));
+      embedded = BatonServer.start(settings.withListen(new InetSocketAddress("127.0.0.1", 0)));
     }
-    return new ConsoleWiring(URI.create(server.url()), null, server, me, config);
+    return new ConsoleWiring(URI.create(embedded.url()), null, embedded, me, config, dataDir);
+  }
+
+  /** The embedded receiver's folder as given ({@code --data-dir}), or null for the user's data folder. */
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** What the connection dialog starts from: this receiver (none when embedded) and token. */
+  public RememberedConnection.Saved connection() {
+    return embedded() ? new RememberedConnection.Saved(null, null)
+        : new RememberedConnection.Saved(receiver.toString(), token);
   }
 
   /** {@code DIR/baton.yml} when present; otherwise the defaults plus the demo projects' service levels. */

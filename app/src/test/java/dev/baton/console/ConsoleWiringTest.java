@@ -1,6 +1,7 @@
 package dev.baton.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,10 +30,28 @@ class ConsoleWiringTest {
   @TempDir
   Path dir;
 
-  private static ConsoleOptions parse(String... args) {
+  /** The options, with a config folder of the test's own (never the user's remembered connection). */
+  private ConsoleOptions parse(String... args) {
     ConsoleOptions options = new ConsoleOptions();
-    new CommandLine(options).parseArgs(args);
+    String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+    all[args.length] = "--config-dir";
+    all[args.length + 1] = dir.resolve("config").toString();
+    new CommandLine(options).parseArgs(all);
     return options;
+  }
+
+  @Test
+  void theRememberedReceiverIsUsedUnlessEmbeddedIsAsked() throws Exception {
+    new dev.baton.console.connection.RememberedConnection(new dev.baton.console.config.ConfigFolder(dir.resolve("config")))
+        .save(new dev.baton.console.connection.RememberedConnection.Saved("http://baton.example:9393", "s3cret-token"));
+    try (ConsoleWiring wiring = ConsoleWiring.start(parse())) {
+      assertFalse(wiring.embedded());
+      assertEquals("http://baton.example:9393", wiring.receiver().toString());
+      assertEquals("token …oken on http://baton.example:9393", wiring.describe());
+    }
+    try (ConsoleWiring wiring = ConsoleWiring.start(parse("--embedded", "--data-dir", dir.toString()))) {
+      assertTrue(wiring.embedded());
+    }
   }
 
   @Test
@@ -73,7 +92,8 @@ class ConsoleWiringTest {
   void aServerUrlMustBeHttpWithAHost() {
     StartupException e = assertThrows(StartupException.class,
         () -> ConsoleWiring.start(parse("--server", "baton.example:9393")));
-    assertTrue(e.getMessage().startsWith("--server must be an http:// or https:// URL with a host"), e.getMessage());
+    assertEquals("--server: 'baton.example:9393' is not an http:// or https:// URL with a host;"
+        + " expected e.g. http://baton.example:9393.", e.getMessage());
   }
 
   @Test

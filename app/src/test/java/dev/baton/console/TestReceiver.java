@@ -28,6 +28,14 @@ public final class TestReceiver implements AutoCloseable {
         default: S6
       """;
 
+  /** {@link #CONFIG} with tokens: prom (ingest), alice and bob (operate); secrets are the name + "-secret-0123456789". */
+  public static final String WITH_TOKENS = CONFIG + """
+      tokens:
+        - {name: prom, role: ingest, secret: "prom-secret-0123456789"}
+        - {name: alice, role: operate, secret: "alice-secret-0123456789"}
+        - {name: bob, role: operate, secret: "bob-secret-0123456789"}
+      """;
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private final ServerSettings settings;
   private final String ingestSecret;

@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class ApiIncidentSource implements IncidentSource, AutoCloseable {
 
   public static final Duration POLL_EVERY = Duration.ofSeconds(2);
+  /** Longest wait between tries while the receiver does not answer. */
+  public static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
   /** The API's largest page: fewest round trips per load. */
   static final int PAGE = 500;
   /** The "Closed (recent)" view: the last closed incidents by opening time. */
@@ -84,7 +86,12 @@ public final class ApiIncidentSource implements IncidentSource, AutoCloseable {
     }
   }
 
-  /** Polls until the handle is closed; each poll emits what changed since the previous load. */
+  /**
+   * Polls until the handle is closed; each poll emits what changed since the previous load. When
+   * the receiver stops answering it emits {@link IncidentChange.Disconnected} once and tries again
+   * after 2, 4, 8… times the poll interval (at most {@link #MAX_BACKOFF}); the first answer after
+   * that emits {@link IncidentChange.Reconnected} and then everything that changed meanwhile.
+   */
   @Override
   public AutoCloseable subscribe(Consumer<IncidentChange> changes) {
     ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -92,21 +99,38 @@ public final class ApiIncidentSource implements IncidentSource, AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    long millis = pollEvery.toMillis();
-    poller.scheduleWithFixedDelay(() -> poll(changes), millis, millis, TimeUnit.MILLISECONDS);
+    Runnable[] poll = new Runnable[1];
+    int[] failures = {0};
+    poll[0] = () -> {
+      boolean ok = poll(changes, failures[0]);
+      failures[0] = ok ? 0 : failures[0] + 1;
+      long delay = failures[0] == 0 ? pollEvery.toMillis()
+          : Math.min(MAX_BACKOFF.toMillis(), pollEvery.toMillis() << Math.min(failures[0], 10));
+      if (!poller.isShutdown()) {
+        poller.schedule(poll[0], delay, TimeUnit.MILLISECONDS);
+      }
+    };
+    poller.schedule(poll[0], pollEvery.toMillis(), TimeUnit.MILLISECONDS);
     return poller::shutdownNow;
   }
 
-  private void poll(Consumer<IncidentChange> changes) {
+  /** One poll; false when the receiver did not answer. */
+  private boolean poll(Consumer<IncidentChange> changes, int failedBefore) {
     Map<Long, IncidentCard> now;
     try {
       now = byId(fetch());
     } catch (IOException e) {
-      // Keep polling: the receiver may be restarting; the list keeps its last cards meanwhile.
-      LOG.warn("cannot refresh incidents from the receiver: {}", e.getMessage());
-      return;
+      // Keep trying: the receiver may be restarting; the list keeps its last cards meanwhile.
+      if (failedBefore == 0) {
+        LOG.warn("cannot refresh incidents from the receiver: {}", e.getMessage());
+        emit(changes, List.of(new IncidentChange.Disconnected(ConnectionWords.of(e))));
+      }
+      return false;
     }
     List<IncidentChange> diff = new ArrayList<>();
+    if (failedBefore > 0) {
+      diff.add(new IncidentChange.Reconnected());
+    }
     synchronized (lock) {
       now.forEach((id, card) -> {
         IncidentCard before = lastLoaded.get(id);
@@ -118,10 +142,15 @@ public final class ApiIncidentSource implements IncidentSource, AutoCloseable {
           .forEach(id -> diff.add(new IncidentChange.Removed(id)));
       lastLoaded = now;
     }
+    emit(changes, diff);
+    return true;
+  }
+
+  private static void emit(Consumer<IncidentChange> changes, List<IncidentChange> diff) {
     try {
       diff.forEach(changes);
     } catch (RuntimeException e) {
-      // An exception would cancel the scheduled poll for good.
+      // An exception would stop the polling for good.
       LOG.warn("incident change listener failed", e);
     }
   }

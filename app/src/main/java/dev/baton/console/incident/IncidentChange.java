@@ -11,6 +11,14 @@ public sealed interface IncidentChange {
   record Removed(long id) implements IncidentChange {
   }
 
+  /** The receiver stopped answering; the source keeps trying with backoff. {@code reason} is for people. */
+  record Disconnected(String reason) implements IncidentChange {
+  }
+
+  /** The receiver answers again; the changes missed meanwhile follow. */
+  record Reconnected() implements IncidentChange {
+  }
+
   /** The source lost track (too far behind, reconnect without history): load everything again. */
   record Reload() implements IncidentChange {
   }

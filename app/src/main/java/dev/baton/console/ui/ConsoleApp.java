@@ -12,7 +12,17 @@ import dev.baton.console.ui.main.MainViewModel;
 import dev.baton.console.ui.sidebar.SidebarViewModel;
 import dev.baton.console.ui.sla.SlaClock;
 import dev.baton.mql.Mql;
+import dev.baton.console.connection.ConnectionCheck;
+import dev.baton.console.connection.RememberedConnection;
+import dev.baton.console.ui.connection.ConnectionView;
+import dev.baton.console.ui.connection.ConnectionViewModel;
+import dev.baton.server.StartupException;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import javafx.scene.control.Alert;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -28,6 +38,9 @@ public final class ConsoleApp extends Application {
   private FxTaskExecutor tasks;
   private SlaClock clock;
   private IncidentListViewModel list;
+  private MainView view;
+
+  private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
 
   /** Starts JavaFX with this wiring and returns when the window closes. */
   public static void launch(ConsoleWiring consoleWiring, boolean wall) {
@@ -38,13 +51,46 @@ public final class ConsoleApp extends Application {
 
   @Override
   public void start(Stage stage) {
-    ZoneId zone = ZoneId.systemDefault();
     tasks = new FxTaskExecutor(4);
-    clock = new SlaClock(Clock.system(zone));
-    MainView view = open(wiring, stage, tasks, clock, zone, getHostServices()::showDocument);
-    list = view.model().list();
+    show(stage);
     view.model().wallProperty().set(wallAtStart);
+  }
+
+  private void show(Stage stage) {
+    ZoneId zone = ZoneId.systemDefault();
+    clock = new SlaClock(Clock.system(zone));
+    view = open(wiring, stage, tasks, clock, zone, getHostServices()::showDocument);
+    list = view.model().list();
+    view.onConnect(() -> new ConnectionView(new ConnectionViewModel(new ConnectionCheck(Duration.ofSeconds(5)), tasks,
+        wiring.connection())).show(stage, choice -> switchTo(stage, choice)));
     clock.start();
+  }
+
+  /** Remembers {@code choice} and rebuilds the window over it; the old receiver connection is closed first. */
+  private void switchTo(Stage stage, RememberedConnection.Saved choice) {
+    RememberedConnection remembered = new RememberedConnection(wiring.config());
+    tasks.execute(() -> {
+      remembered.save(choice);
+      return choice;
+    }, saved -> { }, failure -> LOG.warn("connection not remembered: {}", failure.getMessage()));
+    ConsoleWiring old = wiring;
+    clock.stop();
+    try {
+      list.close();
+    } catch (Exception e) {
+      LOG.warn("closing the incident list: {}", e.getMessage());
+    }
+    old.close();
+    try {
+      wiring = ConsoleWiring.start(choice.embedded() ? null : URI.create(choice.server()), choice.token(),
+          old.dataDir(), old.config());
+    } catch (StartupException e) {
+      Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage());
+      alert.setHeaderText("Cannot switch the receiver");
+      alert.show();
+      return;
+    }
+    show(stage);
   }
 
   /**

@@ -1,17 +1,14 @@
 package dev.baton.console.ui.handover;
 
+import dev.baton.console.ui.Dialogs;
 import dev.baton.console.ui.Fxml;
-import dev.baton.console.ui.theme.Theme;
 import java.util.Optional;
 import javafx.fxml.FXML;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -56,13 +53,7 @@ public final class HandoverView {
 
   /** Shows the dialog modally over {@code owner}; empty when cancelled. */
   public Optional<HandoverViewModel.Handover> showAndWait(Window owner) {
-    Stage stage = new Stage();
-    stage.initOwner(owner);
-    stage.initModality(Modality.WINDOW_MODAL);
-    stage.setTitle("Hand over");
-    Scene scene = new Scene(root);
-    Theme.addStylesheet(scene);
-    stage.setScene(scene);
+    Stage stage = Dialogs.modal(owner, "Hand over", root);
     @SuppressWarnings("unchecked")
     Optional<HandoverViewModel.Handover>[] result = new Optional[] {Optional.empty()};
     save.setOnAction(e -> model.save().ifPresent(handover -> {
@@ -70,11 +61,6 @@ public final class HandoverView {
       stage.close();
     }));
     cancel.setOnAction(e -> stage.close());
-    scene.setOnKeyPressed(e -> {
-      if (e.getCode() == KeyCode.ESCAPE) {
-        stage.close();
-      }
-    });
     to.requestFocus();
     stage.showAndWait();
     return result[0];

@@ -57,6 +57,8 @@ public final class IncidentListViewModel implements AutoCloseable {
   private final ObjectProperty<IncidentCard> selected = new SimpleObjectProperty<>();
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
   private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+  private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(true);
+  private final ReadOnlyStringWrapper connectionProblem = new ReadOnlyStringWrapper("");
   private final ReadOnlyObjectWrapper<Vocabulary> vocabulary = new ReadOnlyObjectWrapper<>(Vocabulary.NONE);
   private final Set<Long> unseen = new HashSet<>();
   /** MQL subjects by card id, built once per card version: a keystroke only evaluates. */
@@ -89,13 +91,22 @@ public final class IncidentListViewModel implements AutoCloseable {
       loading.set(false);
       replaceAll(loaded);
       status.set(loaded.size() + " incidents");
-      if (subscription == null) {
-        subscription = source.subscribe(change -> tasks.onUiThread(() -> apply(change)));
-      }
+      connected.set(true);
+      follow();
     }, failure -> {
       loading.set(false);
       status.set("Cannot load incidents: " + failure.getMessage());
+      connectionProblem.set(failure.getMessage());
+      connected.set(false);
+      // The source keeps trying; its first answer brings every card.
+      follow();
     });
+  }
+
+  private void follow() {
+    if (subscription == null) {
+      subscription = source.subscribe(change -> tasks.onUiThread(() -> apply(change)));
+    }
   }
 
   /** Applies one change from the stream, keeping the selection. */
@@ -125,6 +136,14 @@ public final class IncidentListViewModel implements AutoCloseable {
         reindex();
       }
       unseen.remove(removed.id());
+    } else if (change instanceof IncidentChange.Disconnected lost) {
+      connectionProblem.set(lost.reason());
+      connected.set(false);
+      return;
+    } else if (change instanceof IncidentChange.Reconnected) {
+      connected.set(true);
+      status.set("Reconnected");
+      return;
     } else {
       load();
       return;
@@ -225,6 +244,16 @@ public final class IncidentListViewModel implements AutoCloseable {
 
   public ReadOnlyStringProperty statusProperty() {
     return status.getReadOnlyProperty();
+  }
+
+  /** False while the receiver does not answer (the source keeps trying). */
+  public ReadOnlyBooleanProperty connectedProperty() {
+    return connected.getReadOnlyProperty();
+  }
+
+  /** Why the receiver was last lost, in words. */
+  public ReadOnlyStringProperty connectionProblemProperty() {
+    return connectionProblem.getReadOnlyProperty();
   }
 
   public ReadOnlyBooleanProperty loadingProperty() {

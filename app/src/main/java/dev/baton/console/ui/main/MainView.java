@@ -70,6 +70,8 @@ public final class MainView {
   @FXML
   private Label connection;
   @FXML
+  private Label banner;
+  @FXML
   private Label listStatus;
   @FXML
   private Label actionStatus;
@@ -81,6 +83,8 @@ public final class MainView {
   private CheckMenuItem wallItem;
   @FXML
   private MenuItem demoItem;
+  @FXML
+  private MenuItem connectItem;
   @FXML
   private MenuItem snoozeItem;
   @FXML
@@ -117,6 +121,9 @@ public final class MainView {
   private void wire() {
     connection.setText(model.connection());
     listStatus.textProperty().bind(model.list().statusProperty());
+    banner.textProperty().bind(model.bannerProperty());
+    banner.visibleProperty().bind(model.bannerProperty().isNotEmpty());
+    banner.managedProperty().bind(banner.visibleProperty());
     actionStatus.textProperty().bind(model.actionStatusProperty());
     demoStatus.textProperty().bind(model.demoStatusProperty());
     listView.setPlaceholder("No incidents in this view.\n\nOpen, taken and snoozed incidents of the receiver"
@@ -134,7 +141,7 @@ public final class MainView {
     unsnoozeItem.setOnAction(e -> model.selected().ifPresent(model::unsnooze));
     closeItem.setOnAction(e -> closeSelected());
     for (MenuItem item : java.util.List.of(takeItem, handoverItem, snoozeItem, unsnoozeItem, closeItem)) {
-      item.disableProperty().bind(model.list().selectedProperty().isNull().or(model.busyProperty()));
+      item.disableProperty().bind(model.list().selectedProperty().isNull().or(model.actionsAllowed().not()));
     }
     listView.list().addEventHandler(KeyEvent.KEY_PRESSED, e -> {
       if (e.getCode() == KeyCode.ENTER && model.selected().isPresent()) {
@@ -186,7 +193,7 @@ public final class MainView {
 
   private void snoozeSelected() {
     IncidentCard card = model.selected().orElse(null);
-    if (card == null || model.busyProperty().get()) {
+    if (card == null || !model.actionsAllowed().get()) {
       return;
     }
     SnoozeView dialog = new SnoozeView(new SnoozeViewModel(Clock.system(zone), zone), "#" + card.id());
@@ -195,7 +202,7 @@ public final class MainView {
 
   private void handoverSelected() {
     IncidentCard card = model.selected().orElse(null);
-    if (card == null || model.busyProperty().get()) {
+    if (card == null || !model.actionsAllowed().get()) {
       return;
     }
     new HandoverView(new HandoverViewModel(model.holdersSeen()), "#" + card.id())
@@ -205,7 +212,7 @@ public final class MainView {
 
   private void closeSelected() {
     IncidentCard card = model.selected().orElse(null);
-    if (card == null || model.busyProperty().get()) {
+    if (card == null || !model.actionsAllowed().get()) {
       return;
     }
     TextInputDialog ask = new TextInputDialog();
@@ -275,6 +282,11 @@ public final class MainView {
 
   public SidebarView sidebar() {
     return sidebar;
+  }
+
+  /** What Console → Connect to a receiver… does (the application switches receivers). */
+  public void onConnect(Runnable action) {
+    connectItem.setOnAction(e -> action.run());
   }
 
   public SplitPane split() {

@@ -15,6 +15,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -51,6 +54,8 @@ public final class MainViewModel {
   private final BooleanProperty dark = new SimpleBooleanProperty(false);
   private final BooleanProperty wall = new SimpleBooleanProperty(false);
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+  private final BooleanBinding actionsAllowed;
+  private final StringBinding banner;
 
   public MainViewModel(String connection, IncidentListViewModel list, FilterBarViewModel filter,
       SidebarViewModel sidebar, DetailViewModel detail, IncidentActions actions, TaskExecutor tasks, Demo demo) {
@@ -63,6 +68,12 @@ public final class MainViewModel {
     this.tasks = tasks;
     this.demo = demo;
     title.set("Baton — " + connection);
+    actionsAllowed = Bindings.createBooleanBinding(() -> list.connectedProperty().get() && !busy.get(),
+        list.connectedProperty(), busy);
+    banner = Bindings.createStringBinding(() -> list.connectedProperty().get() ? ""
+        : "The receiver does not answer: " + list.connectionProblemProperty().get()
+            + ". Retrying with backoff; the list shows the last known state and actions are disabled.",
+        list.connectedProperty(), list.connectionProblemProperty());
     filter.queryProperty().addListener((obs, was, now) -> list.filter(now));
     list.filter(filter.queryProperty().get());
     filter.vocabularyProperty().bind(list.vocabularyProperty());
@@ -101,6 +112,10 @@ public final class MainViewModel {
    * the card the receiver answers with replaces the listed one at once.
    */
   private void act(String doing, String done, String what, IncidentCard card, Callable<IncidentCard> call) {
+    if (!actionsAllowed.get()) {
+      actionStatus.set(what + " not sent: " + (busy.get() ? "another action is under way." : "the receiver does not answer."));
+      return;
+    }
     busy.set(true);
     actionStatus.set(doing + " #" + card.id() + "…");
     tasks.execute(call, updated -> {
@@ -116,6 +131,16 @@ public final class MainViewModel {
   /** People and teams seen in holder chains, for the hand-over picker. */
   public List<String> holdersSeen() {
     return list.holdersSeen();
+  }
+
+  /** Connected and no action under way. */
+  public BooleanBinding actionsAllowed() {
+    return actionsAllowed;
+  }
+
+  /** Empty while connected; else what is wrong, for the banner. */
+  public StringBinding bannerProperty() {
+    return banner;
   }
 
   /** An action is running: the next one waits. */

@@ -1,12 +1,12 @@
 package dev.baton.console.ui.snooze;
 
 import dev.baton.console.snooze.SnoozeRequest;
+import dev.baton.console.ui.Dialogs;
 import dev.baton.console.ui.Fxml;
 import dev.baton.console.ui.theme.Theme;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.fxml.FXML;
-import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -19,7 +19,6 @@ import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.VBox;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -132,22 +131,11 @@ public final class SnoozeView {
 
   /** Shows the dialog modally over {@code owner}; empty when cancelled. */
   public Optional<SnoozeRequest> showAndWait(Window owner) {
-    Stage stage = new Stage();
-    stage.initOwner(owner);
-    stage.initModality(Modality.WINDOW_MODAL);
-    stage.setTitle("Snooze incident");
-    Scene scene = new Scene(root);
-    Theme.addStylesheet(scene);
-    stage.setScene(scene);
+    Stage stage = Dialogs.modal(owner, "Snooze incident", root);
     Optional<SnoozeRequest>[] result = new Optional[] {Optional.empty()};
     onDone(request -> {
       result[0] = request;
       stage.close();
-    });
-    scene.setOnKeyPressed(e -> {
-      if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
-        stage.close();
-      }
     });
     stage.showAndWait();
     return result[0];

@@ -3,21 +3,13 @@ package dev.baton.console.ui.detail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.baton.console.ConsoleOptions;
-import dev.baton.console.ConsoleWiring;
+import dev.baton.console.LiveConsole;
 import dev.baton.console.TestReceiver;
 import dev.baton.console.incident.IncidentCard;
-import dev.baton.console.ui.ConsoleApp;
-import dev.baton.console.ui.fxthread.FxTaskExecutor;
 import dev.baton.console.ui.main.MainView;
-import dev.baton.console.ui.sla.SlaClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -31,15 +23,13 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import picocli.CommandLine;
 
 /** The detail pane against a real receiver: tabs filled from the console API, markdown, label clicks, refresh. */
 @ExtendWith(ApplicationExtension.class)
 class DetailFxTest {
 
   private TestReceiver receiver;
-  private ConsoleWiring wiring;
-  private FxTaskExecutor tasks;
+  private LiveConsole console;
   private MainView window;
 
   @Start
@@ -49,32 +39,14 @@ class DetailFxTest {
     receiver.fire("DiskFull", "alpha", "critical", Map.of("instance", "db1"),
         Map.of("description", "**Disk** `/var` is *full*.\n\n- clean the logs\n- grow the volume"));
     receiver.fire("DiskFull", "alpha", "critical", Map.of("instance", "db2"), Map.of("summary", "db2 too"));
-    ConsoleOptions options = new ConsoleOptions();
-    new CommandLine(options).parseArgs("--server", receiver.url(), "--config-dir", dir.resolve("config").toString());
-    wiring = ConsoleWiring.start(options);
-    tasks = new FxTaskExecutor(2);
-    window = ConsoleApp.open(wiring, stage, tasks, new SlaClock(Clock.systemUTC()), ZoneOffset.UTC, url -> { });
-    stage.setX(0);
-    stage.setY(0);
-    stage.setWidth(1280);
-    stage.setHeight(800);
+    console = new LiveConsole(stage, dir.resolve("config"), "--server", receiver.url());
+    window = console.window;
   }
 
   @AfterEach
   void stop() throws Exception {
-    window.model().list().close();
-    tasks.close();
-    wiring.close();
+    console.close();
     receiver.close();
-  }
-
-  private static void await(String what, BooleanSupplier condition) throws Exception {
-    try {
-      WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError("waited 20 s for " + what, e);
-    }
-    WaitForAsyncUtils.waitForFxEvents();
   }
 
   private String tab(FxRobot robot, String id) {
@@ -94,9 +66,9 @@ class DetailFxTest {
   void tabsComeFromTheReceiverAndFollowTheIncident(FxRobot robot) throws Exception {
     @SuppressWarnings("unchecked")
     ListView<IncidentCard> list = robot.lookup("#incident-list").queryAs(ListView.class);
-    await("the incident in the list", () -> list.getItems().size() == 1);
+    LiveConsole.await("the incident in the list", () -> list.getItems().size() == 1);
     robot.clickOn("DiskFull");
-    await("the detail", () -> tab(robot, "tab-alerts").equals("Alerts (2)")
+    LiveConsole.await("the detail", () -> tab(robot, "tab-alerts").equals("Alerts (2)")
         && robot.lookup("#detail-alerts").queryAs(javafx.scene.layout.VBox.class).getChildren().size() == 2);
 
     assertEquals("History (0)", tab(robot, "tab-history"));
@@ -120,19 +92,19 @@ class DetailFxTest {
     assertTrue(robot.lookup((Label l) -> l.getStyleClass().contains("baton-timeline-opened")).tryQuery().isPresent());
     robot.clickOn("#detail-note").write("restarted the log shipper");
     robot.type(KeyCode.ENTER);
-    await("the note in the timeline", () -> robot.lookup((Label l) -> String.valueOf(l.getText()).contains("restarted the log shipper")
+    LiveConsole.await("the note in the timeline", () -> robot.lookup((Label l) -> String.valueOf(l.getText()).contains("restarted the log shipper")
         && l.getStyleClass().contains("baton-timeline-entry")).tryQuery().isPresent());
     assertEquals("", window.model().detail().noteProperty().get());
 
     select(robot, "tab-alerts");
     robot.clickOn(robot.from(alerts).lookup((Label l) -> l.getText().equals("db2")).<Node>query());
-    await("the filter", () -> window.model().filter().textProperty().get().equals("~instance = \"db2\""));
+    LiveConsole.await("the filter", () -> window.model().filter().textProperty().get().equals("~instance = \"db2\""));
     robot.press(KeyCode.ALT).clickOn(robot.from(alerts).lookup((Label l) -> l.getText().equals("db1")).<Node>query())
         .release(KeyCode.ALT);
-    await("the negated filter", () -> window.model().filter().textProperty().get()
+    LiveConsole.await("the negated filter", () -> window.model().filter().textProperty().get()
         .equals("~instance = \"db2\" AND ~instance != \"db1\""));
 
     receiver.fire("DiskFull", "alpha", "critical", Map.of("instance", "db3"), Map.of());
-    await("the refreshed detail", () -> tab(robot, "tab-alerts").equals("Alerts (3)"));
+    LiveConsole.await("the refreshed detail", () -> tab(robot, "tab-alerts").equals("Alerts (3)"));
   }
 }
