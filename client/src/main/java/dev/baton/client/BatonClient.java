@@ -47,10 +47,13 @@ public final class BatonClient implements AutoCloseable {
   /** Longest error body kept when the server (or a proxy) answers with something other than JSON. */
   private static final int MAX_PLAIN_ERROR = 500;
   private static final MediaType JSON = MediaType.get("application/json");
+  /** Three of the receiver's 15 s keepalives. */
+  private static final Duration STREAM_SILENCE = Duration.ofSeconds(45);
 
   private final HttpUrl base;
   private final String token;
   private final OkHttpClient http;
+  private final OkHttpClient streaming;
   private final ObjectMapper json = new ObjectMapper()
       .registerModule(new JavaTimeModule())
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -68,6 +71,8 @@ public final class BatonClient implements AutoCloseable {
         .readTimeout(b.readTimeout)
         .callTimeout(b.callTimeout)
         .build();
+    // a stream is one endless call; a silence of several keepalive periods means the connection is dead
+    this.streaming = http.newBuilder().callTimeout(Duration.ZERO).readTimeout(STREAM_SILENCE).build();
   }
 
   /** @param baseUrl the receiver, e.g. {@code http://127.0.0.1:9393} */
@@ -205,6 +210,28 @@ public final class BatonClient implements AutoCloseable {
       request.header("If-Match", "\"" + expectedVersion + "\"");
     }
     return call(request, json.constructType(IncidentCard.class));
+  }
+
+  /**
+   * {@code GET /api/v1/stream}: every change to incidents and alerts, live, until the returned
+   * subscription is closed. With {@code lastEventId} null the stream starts now and the listener's
+   * {@link StreamListener#onReload()} comes first (fetch the list then); with the id of the last
+   * event seen it resumes right after it, exactly once, even across a receiver restart. Dropped
+   * connections are retried with backoff, resuming from the last event delivered.
+   */
+  public StreamSubscription stream(String lastEventId, StreamListener listener) {
+    Objects.requireNonNull(listener, "listener");
+    HttpUrl url = url("api/v1/stream").build();
+    return new StreamSubscription(streaming, id -> {
+      Request.Builder request = new Request.Builder().url(url).header("Accept", "text/event-stream");
+      if (id != null) {
+        request.header("Last-Event-ID", id);
+      }
+      if (token != null) {
+        request.header("Authorization", "Bearer " + token);
+      }
+      return request.build();
+    }, lastEventId, listener, json, response -> error(response.code(), StreamSubscription.bodyOf(response)));
   }
 
   private HttpUrl analytics(long id, String what, Integer limit) {

@@ -13,6 +13,8 @@ import dev.baton.server.ingest.IngestProtocol;
 import dev.baton.server.metrics.ReceiverMetrics;
 import dev.baton.server.pipeline.Pipeline;
 import dev.baton.server.runbook.Runbooks;
+import dev.baton.server.stream.EventStream;
+import dev.baton.server.store.ChangeLogRetention;
 import dev.baton.server.store.SqliteStore;
 import dev.baton.server.store.StoreException;
 import java.io.IOException;
@@ -47,12 +49,14 @@ public final class BatonServer implements AutoCloseable {
   private final ReadApi readApi;
   private final Runbooks runbooks;
   private final ConfigReloader reloader;
+  private final EventStream stream;
 
   private BatonServer(ServerSettings settings, SqliteStore store, Pipeline pipeline, HttpFront front,
-      ScheduledExecutorService ticker, ReadApi readApi, Runbooks runbooks, ConfigReloader reloader) {
+      ScheduledExecutorService ticker, ReadApi readApi, Runbooks runbooks, ConfigReloader reloader, EventStream stream) {
     this.readApi = readApi;
     this.runbooks = runbooks;
     this.reloader = reloader;
+    this.stream = stream;
     this.settings = settings;
     this.store = store;
     this.pipeline = pipeline;
@@ -75,7 +79,9 @@ public final class BatonServer implements AutoCloseable {
     }
     SqliteStore store;
     try {
-      store = SqliteStore.open(settings.database(), settings.synchronous());
+      store = SqliteStore.open(settings.database(), settings.synchronous(), settings.clock(),
+          new ChangeLogRetention(config.stream().retainEvents(), config.stream().retainFor(),
+              ChangeLogRetention.DEFAULT.pruneEvery()));
     } catch (StoreException e) {
       throw new StartupException(StartupException.Reason.DATABASE, e.getMessage(), e);
     }
@@ -88,6 +94,7 @@ public final class BatonServer implements AutoCloseable {
         List.of(next -> pipeline.reconfigure(next).get(config.limits().commitTimeout().toMillis(), TimeUnit.MILLISECONDS),
             next -> runbooks.follow(next.runbooks())));
     ReadApi readApi;
+    EventStream stream;
     try {
       readApi = ReadApi.open(store.file(), settings.clock(), runbooks);
     } catch (StoreException e) {
@@ -96,6 +103,16 @@ public final class BatonServer implements AutoCloseable {
       store.close();
       throw new StartupException(StartupException.Reason.DATABASE, e.getMessage(), e);
     }
+    try {
+      stream = EventStream.open(store.file(), settings.clock(), config.stream(), metrics);
+    } catch (StoreException e) {
+      readApi.close();
+      runbooks.close();
+      pipeline.close();
+      store.close();
+      throw new StartupException(StartupException.Reason.DATABASE, e.getMessage(), e);
+    }
+    store.onChangesCommitted(stream::committed);
     Routes routes = new Routes()
         .add("/-/ready", Set.of("GET"), null, StatusHandlers.ready(pipeline::ready))
         .add("/-/healthy", Set.of("GET"), null, StatusHandlers.ok())
@@ -109,11 +126,13 @@ public final class BatonServer implements AutoCloseable {
     readApi.mountConsole(routes);
     readApi.mountActions(routes, pipeline, config.limits().commitTimeout());
     new ConfigApi(reloader).mount(routes);
+    routes.addStream("/api/v1/stream", Role.READ, stream.handler());
     routes.add("/api/v2/alerts", Set.of("GET"), Role.READ, readApi.alertmanagerAlerts());
     HttpFront front;
     try {
       front = HttpFront.start(listen, routes, live, metrics);
     } catch (IOException e) {
+      stream.close();
       readApi.close();
       runbooks.close();
       pipeline.close();
@@ -137,7 +156,7 @@ public final class BatonServer implements AutoCloseable {
     // (ready says "loading", alerts sent meanwhile wait in the queue) rather than keep callers waiting.
     pipeline.awaitReady(READY_WAIT);
     BatonServer server = new BatonServer(settings, store, pipeline, front, ticker, readApi, runbooks,
-        reloader);
+        reloader, stream);
     reloader.watchFile();
     LOG.info("Baton {} listening on {} with database {} (synchronous={})", VERSION, server.url(), store.file(),
         settings.synchronous());
@@ -203,6 +222,7 @@ public final class BatonServer implements AutoCloseable {
     if (ticker != null) {
       ticker.shutdownNow();
     }
+    stream.close(); // ends every stream first: the front waits for the exchanges in flight
     front.close();
     readApi.close();
     runbooks.close();

@@ -13,10 +13,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The API's JSON: ISO-8601 times and durations; errors as {@link ApiError}. */
-final class ApiJson {
+/** The API's JSON: ISO-8601 times and durations; errors as {@link ApiError}. The event stream writes its data with {@link #MAPPER} too. */
+public final class ApiJson {
 
-  static final ObjectMapper MAPPER = new ObjectMapper()
+  public static final ObjectMapper MAPPER = new ObjectMapper()
       .registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
@@ -33,7 +33,7 @@ final class ApiJson {
         MAPPER.writeValueAsBytes(new ApiError(status, message, parameter, problems)));
   }
 
-  static void badRequest(HttpExchange exchange, BadRequest e) throws IOException {
+  public static void badRequest(HttpExchange exchange, BadRequest e) throws IOException {
     List<QueryProblem> problems = new ArrayList<>();
     for (Problem p : e.problems()) {
       problems.add(new QueryProblem(p.line(), p.column(), p.offset(), p.length(), p.message(), p.caret(e.query())));

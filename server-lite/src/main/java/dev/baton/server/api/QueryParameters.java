@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /** A request's query string, decoded; each name once unless it is meant to repeat. */
-final class QueryParameters {
+public final class QueryParameters {
 
   private final Map<String, List<String>> values = new LinkedHashMap<>();
 
-  QueryParameters(URI uri) {
+  public QueryParameters(URI uri) {
     String raw = uri.getRawQuery();
     if (raw == null || raw.isEmpty()) {
       return;
@@ -39,7 +39,7 @@ final class QueryParameters {
   }
 
   /** The single value of {@code name}, or null; a 400 when it is given twice. */
-  String get(String name) {
+  public String get(String name) {
     List<String> list = values.get(name);
     if (list == null) {
       return null;

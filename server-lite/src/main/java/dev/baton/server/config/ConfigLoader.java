@@ -48,7 +48,7 @@ public final class ConfigLoader {
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
   private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KiB|MiB|GiB)?");
   private static final Set<String> TOP_KEYS = Set.of("tokens", "sources", "defaults", "projects", "severity", "pending", "limits",
-      "runbooks", "teams", "routing", "sla");
+      "runbooks", "teams", "routing", "sla", "stream");
   private static final Mql MQL = Mql.forIncidents();
 
   private final List<String> problems = new ArrayList<>();
@@ -116,11 +116,12 @@ public final class ConfigLoader {
     Path runbooks = runbooksText == null ? null : dir.resolve(runbooksText).normalize();
     List<RouteRule> routing = routing(root.path("routing"));
     SlaTable sla = sla(root.path("sla"));
+    StreamConfig stream = stream(root.path("stream"));
     if (!problems.isEmpty()) {
       throw new ConfigException(origin, problems);
     }
     return new BatonConfig(tokens, sources, defaults, projects, severity, pending, limits, runbooks, teams, routing, sla,
-        text);
+        stream, text);
   }
 
   /** Teams are read before the sections that name them (projects, routing); escalation lists after every team. */
@@ -469,6 +470,35 @@ public final class ConfigLoader {
         optionalPositive(node, "annotation_value_length", i.maxAnnotationValueLength()),
         optionalPositive(node, "alerts_per_request", i.maxAlertsPerRequest()));
     return new Limits(body, queue, batch, timeout, threads, ingest);
+  }
+
+  private StreamConfig stream(JsonNode node) {
+    StreamConfig d = StreamConfig.DEFAULT;
+    if (!mapping(node, "stream")) {
+      return d;
+    }
+    checkKeys(node, "stream", Set.of("keepalive", "client_queue", "max_clients", "stall_timeout", "retain_events",
+        "retain_for"));
+    return new StreamConfig(
+        optionalDuration(node, "stream", "keepalive", d.keepalive()),
+        node.has("client_queue") ? positive(node.path("client_queue"), "stream.client_queue", d.clientQueue()) : d.clientQueue(),
+        node.has("max_clients") ? positive(node.path("max_clients"), "stream.max_clients", d.maxClients()) : d.maxClients(),
+        optionalDuration(node, "stream", "stall_timeout", d.stallTimeout()),
+        node.has("retain_events") ? positive(node.path("retain_events"), "stream.retain_events", (int) d.retainEvents())
+            : d.retainEvents(),
+        optionalDuration(node, "stream", "retain_for", d.retainFor()));
+  }
+
+  private Duration optionalDuration(JsonNode section, String path, String key, Duration fallback) {
+    if (!section.has(key)) {
+      return fallback;
+    }
+    Duration d = duration(section.path(key), path + "." + key);
+    if (d != null && d.isZero()) {
+      problems.add(path + "." + key + ": must be longer than 0s");
+      return fallback;
+    }
+    return d == null ? fallback : d;
   }
 
   private int optionalPositive(JsonNode limits, String key, int fallback) {

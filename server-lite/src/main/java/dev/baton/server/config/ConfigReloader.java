@@ -57,12 +57,14 @@ public final class ConfigReloader implements AutoCloseable {
   private final List<Step> steps;
   /** Limits as the receiver started with them: they stay until the next start. */
   private final Limits startedWith;
+  private final StreamConfig streamStartedWith;
   private FolderWatch watch;
 
   public ConfigReloader(ConfigSource source, LiveConfig live, Guard guard, List<Step> steps) {
     this.source = source;
     this.live = live;
     this.startedWith = live.get().limits();
+    this.streamStartedWith = live.get().stream();
     this.guard = guard;
     this.steps = List.copyOf(steps);
   }
@@ -173,6 +175,9 @@ public final class ConfigReloader implements AutoCloseable {
     List<String> sections = new ArrayList<>();
     if (!startedWith.equals(next.limits())) {
       sections.add("limits");
+    }
+    if (!streamStartedWith.equals(next.stream())) {
+      sections.add("stream");
     }
     return sections;
   }

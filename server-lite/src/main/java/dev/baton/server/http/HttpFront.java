@@ -45,9 +45,11 @@ public final class HttpFront implements AutoCloseable {
     BatonConfig config = live.get(); // limits apply from the start on; tokens are read per request
     // Without TCP_NODELAY a response written as headers + body waits for the client's delayed ACK (~40 ms).
     defaultProperty("sun.net.httpserver.nodelay", "true");
-    // A client that trickles its request or does not read the answer is cut off instead of holding a thread.
+    // A client that trickles its request is cut off instead of holding a thread. There is no such
+    // limit on answers: the JDK's (maxRspTime) would close every event stream after that time. The
+    // stream cuts clients that stop reading itself (stream.stall_timeout); other answers are bounded
+    // pages that fit in the socket's buffers.
     defaultProperty("sun.net.httpserver.maxReqTime", "60");
-    defaultProperty("sun.net.httpserver.maxRspTime", "60");
     HttpServer server = HttpServer.create(address, 1024);
     int threads = config.limits().httpThreads();
     AtomicInteger n = new AtomicInteger();
@@ -60,7 +62,7 @@ public final class HttpFront implements AutoCloseable {
     ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
         new ArrayBlockingQueue<>(threads * 16), factory, new ThreadPoolExecutor.AbortPolicy());
     server.setExecutor(executor);
-    HttpContext context = server.createContext("/", new Router(routes));
+    HttpContext context = server.createContext("/", new Router(routes, executor));
     InFlight inFlight = new InFlight();
     context.getFilters().add(new AccessLogFilter(inFlight, routes, metrics));
     context.getFilters().add(new ErrorFilter());

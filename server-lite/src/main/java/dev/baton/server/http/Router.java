@@ -4,14 +4,21 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.util.Map;
+import java.util.concurrent.ThreadPoolExecutor;
 
-/** Dispatches on the exact path (the access-log filter closes the exchange): 404 for unknown paths, 405 with Allow for a wrong method. */
+/**
+ * Dispatches on the exact path (the access-log filter closes the exchange): 404 for unknown paths,
+ * 405 with Allow for a wrong method. Long-lived routes (event streams) borrow a thread from the pool
+ * for as long as they run.
+ */
 final class Router implements HttpHandler {
 
   private final Routes routes;
+  private final ThreadPoolExecutor pool;
 
-  Router(Routes routes) {
+  Router(Routes routes, ThreadPoolExecutor pool) {
     this.routes = routes;
+    this.pool = pool;
   }
 
   @Override
@@ -26,6 +33,30 @@ final class Router implements HttpHandler {
       throw new HttpError(405, "method " + exchange.getRequestMethod() + " is not allowed on " + path
           + "; allowed: " + allow, Map.of("Allow", allow));
     }
-    route.handler().handle(exchange);
+    if (!route.longLived()) {
+      route.handler().handle(exchange);
+      return;
+    }
+    lendThread();
+    try {
+      route.handler().handle(exchange);
+    } finally {
+      returnThread();
+    }
+  }
+
+  /** The pool grows by the thread this exchange keeps (maximum first: the core may never exceed it). */
+  private void lendThread() {
+    synchronized (pool) {
+      pool.setMaximumPoolSize(pool.getMaximumPoolSize() + 1);
+      pool.setCorePoolSize(pool.getCorePoolSize() + 1);
+    }
+  }
+
+  private void returnThread() {
+    synchronized (pool) {
+      pool.setCorePoolSize(pool.getCorePoolSize() - 1);
+      pool.setMaximumPoolSize(pool.getMaximumPoolSize() - 1);
+    }
   }
 }

@@ -13,8 +13,15 @@ import java.util.TreeSet;
 /** The paths the receiver serves (exact, or a prefix when registered with a trailing '/'), with their methods and the roles that may use each (none: open to all). */
 public final class Routes {
 
-  /** One path; a token needs a role that allows one of {@code roles}; an empty set is open to all. */
-  public record Route(String path, Set<String> methods, Set<Role> roles, HttpHandler handler) {
+  /**
+   * One path; a token needs a role that allows one of {@code roles}; an empty set is open to all.
+   * A {@code longLived} handler (an event stream) keeps its thread for the whole connection.
+   */
+  public record Route(String path, Set<String> methods, Set<Role> roles, HttpHandler handler, boolean longLived) {
+
+    public Route(String path, Set<String> methods, Set<Role> roles, HttpHandler handler) {
+      this(path, methods, roles, handler, false);
+    }
 
     public Route {
       roles = Set.copyOf(roles);
@@ -34,7 +41,19 @@ public final class Routes {
 
   /** A path that tokens of any of {@code roles} may use (empty: open to all). */
   public Routes addAllowing(String path, Set<String> methods, Set<Role> roles, HttpHandler handler) {
-    Route route = new Route(path, methods, roles, handler);
+    return add(new Route(path, methods, roles, handler));
+  }
+
+  /**
+   * A GET whose answer lasts as long as the client stays (server-sent events): while it runs the
+   * HTTP pool gets one more thread, so streams never take threads from other requests.
+   */
+  public Routes addStream(String path, Role role, HttpHandler handler) {
+    return add(new Route(path, Set.of("GET"), role == null ? Set.of() : Set.of(role), handler, true));
+  }
+
+  private Routes add(Route route) {
+    String path = route.path();
     List<Route> same = routes.computeIfAbsent(path, k -> new ArrayList<>());
     for (Route r : same) {
       if (!Collections.disjoint(r.methods(), route.methods())) {

@@ -28,6 +28,14 @@ public final class ReceiverMetrics {
   public final Metrics.Counter resolvedWhilePending = registry.counter("baton_alerts_resolved_while_pending_total",
       "Alerts resolved before their pending delay passed (noise: they opened nothing).");
 
+  public final Metrics.Gauge streamClients = registry.gauge("baton_stream_clients",
+      "Clients connected to the event stream (GET /api/v1/stream).");
+  public final Metrics.Counter streamEvents = registry.counter("baton_stream_events_total",
+      "Change-log events dispatched to the stream's clients (counted once however many clients).");
+  /** Streams ended by telling the client to reload, by reason (pruned, unknown_id, overflow, gap), or cut (stalled). */
+  public final Metrics.Counter streamReloads = registry.counter("baton_stream_reloads_total",
+      "Streams ended because the client could not be brought up to date by events, by reason.", "reason");
+
   public Metrics registry() {
     return registry;
   }

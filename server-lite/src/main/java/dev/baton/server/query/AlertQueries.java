@@ -14,7 +14,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reads of alerts: search, an incident's alerts, the label vocabulary, the active ones. */
 public final class AlertQueries {
@@ -72,6 +75,24 @@ public final class AlertQueries {
         }
       }
       return items;
+    });
+  }
+
+  /** These alerts by id, with their firing periods, read on one connection; ids of no alert are left out. */
+  public Map<Long, Alert> byIds(Collection<Long> ids) {
+    return readers.read(c -> {
+      Map<Long, Alert> alerts = new HashMap<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM alerts a WHERE a.id = ?")) {
+        for (long id : ids) {
+          ps.setLong(1, id);
+          try (ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+              alerts.put(id, alert(c, rs));
+            }
+          }
+        }
+      }
+      return alerts;
     });
   }
 

@@ -23,6 +23,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -241,6 +243,24 @@ public final class IncidentQueries {
         }
       }
       return new OtherIncidents(id, self.project, total, items);
+    });
+  }
+
+  /** The cards of these incidents by id, read on one connection; ids of no incident are left out. */
+  public Map<Long, IncidentCard> cards(Collection<Long> ids) {
+    return readers.read(c -> {
+      Map<Long, IncidentCard> cards = new HashMap<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + CARD_COLUMNS + " FROM incidents i WHERE i.id = ?")) {
+        for (long id : ids) {
+          ps.setLong(1, id);
+          try (ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+              cards.put(id, card(c, rs));
+            }
+          }
+        }
+      }
+      return cards;
     });
   }
 

@@ -9,19 +9,28 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies the ordered SQL scripts in {@code db/migration/} (listed in {@code index.txt}, named
- * {@code V<n>__<what>.sql}) that the {@code schema_version} table does not record yet, each in
- * its own transaction.
+ * Applies the SQL scripts in {@code db/migration/} (listed in {@code index.txt} in ascending order,
+ * named {@code V<n>__<what>.sql}) whose version the {@code schema_version} table does not record
+ * yet, each in its own transaction. Versions are recorded one by one rather than as a maximum, so
+ * a script numbered below one that is already applied (written on another branch and merged
+ * later) is still applied.
  */
 final class Migrations {
 
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
   private static final String FOLDER = "/db/migration/";
+  private static final Pattern NAME = Pattern.compile("V(\\d+)__\\w+\\.sql");
 
   private Migrations() {}
 
@@ -31,19 +40,24 @@ final class Migrations {
           + " applied_at INTEGER NOT NULL)");
     }
     c.commit();
-    int current = 0;
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
-      current = rs.getInt(1);
+    Set<Integer> applied = new HashSet<>();
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT version FROM schema_version")) {
+      while (rs.next()) {
+        applied.add(rs.getInt(1));
+      }
     }
-    List<String> scripts = scripts();
-    if (current > scripts.size()) {
-      throw new StoreException(dbName + ": schema version " + current + " is newer than this receiver knows ("
-          + scripts.size() + "); use a newer Baton");
+    Map<Integer, String> scripts = scripts();
+    for (int version : applied) {
+      if (!scripts.containsKey(version)) {
+        throw new StoreException(dbName + ": schema version " + version + " is unknown to this receiver (it knows "
+            + scripts.keySet() + "); use a newer Baton");
+      }
     }
-    for (int version = current + 1; version <= scripts.size(); version++) {
-      String name = scripts.get(version - 1);
-      if (!name.startsWith("V" + version + "__")) {
-        throw new IllegalStateException("migration " + name + " is out of order; expected V" + version + "__");
+    for (Map.Entry<Integer, String> script : scripts.entrySet()) {
+      int version = script.getKey();
+      String name = script.getValue();
+      if (applied.contains(version)) {
+        continue;
       }
       try (Statement s = c.createStatement()) {
         for (String sql : statements(read(name))) {
@@ -61,12 +75,25 @@ final class Migrations {
     }
   }
 
-  private static List<String> scripts() {
-    List<String> names = new ArrayList<>();
+  /** Version to script name, ascending; index.txt must list them in that order. */
+  private static Map<Integer, String> scripts() {
+    Map<Integer, String> names = new LinkedHashMap<>();
+    int previous = 0;
     for (String line : read("index.txt").split("\n")) {
-      if (!line.isBlank()) {
-        names.add(line.trim());
+      if (line.isBlank()) {
+        continue;
       }
+      String name = line.trim();
+      Matcher m = NAME.matcher(name);
+      if (!m.matches()) {
+        throw new IllegalStateException("migration " + name + " is not named V<n>__<what>.sql");
+      }
+      int version = Integer.parseInt(m.group(1));
+      if (version <= previous) {
+        throw new IllegalStateException("migration " + name + " is out of order in index.txt (after V" + previous + ")");
+      }
+      previous = version;
+      names.put(version, name);
     }
     return names;
   }

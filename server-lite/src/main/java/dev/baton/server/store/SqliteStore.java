@@ -24,11 +24,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -45,6 +49,7 @@ public final class SqliteStore implements Store {
     FULL
   }
 
+  private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   /** The relay-baton columns {@link Transaction#updateIncident} writes, bound by {@link #bindWorkflow}. */
   private static final String WORKFLOW_SET = "holder = ?, assignee = ?, taken_at = ?, snoozed_at = ?,"
@@ -81,11 +86,17 @@ public final class SqliteStore implements Store {
   private final PreparedStatement describeIncident;
   private final PreparedStatement touchClosedIncident;
   private long nextMessageId;
+  private final Clock clock;
+  private final ChangeLog changeLog;
+  private volatile LongConsumer changesCommitted = lastId -> { };
 
-  private SqliteStore(Path file, Connection c, Checkpointer checkpointer) throws SQLException {
+  private SqliteStore(Path file, Connection c, Checkpointer checkpointer, Clock clock, ChangeLogRetention retention)
+      throws SQLException {
     this.file = file;
     this.connection = c;
     this.checkpointer = checkpointer;
+    this.clock = clock;
+    this.changeLog = new ChangeLog(c, retention);
     insertMessage = c.prepareStatement(
         "INSERT INTO messages (id, received_at, source, endpoint, client, content_type, body) VALUES (?,?,?,?,?,?,?)");
     insertEvent = c.prepareStatement(
@@ -132,6 +143,14 @@ public final class SqliteStore implements Store {
    * @throws StoreException with a message naming the file and the reason
    */
   public static SqliteStore open(Path file, Synchronous synchronous) {
+    return open(file, synchronous, Clock.systemUTC(), ChangeLogRetention.DEFAULT);
+  }
+
+  /**
+   * As {@link #open(Path, Synchronous)}, with the clock that stamps and ages change-log rows and
+   * how many of them are kept.
+   */
+  public static SqliteStore open(Path file, Synchronous synchronous, Clock clock, ChangeLogRetention retention) {
     Path absolute = file.toAbsolutePath();
     try {
       Path dir = absolute.getParent();
@@ -165,7 +184,7 @@ public final class SqliteStore implements Store {
       }
       c.setAutoCommit(false);
       Migrations.apply(c, absolute.toString());
-      return new SqliteStore(absolute, c, new Checkpointer(absolute, synchronous));
+      return new SqliteStore(absolute, c, new Checkpointer(absolute, synchronous), clock, retention);
     } catch (SQLException e) {
       closeQuietly(c);
       throw new StoreException("cannot open database " + absolute + ": " + describe(e), e);
@@ -229,6 +248,7 @@ public final class SqliteStore implements Store {
       long nextAlert = nextId("alerts");
       long nextIncident = nextId("incidents");
       nextMessageId = nextId("messages");
+      changeLog.reloadNextId();
       connection.commit();
       return new HotState(open, nextAlert, nextIncident, nextMessageId, byState, closed);
     } catch (SQLException e) {
@@ -325,7 +345,22 @@ public final class SqliteStore implements Store {
 
   @Override
   public StoreTransaction begin() {
+    try {
+      changeLog.pruneIfDue(clock.millis());
+    } catch (SQLException e) {
+      // the log stays a little longer; the changes of the coming transaction are unaffected
+      rollbackQuietly();
+      LOG.warn("database {}: pruning the change log failed: {}", file, describe(e));
+    }
     return new Transaction();
+  }
+
+  /**
+   * Tells {@code listener}, on the writer thread right after each commit that changed incidents
+   * or alerts, the id of the last change-log row it wrote. The listener must not block.
+   */
+  public void onChangesCommitted(LongConsumer listener) {
+    this.changesCommitted = listener;
   }
 
   @Override
@@ -490,6 +525,7 @@ public final class SqliteStore implements Store {
         p.executeUpdate();
         insertLabels(a.id(), event.labels());
       });
+      changeLog.alert(a.id(), "created");
     }
 
     @Override
@@ -520,6 +556,7 @@ public final class SqliteStore implements Store {
         updateAlertLabels.executeUpdate();
         insertLabels(a.id(), event.labels());
       });
+      changeLog.alert(a.id(), ChangeLog.UPDATED);
     }
 
     /** All of an alert's labels in one multi-row statement, prepared once per label count. */
@@ -562,6 +599,7 @@ public final class SqliteStore implements Store {
         p.setLong(11, a.id());
         p.executeUpdate();
       });
+      changeLog.alert(a.id(), ChangeLog.UPDATED);
     }
 
     @Override
@@ -609,6 +647,7 @@ public final class SqliteStore implements Store {
         p.setLong(18, i.updatedAt());
         p.executeUpdate();
       });
+      changeLog.incident(i.id(), i.version(), "opened");
     }
 
     @Override
@@ -627,6 +666,7 @@ public final class SqliteStore implements Store {
         bindWorkflow(p, 9, i);
         p.executeUpdate();
       });
+      changeLog.incident(i.id(), i.version(), i.closedAt() == 0 ? ChangeLog.UPDATED : "closed");
     }
 
     @Override
@@ -636,6 +676,7 @@ public final class SqliteStore implements Store {
         appendHolder.setLong(2, incidentId);
         appendHolder.executeUpdate();
       });
+      changeLog.incident(incidentId, null, ChangeLog.UPDATED);
     }
 
     @Override
@@ -646,6 +687,7 @@ public final class SqliteStore implements Store {
         describeIncident.setLong(3, incidentId);
         describeIncident.executeUpdate();
       });
+      changeLog.incident(incidentId, null, ChangeLog.UPDATED);
     }
 
     @Override
@@ -656,6 +698,7 @@ public final class SqliteStore implements Store {
         touchClosedIncident.setLong(3, incidentId);
         touchClosedIncident.executeUpdate();
       });
+      changeLog.incident(incidentId, version, ChangeLog.UPDATED);
     }
 
     @Override
@@ -678,12 +721,23 @@ public final class SqliteStore implements Store {
         timeline.setString(5, detailJson);
         timeline.executeUpdate();
       });
+      changeLog.incident(incidentId, null, kind);
     }
 
     @Override
     public void commit() {
+      long lastChange = 0;
+      try {
+        lastChange = changeLog.append(clock.millis());
+      } catch (SQLException e) {
+        throw new StoreException("database " + file + ": write failed: " + describe(e), e);
+      }
       done = true;
       run(connection::commit);
+      changeLog.committed();
+      if (lastChange != 0) {
+        changesCommitted.accept(lastChange);
+      }
     }
 
     @Override
@@ -691,8 +745,10 @@ public final class SqliteStore implements Store {
       if (!done) {
         done = true;
         rollbackQuietly();
+        changeLog.discard();
         try {
           nextMessageId = nextId("messages");
+          changeLog.reloadNextId();
           connection.commit();
         } catch (SQLException e) {
           rollbackQuietly();
