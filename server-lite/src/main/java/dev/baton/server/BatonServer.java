@@ -2,6 +2,7 @@ package dev.baton.server;
 
 import dev.baton.server.api.ConfigApi;
 import dev.baton.server.api.ReadApi;
+import dev.baton.server.api.ShiftApi;
 import dev.baton.server.api.StatusHandlers;
 import dev.baton.server.config.BatonConfig;
 import dev.baton.server.config.ConfigReloader;
@@ -127,6 +128,7 @@ public final class BatonServer implements AutoCloseable {
     readApi.mountActions(routes, pipeline, config.limits().commitTimeout());
     new ConfigApi(reloader).mount(routes);
     routes.addStream("/api/v1/stream", Role.READ, stream.handler());
+    new ShiftApi(pipeline, settings.clock(), config.limits().commitTimeout()).mount(routes);
     routes.add("/api/v2/alerts", Set.of("GET"), Role.READ, readApi.alertmanagerAlerts());
     HttpFront front;
     try {

@@ -200,7 +200,7 @@ final class ActionRequests {
   }
 
   /** A non-blank string field. */
-  private static String required(JsonNode body, String field, int maxLength) {
+  static String required(JsonNode body, String field, int maxLength) {
     String value = optional(body, field, maxLength);
     if (value == null) {
       throw new BadRequest(field, "'" + field + "' is required and must not be blank");

@@ -21,6 +21,8 @@ import java.util.Map;
  */
 public final class IncidentTracker {
 
+  private SlaTable slaTable = SlaTable.DEFAULT;
+
   /** The most recent incident of a grouping key, 0 when there was none. */
   public interface HistoryLookup {
     long lastIncidentId(String groupingKey);
@@ -52,6 +54,23 @@ public final class IncidentTracker {
     return openById.values();
   }
 
+  /** The response-time table for incidents opened or raised from now on (the configuration's). */
+  public void slaTable(SlaTable table) {
+    slaTable = table;
+  }
+
+  /**
+   * Passes an open incident to {@code holder} without a person's action (routing when it opens,
+   * escalation): queued there, taken by nobody. The caller records it in the holder chain and timeline.
+   */
+  public void pass(Incident incident, String holder, long now) {
+    incident.hold(Holding.queued(holder));
+    if (incident.status() == IncidentStatus.TAKEN) {
+      incident.status(IncidentStatus.OPEN);
+    }
+    incident.touched(now);
+  }
+
   /**
    * Follows one alert change. A snoozed incident wakes when it gets worse (an alert joins, its
    * severity rises, an ok alert fires again); with close-if-ok it closes once all its alerts are ok.
@@ -73,7 +92,7 @@ public final class IncidentTracker {
       incident = openByKey.get(alert.groupingKey());
     }
     if (incident == null) {
-      Sla sla = SlaTable.lookup(alert.severity(), serviceLevel);
+      Sla sla = slaTable.sla(alert.severity(), serviceLevel);
       java.time.Instant due = sla.deadline(java.time.Instant.ofEpochMilli(now));
       incident = new Incident(nextIncidentId++, alert.key().project(), alert.groupingKey(), trigger, now,
           history.lastIncidentId(alert.groupingKey()), serviceLevel, IncidentStatus.OPEN, 0, alert.severity(),
@@ -99,7 +118,7 @@ public final class IncidentTracker {
     // stays until an alert joins, gets more severe, or fires again.
     boolean severityArrives = joined || change.severityRaised() || firedAgain;
     if (severityArrives && alert.severity().moreSevereThan(incident.severity())) {
-      Sla sla = SlaTable.lookup(alert.severity(), incident.serviceLevel());
+      Sla sla = slaTable.sla(alert.severity(), incident.serviceLevel());
       java.time.Instant due = sla.deadline(java.time.Instant.ofEpochMilli(incident.openedAt()));
       incident.severity(alert.severity(), sla.slaClass(), due == null ? 0 : due.toEpochMilli());
     }

@@ -39,13 +39,14 @@ public final class Relay {
   }
 
   /**
-   * Checks and applies {@code action} to the open incident {@code i}.
+   * Checks and applies {@code action} to the open incident {@code i}; a severity set by hand takes its
+   * response time from {@code slaTable}.
    *
    * @return what to store, or null when the action changes nothing (taking what one already holds,
    *     setting the severity it already has)
    * @throws Refusal when the incident's state does not allow it; nothing was changed
    */
-  public static Outcome apply(Incident i, IncidentAction action, long now) {
+  public static Outcome apply(Incident i, IncidentAction action, SlaTable slaTable, long now) {
     Holding holding = i.holding();
     checkVersion(i.id(), i.version(), holding.holder(), action.expectedVersion());
     IncidentStatus statusBefore = i.status();
@@ -114,7 +115,7 @@ public final class Relay {
       if (s.level().equals(i.severity())) {
         return null;
       }
-      Sla sla = SlaTable.lookup(s.level(), i.serviceLevel());
+      Sla sla = slaTable.sla(s.level(), i.serviceLevel());
       Instant due = sla.deadline(Instant.ofEpochMilli(i.openedAt()));
       detail.put("from", i.severity().toString());
       detail.put("to", s.level().toString());

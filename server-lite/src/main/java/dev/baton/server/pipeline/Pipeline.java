@@ -119,6 +119,17 @@ public final class Pipeline implements AutoCloseable {
   }
 
   /**
+   * Shift handover: every open incident held by {@code from} ({@code @person}) goes to {@code to}
+   * with {@code comment}, all in one transaction. The future gives the incidents handed over.
+   */
+  public CompletableFuture<List<Long>> handOverShift(String from, String to, String comment, String actor) {
+    Work work = new Work(new ShiftHandover(from, to, comment, actor));
+    return enqueue(work).thenApply(done -> work.handedOver);
+  }
+
+  private record ShiftHandover(String from, String to, String comment, String actor) {}
+
+  /**
    * Closes an open incident; later alerts of its grouping key open a new one linked to it. The
    * future fails with {@link Refusal} when the incident is not open.
    */
@@ -346,13 +357,23 @@ public final class Pipeline implements AutoCloseable {
   private static final class Work {
     final Submission submission;
     final IncidentAction action;
+    final ShiftHandover shift;
     final CompletableFuture<Void> future = new CompletableFuture<>();
+    /** What a shift handover passed on, once applied. */
+    List<Long> handedOver = List.of();
     /** Why this action was refused without harm to its batch (taking an incident another person holds…). */
     Refusal refusal;
 
     Work(Submission submission, IncidentAction action) {
       this.submission = submission;
       this.action = action;
+      this.shift = null;
+    }
+
+    Work(ShiftHandover shift) {
+      this.submission = null;
+      this.action = null;
+      this.shift = shift;
     }
 
     void apply(Processor p, StoreTransaction tx, long now) {
@@ -365,6 +386,8 @@ public final class Pipeline implements AutoCloseable {
         } catch (Refusal r) {
           refusal = r; // thrown before anything was changed
         }
+      } else if (shift != null) {
+        handedOver = p.handOverShift(shift.from(), shift.to(), shift.comment(), shift.actor(), now, tx);
       } else {
         p.tick(now, tx);
       }

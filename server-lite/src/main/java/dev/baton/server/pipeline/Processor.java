@@ -22,6 +22,8 @@ import dev.baton.server.incident.Relay;
 import dev.baton.server.ingest.Event;
 import dev.baton.server.metrics.ReceiverMetrics;
 import dev.baton.server.policy.Severity;
+import dev.baton.server.policy.Routing;
+import dev.baton.server.policy.Escalations;
 import dev.baton.server.policy.SlaClass;
 import dev.baton.server.store.HotState;
 import dev.baton.server.store.Store;
@@ -29,6 +31,7 @@ import dev.baton.server.store.StoreTransaction;
 import dev.baton.server.store.StoredIncident;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -53,6 +56,7 @@ final class Processor {
   private BatonConfig config;
   private final ReceiverMetrics metrics;
   private final Duration retainIdle;
+  private final Escalations escalations = new Escalations();
   private final Map<ProjectConfig, AlertIdentity> identities = new IdentityHashMap<>();
   private AlertTracker alerts;
   private IncidentTracker incidents;
@@ -87,6 +91,8 @@ final class Processor {
     dirtyAlerts.clear();
     dirtyIncidents.clear();
     incidents = new IncidentTracker(store::lastIncidentId, hot.nextIncidentId(), hot.openIncidents());
+    incidents.slaTable(config.sla());
+    escalations.clear();
     alertsByState = new HashMap<>();
     hot.alertsByState().forEach((state, n) -> alertsByState.put(state.equals("instant") ? NO_STATE : state, n));
     incidentsByStatusClass = new HashMap<>();
@@ -110,6 +116,9 @@ final class Processor {
   void reconfigure(BatonConfig next) {
     config = next;
     identities.clear();
+    if (incidents != null) {
+      incidents.slaTable(next.sla());
+    }
   }
 
   String describeHotState() {
@@ -167,6 +176,38 @@ final class Processor {
       dirtyIncidents.add(i);
       tx.timeline(i.id(), now, SYSTEM_ACTOR, "woke", woke("snooze_ended", i));
     }
+    for (Escalations.Move m : escalations.due(incidents.openIncidents(), config.teams(), now)) {
+      Incident i = m.incident();
+      incidents.pass(i, m.to(), now);
+      tx.appendHolder(i.id(), m.to());
+      dirtyIncidents.add(i);
+      Map<String, Object> detail = new LinkedHashMap<>();
+      detail.put("from", m.from());
+      detail.put("to", m.to());
+      detail.put("rule", "teams." + m.team().substring(1) + ".escalation[" + (m.step() - 1) + "]");
+      detail.put("not_taken_by", Instant.ofEpochMilli(m.dueAt()).toString());
+      tx.timeline(i.id(), now, SYSTEM_ACTOR, "escalated", json(detail));
+    }
+  }
+
+  /**
+   * Shift handover: every open incident {@code from} holds goes to {@code to} with the comment, as
+   * one handover each, all in this transaction.
+   *
+   * @return the incidents handed over, by id
+   */
+  List<Long> handOverShift(String from, String to, String comment, String actor, long now, StoreTransaction tx) {
+    List<Long> held = new ArrayList<>();
+    for (Incident i : incidents.openIncidents()) {
+      if (i.holding().holder().equals(from)) {
+        held.add(i.id());
+      }
+    }
+    Collections.sort(held);
+    for (long id : held) {
+      act(new IncidentAction(id, actor, null, new IncidentCommand.Handover(to, comment)), now, tx);
+    }
+    return held;
   }
 
   /**
@@ -180,7 +221,7 @@ final class Processor {
       actOnClosed(action, now, tx);
       return;
     }
-    Relay.Outcome o = Relay.apply(i, action, now);
+    Relay.Outcome o = Relay.apply(i, action, config.sla(), now);
     if (o == null) {
       return;
     }
@@ -188,6 +229,7 @@ final class Processor {
       incidents.close(i.id(), now);
     } else if (o.appendedHolder() != null) {
       tx.appendHolder(i.id(), o.appendedHolder());
+      escalations.handedOver(i.id());
     } else if (action.command() instanceof IncidentCommand.Describe d) {
       tx.describeIncident(i.id(), d.shortDescription(), d.longDescription());
     }
@@ -306,7 +348,18 @@ final class Processor {
     Incident i = ic.incident();
     Alert a = c.alert();
     if (ic.opened()) {
+      Routing.Decision route = Routing.route(config.routing(), i.holding().holder(),
+          Routing.subject(i, e != null ? e.labels() : store.alertLabels(a.id()), e != null ? actor : null));
+      List<String> chain = route.chain();
+      if (!chain.get(0).equals(i.holding().holder())) {
+        incidents.pass(i, chain.get(0), now);
+      }
       tx.insertIncident(i);
+      for (String holder : chain.subList(1, chain.size())) {
+        incidents.pass(i, holder, now);
+        tx.appendHolder(i.id(), holder);
+        dirtyIncidents.add(i);
+      }
       incidentsByStatusClass.merge(statusClass(i.status().wire(), i.slaClass().wire()), 1L, Long::sum);
       Map<String, Object> detail = new LinkedHashMap<>();
       detail.put("trigger", i.trigger());
@@ -316,6 +369,14 @@ final class Processor {
       detail.put("response_due_at", i.responseDueAt() == 0 ? null : Instant.ofEpochMilli(i.responseDueAt()).toString());
       detail.put("previous_incident", i.previousId() == 0 ? null : i.previousId());
       tx.timeline(i.id(), now, actor, "opened", json(detail));
+      if (route.rule() != null) {
+        Map<String, Object> routed = new LinkedHashMap<>();
+        routed.put("rule", route.rule().name());
+        routed.put("mql", route.rule().text());
+        routed.put("to", route.holder());
+        routed.put("chain", chain);
+        tx.timeline(i.id(), now, SYSTEM_ACTOR, "routed", json(routed));
+      }
     } else if (ic.joined() || ic.stateBefore() != i.state() || ic.severityRaised() || ic.wokeBecause() != null
         || ic.closedAsOk()) {
       dirtyIncidents.add(i);

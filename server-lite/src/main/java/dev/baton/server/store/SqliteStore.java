@@ -344,6 +344,18 @@ public final class SqliteStore implements Store {
   }
 
   @Override
+  public Map<String, String> alertLabels(long alertId) {
+    try {
+      selectAlertLabels.setLong(1, alertId);
+      try (ResultSet rs = selectAlertLabels.executeQuery()) {
+        return rs.next() ? labelsOf(rs.getString(1)) : Map.of();
+      }
+    } catch (SQLException e) {
+      throw new StoreException("database " + file + ": cannot read alert " + alertId + ": " + describe(e), e);
+    }
+  }
+
+  @Override
   public StoreTransaction begin() {
     try {
       changeLog.pruneIfDue(clock.millis());

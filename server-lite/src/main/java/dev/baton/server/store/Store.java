@@ -3,6 +3,7 @@ package dev.baton.server.store;
 import dev.baton.server.alert.Alert;
 import dev.baton.server.alert.AlertKey;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The receiver's durable store. One writer thread uses {@link #begin()} and the lookups; nothing
@@ -38,6 +39,9 @@ public interface Store extends AutoCloseable {
 
   /** An incident's workflow facts as stored (for closed ones, which the writer does not hold), or null. Writer thread only. */
   StoredIncident storedIncident(long id);
+
+  /** A stored alert's labels (empty when there is no such alert), for routing an incident opened by the clock. Writer thread only. */
+  Map<String, String> alertLabels(long alertId);
 
   /** Starts a write transaction. Writer thread only; one at a time. */
   StoreTransaction begin();

@@ -116,10 +116,9 @@ final class ApiReceiver implements AutoCloseable {
     return http.send(b.GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  /** GET, expecting {@code status}; the body as JSON. */
-  JsonNode get(int status, String pathAndQuery) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.url() + pathAndQuery)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+  /** GET with headers (name, value, …), expecting {@code status}; the body as JSON. */
+  JsonNode get(int status, String pathAndQuery, String... headers) throws Exception {
+    HttpResponse<String> r = get(pathAndQuery, headers);
     assertEquals(status, r.statusCode(), pathAndQuery + " answered " + r.body());
     return json.readTree(r.body());
   }

@@ -1,0 +1,106 @@
+package dev.baton.server.policy;
+
+import dev.baton.server.config.TeamConfig;
+import dev.baton.server.incident.Incident;
+import dev.baton.server.incident.IncidentStatus;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Escalation per team: an urgent incident held by a team's queue and not taken by its response
+ * deadline moves to the first holder of that team's escalation list; not taken within the next
+ * step ({@code escalate_after}, else its response time), to the next one; at the end of the list it
+ * stays. Taking, snoozing or closing it stops the escalation; a person handing it to another team
+ * starts that team's list, with a whole step before the first move. Writer thread only; after a
+ * restart an untaken incident continues from the team that holds it.
+ */
+public final class Escalations {
+
+  private static final Duration SHORTEST_STEP = Duration.ofMinutes(1);
+
+  /**
+   * One incident to move now.
+   *
+   * @param team    the team whose list it follows, as {@code #name}
+   * @param step    1 for the list's first holder, 2 for the second…
+   * @param dueAt   the deadline that passed (epoch ms)
+   */
+  public record Move(Incident incident, String from, String to, String team, int step, long dueAt) {}
+
+  /** Where an incident is on a team's list: the index of the next holder, when it is due, and who holds it now. */
+  private record Progress(String team, int next, long dueAt, String holder) {}
+
+  /** Marks an incident a person just passed on: whichever team holds it next starts with a whole step. */
+  private static final Progress HANDED_OVER = new Progress(null, 0, 0, "");
+
+  private final Map<Long, Progress> progress = new HashMap<>();
+
+  /** The moves due at {@code now}; each is remembered as done (the caller applies every one). */
+  public List<Move> due(Collection<Incident> open, Map<String, TeamConfig> teams, long now) {
+    List<Move> moves = new ArrayList<>();
+    Set<Long> escalating = new HashSet<>();
+    for (Incident i : open) {
+      if (i.slaClass() != SlaClass.URGENT || i.status() != IncidentStatus.OPEN || i.responseDueAt() == 0) {
+        continue;
+      }
+      String holder = i.holding().holder();
+      Progress p = progress.get(i.id());
+      if (p == null || !p.holder().equals(holder)) {
+        p = start(i, holder, teams, p == null, now);
+        if (p == null) {
+          continue;
+        }
+      }
+      escalating.add(i.id());
+      TeamConfig team = teams.get(p.team().substring(1));
+      if (now < p.dueAt() || team == null || p.next() >= team.escalation().size()) {
+        progress.put(i.id(), p);
+        continue;
+      }
+      String to = team.escalation().get(p.next());
+      moves.add(new Move(i, holder, to, p.team(), p.next() + 1, p.dueAt()));
+      progress.put(i.id(), new Progress(p.team(), p.next() + 1, now + step(team, i).toMillis(), to));
+    }
+    progress.keySet().retainAll(escalating);
+    return moves;
+  }
+
+  /** A person passed the incident on (handover, take): a team that holds it next gets a whole step. */
+  public void handedOver(long incidentId) {
+    progress.put(incidentId, HANDED_OVER);
+  }
+
+  /** Forgets every incident's progress (reload of the hot state). */
+  public void clear() {
+    progress.clear();
+  }
+
+  /**
+   * The start of a team's list for an incident its queue holds, or null when the holder is not a
+   * team with an escalation list. Due at the incident's deadline when first seen, else (a person
+   * handed it to this team) a whole step after now, and not before the deadline.
+   */
+  private static Progress start(Incident i, String holder, Map<String, TeamConfig> teams, boolean firstSeen,
+      long now) {
+    if (!holder.startsWith("#")) {
+      return null;
+    }
+    TeamConfig team = teams.get(holder.substring(1));
+    if (team == null || team.escalation().isEmpty()) {
+      return null;
+    }
+    long due = firstSeen ? i.responseDueAt() : Math.max(i.responseDueAt(), now + step(team, i).toMillis());
+    return new Progress(holder, 0, due, holder);
+  }
+
+  private static Duration step(TeamConfig team, Incident i) {
+    Duration d = team.escalateAfter() != null ? team.escalateAfter() : Duration.ofMillis(i.responseDueAt() - i.openedAt());
+    return d.compareTo(SHORTEST_STEP) < 0 ? SHORTEST_STEP : d;
+  }
+}
