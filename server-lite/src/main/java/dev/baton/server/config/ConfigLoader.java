@@ -319,7 +319,7 @@ public final class ConfigLoader {
       String secret = requiredText(t, path + ".secret");
       Role role = roleText == null ? null : Role.parse(roleText);
       if (roleText != null && role == null) {
-        problems.add(path + ".role: expected one of ingest, read, operate, admin, got '" + roleText + "'");
+        problems.add(path + ".role: expected one of ingest, read (or viewer), operate (or operator), admin, got '" + roleText + "'");
       }
       if (name != null && !names.add(name)) {
         problems.add(path + ".name: duplicate token name '" + name + "'");

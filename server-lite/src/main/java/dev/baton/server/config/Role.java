@@ -21,7 +21,14 @@ public enum Role {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** {@code ingest}, {@code read}, {@code operate}, {@code admin}; also {@code viewer} and {@code operator}, as people say. */
   public static Role parse(String text) {
+    if ("viewer".equals(text)) {
+      return READ;
+    }
+    if ("operator".equals(text)) {
+      return OPERATE;
+    }
     for (Role role : values()) {
       if (role.wire().equals(text)) {
         return role;

@@ -220,6 +220,33 @@ class RelayBatonHttpTest {
   }
 
   @Test
+  void theIncidentGaugeFollowsTheWorkflow() throws Exception {
+    start();
+    long a = open("alpha", "DiskFull");
+    long b = open("alpha", "CpuHot");
+    ok(act(ALICE, a, "take", ""));
+    ok(act(ALICE, b, "snooze", "{\"for\": \"1h\"}"));
+    ok(act(ALICE, b, "severity", "{\"level\": \"S5\", \"comment\": \"not urgent\"}"));
+    String m = metrics();
+    assertTrue(m.contains("baton_incidents{status=\"taken\",sla_class=\"urgent\"} 1\n"), m);
+    assertTrue(m.contains("baton_incidents{status=\"snoozed\",sla_class=\"async\"} 1\n"), m);
+    assertTrue(m.contains("baton_incidents{status=\"open\",sla_class=\"urgent\"} 0\n"), m);
+    ok(act(ALICE, a, "close", ""));
+    r.clock.advance(java.time.Duration.ofHours(2));
+    r.server.tick().join();
+    m = metrics();
+    assertTrue(m.contains("baton_incidents{status=\"closed\",sla_class=\"urgent\"} 1\n"), m);
+    assertTrue(m.contains("baton_incidents{status=\"open\",sla_class=\"async\"} 1\n"), m);
+    assertTrue(m.contains("baton_incidents{status=\"snoozed\",sla_class=\"async\"} 0\n"), m);
+  }
+
+  private String metrics() throws Exception {
+    HttpResponse<String> answer = r.get("/metrics", "Authorization", "Bearer " + WALL);
+    assertEquals(200, answer.statusCode());
+    return answer.body();
+  }
+
+  @Test
   void onlyOperatorsAndAdminsAct() throws Exception {
     start();
     long id = open("alpha", "DiskFull");

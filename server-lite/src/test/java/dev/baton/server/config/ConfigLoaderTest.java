@@ -108,7 +108,7 @@ class ConfigLoaderTest {
         """;
     ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse(bad, "baton.yml"));
     List<String> p = e.problems();
-    assertTrue(p.contains("tokens[0].role: expected one of ingest, read, operate, admin, got 'boss'"), p.toString());
+    assertTrue(p.contains("tokens[0].role: expected one of ingest, read (or viewer), operate (or operator), admin, got 'boss'"), p.toString());
     assertTrue(p.contains("tokens[0].secret: too short, use at least 16 characters"), p.toString());
     assertTrue(p.contains("sources[0].token: no token named 'nobody' in tokens"), p.toString());
     assertTrue(p.contains("projects.horns-and-hooves.service_level: expected one of Platinum, Gold, Silver, None, got 'Diamond'"), p.toString());
@@ -133,6 +133,11 @@ class ConfigLoaderTest {
     assertEquals("@vasiliy.vasiliyev", c.project("pay").defaultHolder());
     assertEquals("#ops", c.project("web").defaultHolder());
     assertEquals("#l1", ConfigLoader.parse("", "baton.yml").project("x").defaultHolder());
+    assertEquals(List.of(Role.READ, Role.OPERATE), ConfigLoader.parse("""
+        tokens:
+          - {name: wall, role: viewer, secret: wall-secret-0123456789}
+          - {name: ann, role: operator, secret: ann-secret-0123456789}
+        """, "baton.yml").tokens().stream().map(TokenConfig::role).toList(), "the issue's words for read and operate");
     ConfigException e = assertThrows(ConfigException.class,
         () -> ConfigLoader.parse("projects:\n  pay: {default_holder: l1}\n", "baton.yml"));
     assertEquals(List.of("projects.pay.default_holder: expected a team queue like '#l1' or a person like"
