@@ -13,6 +13,8 @@ import dev.baton.console.incident.ApiIncidentSource;
 import dev.baton.console.incident.IncidentActions;
 import dev.baton.console.incident.IncidentSource;
 import dev.baton.console.incident.Operator;
+import dev.baton.console.sound.Chime;
+import dev.baton.console.sound.ClipChime;
 import dev.baton.server.BatonServer;
 import dev.baton.server.ServerSettings;
 import dev.baton.server.StartupException;
@@ -46,6 +48,7 @@ public final class ConsoleWiring implements AutoCloseable {
   private DemoStream demo;
   private ApiIncidentSource incidents;
   private BatonClient client;
+  private ClipChime chime;
 
   private ConsoleWiring(URI receiver, String token, BatonServer embedded, Operator me, ConfigFolder config,
       Path dataDir) {
@@ -179,6 +182,14 @@ public final class ConsoleWiring implements AutoCloseable {
     return new ApiIncidentActions(client());
   }
 
+  /** The wall's chime (Java Sound; silent without an audio device). */
+  public synchronized Chime chime() {
+    if (chime == null) {
+      chime = new ClipChime();
+    }
+    return chime;
+  }
+
   /** Starts the demo stream into this receiver (once; later calls return the running one). */
   public synchronized DemoStream startDemo() {
     if (demo == null) {
@@ -210,6 +221,9 @@ public final class ConsoleWiring implements AutoCloseable {
     }
     if (client != null) {
       client.close();
+    }
+    if (chime != null) {
+      chime.close();
     }
     if (embedded != null) {
       embedded.close();

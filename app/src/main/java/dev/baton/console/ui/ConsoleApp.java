@@ -9,6 +9,7 @@ import dev.baton.console.ui.fxthread.FxTaskExecutor;
 import dev.baton.console.ui.incidents.IncidentListViewModel;
 import dev.baton.console.ui.main.MainView;
 import dev.baton.console.ui.main.MainViewModel;
+import dev.baton.console.ui.settings.SettingsViewModel;
 import dev.baton.console.ui.sidebar.SidebarViewModel;
 import dev.baton.console.ui.sla.SlaClock;
 import dev.baton.mql.Mql;
@@ -103,7 +104,8 @@ public final class ConsoleApp extends Application {
     IncidentListViewModel list = new IncidentListViewModel(wiring.incidents(), tasks, wiring.me(), mql);
     FilterBarViewModel filter = new FilterBarViewModel(mql);
     SidebarViewModel sidebar = new SidebarViewModel(list, filter, mql, new SavedViewStore(wiring.config()), tasks);
-    MainViewModel model = new MainViewModel(wiring.describe(), list, filter, sidebar,
+    SettingsViewModel settings = new SettingsViewModel(wiring.config(), tasks, wiring.chime());
+    MainViewModel model = new MainViewModel(wiring.describe(), list, filter, sidebar, settings,
         new DetailViewModel(wiring.details(), wiring.actions(), tasks), wiring.actions(), tasks, new MainViewModel.Demo() {
           @Override
           public void start() {
@@ -130,6 +132,7 @@ public final class ConsoleApp extends Application {
     stage.show();
     list.load();
     sidebar.load();
+    settings.load();
     return view;
   }
 

@@ -124,6 +124,7 @@ public final class DetailView {
       header.getChildren().setAll(heading);
     } else {
       card.show(incident);
+      card.node().setMinWidth(0); // a long header must not push the split pane's divider
       header.getChildren().setAll(card.node());
     }
   }

@@ -164,9 +164,13 @@ public final class IncidentCardNode {
         Label v = new Label(value + (i < vals.size() - 1 ? "," : ""));
         v.getStyleClass().add(BatonStyle.LABEL_VALUE);
         v.setTooltip(new Tooltip("Click: filter ~" + name + " = \"" + value + "\"; Alt-click: !="));
-        v.setOnMouseClicked(e -> {
-          labelClicks.clicked(name, value, e.isAltDown());
-          e.consume();
+        // On press, not click: a press on a card selects it, which may lay the card out anew
+        // before the release, and a click would then never arrive.
+        v.setOnMousePressed(e -> {
+          if (e.isPrimaryButtonDown()) {
+            labelClicks.clicked(name, value, e.isAltDown());
+            e.consume();
+          }
         });
         chip.getChildren().add(v);
       }

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -65,6 +66,7 @@ public final class IncidentListViewModel implements AutoCloseable {
   private final Map<Long, Subject> subjectCache = new HashMap<>();
   private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper();
   private CompiledQuery query;
+  private Consumer<IncidentCard> onArrival = card -> { };
   private AutoCloseable subscription;
 
   public IncidentListViewModel(IncidentSource source, TaskExecutor tasks, Operator me, Mql mql) {
@@ -121,6 +123,7 @@ public final class IncidentListViewModel implements AutoCloseable {
         if (card.sla().urgent() && card.status().active()) {
           unseen.add(card.id());
         }
+        onArrival.accept(card);
       } else {
         cards.set(at, card);
       }
@@ -195,6 +198,16 @@ public final class IncidentListViewModel implements AutoCloseable {
       seen.addAll(card.holderChain());
     }
     return List.copyOf(seen);
+  }
+
+  /** Called for each incident that arrives after the first load (not for those loaded). */
+  public void setOnArrival(Consumer<IncidentCard> listener) {
+    this.onArrival = listener;
+  }
+
+  /** Every card held, whatever the view and filter. */
+  public List<IncidentCard> cards() {
+    return java.util.Collections.unmodifiableList(cards);
   }
 
   /** Goes up whenever the cards change, for whoever derives figures from them. */

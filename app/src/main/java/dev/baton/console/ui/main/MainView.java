@@ -7,6 +7,7 @@ import dev.baton.console.ui.filter.FilterBarView;
 import dev.baton.console.ui.handover.HandoverView;
 import dev.baton.console.ui.handover.HandoverViewModel;
 import dev.baton.console.ui.incidents.IncidentListView;
+import dev.baton.console.ui.settings.SettingsView;
 import dev.baton.console.ui.sidebar.SidebarView;
 import dev.baton.console.ui.sla.SlaClock;
 import dev.baton.console.ui.snooze.SnoozeView;
@@ -86,6 +87,8 @@ public final class MainView {
   @FXML
   private MenuItem connectItem;
   @FXML
+  private MenuItem settingsItem;
+  @FXML
   private MenuItem snoozeItem;
   @FXML
   private MenuItem takeItem;
@@ -159,7 +162,8 @@ public final class MainView {
         e.consume();
       }
     });
-    clock.subscribe(now -> model.refreshDemoStatus());
+    clock.subscribe(model::tick);
+    settingsItem.setOnAction(e -> new SettingsView(model.settings()).show(root.getScene().getWindow()));
   }
 
   /** Single-key shortcuts, only while the keyboard is not in a text input. */

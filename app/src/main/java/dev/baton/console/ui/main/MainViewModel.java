@@ -10,6 +10,9 @@ import dev.baton.console.ui.detail.DetailViewModel;
 import dev.baton.console.ui.filter.FilterBarViewModel;
 import dev.baton.console.ui.incidents.IncidentListViewModel;
 import dev.baton.console.ui.sidebar.SidebarViewModel;
+import dev.baton.console.sound.SoundCues;
+import dev.baton.console.ui.settings.SettingsViewModel;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -44,6 +47,8 @@ public final class MainViewModel {
   private final IncidentListViewModel list;
   private final FilterBarViewModel filter;
   private final SidebarViewModel sidebar;
+  private final SettingsViewModel settings;
+  private final SoundCues cues = new SoundCues();
   private final DetailViewModel detail;
   private final IncidentActions actions;
   private final TaskExecutor tasks;
@@ -58,11 +63,17 @@ public final class MainViewModel {
   private final StringBinding banner;
 
   public MainViewModel(String connection, IncidentListViewModel list, FilterBarViewModel filter,
-      SidebarViewModel sidebar, DetailViewModel detail, IncidentActions actions, TaskExecutor tasks, Demo demo) {
+      SidebarViewModel sidebar, SettingsViewModel settings, DetailViewModel detail, IncidentActions actions, TaskExecutor tasks, Demo demo) {
     this.connection = connection;
     this.list = list;
     this.filter = filter;
     this.sidebar = sidebar;
+    this.settings = settings;
+    list.setOnArrival(card -> {
+      if (wall.get() && cues.arrived(card)) {
+        settings.chime(settings.current());
+      }
+    });
     this.detail = detail;
     this.actions = actions;
     this.tasks = tasks;
@@ -153,6 +164,17 @@ public final class MainViewModel {
     refreshDemoStatus();
   }
 
+  /**
+   * The 1 Hz tick: an incident that went overdue chimes in wall mode. Overdue ones are tracked
+   * in any mode, so turning wall mode on does not chime for what went overdue before.
+   */
+  public void tick(Instant now) {
+    if (cues.tick(now, list.cards()) && wall.get()) {
+      settings.chime(settings.current());
+    }
+    refreshDemoStatus();
+  }
+
   /** Re-reads the demo's progress; the view calls it once a second. */
   public void refreshDemoStatus() {
     if (!demo.running()) {
@@ -200,6 +222,10 @@ public final class MainViewModel {
 
   public SidebarViewModel sidebar() {
     return sidebar;
+  }
+
+  public SettingsViewModel settings() {
+    return settings;
   }
 
   public DetailViewModel detail() {

@@ -36,9 +36,10 @@ class DetailFxTest {
   void start(Stage stage) throws Exception {
     Path dir = Files.createTempDirectory("baton-detail-test");
     receiver = TestReceiver.start(dir);
-    receiver.fire("DiskFull", "alpha", "critical", Map.of("instance", "db1"),
+    // The short alert first: both alerts' labels stay in view for the clicks.
+    receiver.fire("DiskFull", "alpha", "critical", Map.of("instance", "db1"), Map.of("summary", "db1 first"));
+    receiver.fire("DiskFull", "alpha", "critical", Map.of("instance", "db2"),
         Map.of("description", "**Disk** `/var` is *full*.\n\n- clean the logs\n- grow the volume"));
-    receiver.fire("DiskFull", "alpha", "critical", Map.of("instance", "db2"), Map.of("summary", "db2 too"));
     console = new LiveConsole(stage, dir.resolve("config"), "--server", receiver.url());
     window = console.window;
   }
@@ -95,6 +96,14 @@ class DetailFxTest {
     LiveConsole.await("the note in the timeline", () -> robot.lookup((Label l) -> String.valueOf(l.getText()).contains("restarted the log shipper")
         && l.getStyleClass().contains("baton-timeline-entry")).tryQuery().isPresent());
     assertEquals("", window.model().detail().noteProperty().get());
+    // The note gave the incident a new version: wait until the list has it and the detail was read for it,
+    // so the labels clicked next are not replaced under the mouse.
+    LiveConsole.await("the detail of the noted version", () -> {
+      var shown = window.model().detail().detailsProperty().get();
+      var listed = window.model().list().selectedProperty().get();
+      return shown != null && listed != null && shown.card().version() == listed.version()
+          && window.model().detail().statusProperty().get().isEmpty();
+    });
 
     select(robot, "tab-alerts");
     robot.clickOn(robot.from(alerts).lookup((Label l) -> l.getText().equals("db2")).<Node>query());

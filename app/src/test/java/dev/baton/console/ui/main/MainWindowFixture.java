@@ -4,6 +4,7 @@ import dev.baton.console.MovableClock;
 import dev.baton.console.config.ConfigFolder;
 import dev.baton.console.detail.DetailSource;
 import dev.baton.console.savedview.SavedViewStore;
+import dev.baton.console.ui.settings.SettingsViewModel;
 import dev.baton.console.ui.sidebar.SidebarViewModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +24,6 @@ import dev.baton.console.ui.sla.SlaClock;
 import dev.baton.mql.Mql;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Optional;
 import java.util.Set;
 import javafx.stage.Stage;
 
@@ -60,26 +60,8 @@ final class MainWindowFixture {
     SidebarViewModel sidebar = new SidebarViewModel(list, filter, mql, new SavedViewStore(new ConfigFolder(configDir)),
         tasks);
     model = new MainViewModel("alice on http://127.0.0.1:9393 (embedded)", list, filter, sidebar,
-        new DetailViewModel(details, actions, tasks), actions, tasks, new MainViewModel.Demo() {
-          @Override
-          public void start() {
-          }
-
-          @Override
-          public boolean running() {
-            return false;
-          }
-
-          @Override
-          public long sent() {
-            return 0;
-          }
-
-          @Override
-          public Optional<String> lastError() {
-            return Optional.empty();
-          }
-        });
+        new SettingsViewModel(new ConfigFolder(configDir), tasks, volume -> { }),
+        new DetailViewModel(details, actions, tasks), actions, tasks, new NoDemo());
     view = new MainView(model, clock, ZoneOffset.UTC, url -> { });
     view.showIn(stage);
     // The primary stage is shared by every UI test class: put it where the whole window is on screen.
