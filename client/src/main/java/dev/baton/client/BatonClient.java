@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.baton.api.model.ActionItemFields;
 import dev.baton.api.model.AlertPage;
 import dev.baton.api.model.ApiError;
 import dev.baton.api.model.GettableAlert;
@@ -13,13 +14,21 @@ import dev.baton.api.model.IncidentCard;
 import dev.baton.api.model.IncidentDetail;
 import dev.baton.api.model.IncidentHistory;
 import dev.baton.api.model.IncidentPage;
+import dev.baton.api.model.IncidentReport;
 import dev.baton.api.model.LabelNames;
 import dev.baton.api.model.LabelValues;
+import dev.baton.api.model.NewPostmortem;
 import dev.baton.api.model.OtherIncidents;
+import dev.baton.api.model.Postmortem;
+import dev.baton.api.model.PostmortemFields;
+import dev.baton.api.model.PostmortemOptions;
+import dev.baton.api.model.PostmortemPage;
 import dev.baton.api.model.SimilarIncidents;
 import dev.baton.api.model.SnoozeRequest;
+import dev.baton.api.model.TimelineNote;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -232,6 +241,152 @@ public final class BatonClient implements AutoCloseable {
       }
       return request.build();
     }, lastEventId, listener, json, response -> error(response.code(), StreamSubscription.bodyOf(response)));
+  }
+
+  // Post-mortems and incident analytics (docs/api.md, "Post-mortems"). Writes need the operate
+  // role and answer the whole post-mortem as committed; expectedVersion (If-Match) refuses the
+  // write with a 409 (isConflict()) when someone changed it since; null skips that check except
+  // for updatePostmortem, which always needs it. Invalid fields come back as a 400 whose
+  // parameter() is the first field at fault and whose message lists every one.
+
+  /** {@code GET /api/v1/postmortems/options}: the dropdowns, the template and the artifact bounds. */
+  public PostmortemOptions postmortemOptions() throws IOException {
+    return get(url("api/v1/postmortems/options").build(), json.constructType(PostmortemOptions.class));
+  }
+
+  /** {@code POST /api/v1/postmortems}: a new draft covering the incidents, prefilled from them. */
+  public Postmortem createPostmortem(NewPostmortem request) throws IOException {
+    return postmortemWrite("POST", url("api/v1/postmortems").build(), jsonBody(request), null);
+  }
+
+  /** {@code GET /api/v1/postmortems/{id}}. */
+  public Postmortem postmortem(long id) throws IOException {
+    return get(postmortemUrl(id).build(), json.constructType(Postmortem.class));
+  }
+
+  /** {@code GET /api/v1/postmortems}: a page, newest first. */
+  public PostmortemPage postmortems(PostmortemQuery query) throws IOException {
+    HttpUrl.Builder url = url("api/v1/postmortems");
+    optional(url, "status", query.statuses());
+    optional(url, "owner", query.owner());
+    optional(url, "trigger", query.trigger());
+    optional(url, "incident", query.incident() == null ? null : query.incident().toString());
+    optional(url, "q", query.mql());
+    optional(url, "limit", query.limit() == null ? null : query.limit().toString());
+    optional(url, "cursor", query.cursor());
+    return get(url.build(), json.constructType(PostmortemPage.class));
+  }
+
+  /** {@code PUT /api/v1/postmortems/{id}}: replaces the document fields (see {@link PostmortemFields#of}). */
+  public Postmortem updatePostmortem(long id, PostmortemFields fields, long expectedVersion) throws IOException {
+    return postmortemWrite("PUT", postmortemUrl(id).build(), jsonBody(fields), expectedVersion);
+  }
+
+  /** {@code POST …/{id}/timeline}: a timestamped note. */
+  public Postmortem addTimelineNote(long id, TimelineNote note, Long expectedVersion) throws IOException {
+    return postmortemWrite("POST", postmortemUrl(id).addPathSegment("timeline").build(), jsonBody(note),
+        expectedVersion);
+  }
+
+  /** {@code PUT …/{id}/timeline/{entry}}: a new time and text for a note or a copied event. */
+  public Postmortem editTimelineEntry(long id, long entry, TimelineNote note, Long expectedVersion) throws IOException {
+    return postmortemWrite("PUT", postmortemUrl(id).addPathSegment("timeline").addPathSegment(Long.toString(entry))
+        .build(), jsonBody(note), expectedVersion);
+  }
+
+  /** {@code DELETE …/{id}/timeline/{entry}}. */
+  public Postmortem removeTimelineEntry(long id, long entry, Long expectedVersion) throws IOException {
+    return postmortemWrite("DELETE", postmortemUrl(id).addPathSegment("timeline").addPathSegment(Long.toString(entry))
+        .build(), null, expectedVersion);
+  }
+
+  /** {@code POST …/{id}/timeline/sync}: copies in the incidents' events that came since. */
+  public Postmortem syncTimeline(long id, Long expectedVersion) throws IOException {
+    return postmortemWrite("POST", postmortemUrl(id).addPathSegment("timeline").addPathSegment("sync").build(),
+        jsonBody(Map.of()), expectedVersion);
+  }
+
+  /** {@code POST …/{id}/actions}. */
+  public Postmortem addActionItem(long id, ActionItemFields item, Long expectedVersion) throws IOException {
+    return postmortemWrite("POST", postmortemUrl(id).addPathSegment("actions").build(), jsonBody(item),
+        expectedVersion);
+  }
+
+  /** {@code PUT …/{id}/actions/{action}}: its title, link and done. */
+  public Postmortem updateActionItem(long id, long action, ActionItemFields item, Long expectedVersion)
+      throws IOException {
+    return postmortemWrite("PUT", postmortemUrl(id).addPathSegment("actions").addPathSegment(Long.toString(action))
+        .build(), jsonBody(item), expectedVersion);
+  }
+
+  /** {@code DELETE …/{id}/actions/{action}}. */
+  public Postmortem removeActionItem(long id, long action, Long expectedVersion) throws IOException {
+    return postmortemWrite("DELETE", postmortemUrl(id).addPathSegment("actions").addPathSegment(Long.toString(action))
+        .build(), null, expectedVersion);
+  }
+
+  /** {@code POST …/{id}/artifacts?name=}: copies a screenshot or a log in ({@code image/png}, {@code text/plain}…). */
+  public Postmortem addArtifact(long id, String name, String contentType, byte[] data, Long expectedVersion)
+      throws IOException {
+    HttpUrl url = postmortemUrl(id).addPathSegment("artifacts").addQueryParameter("name", name).build();
+    return postmortemWrite("POST", url, RequestBody.create(data, MediaType.get(contentType)), expectedVersion);
+  }
+
+  /** {@code GET …/{id}/artifacts/{artifact}}: the bytes as stored. */
+  public byte[] artifact(long id, long artifact) throws IOException {
+    return bytes(postmortemUrl(id).addPathSegment("artifacts").addPathSegment(Long.toString(artifact)).build());
+  }
+
+  /** {@code DELETE …/{id}/artifacts/{artifact}}. */
+  public Postmortem removeArtifact(long id, long artifact, Long expectedVersion) throws IOException {
+    return postmortemWrite("DELETE", postmortemUrl(id).addPathSegment("artifacts")
+        .addPathSegment(Long.toString(artifact)).build(), null, expectedVersion);
+  }
+
+  /** {@code GET …/{id}/export?format=}: {@code md} (UTF-8 Markdown, images inline) or {@code zip}. */
+  public byte[] exportPostmortem(long id, String format) throws IOException {
+    return bytes(postmortemUrl(id).addPathSegment("export").addQueryParameter("format", format).build());
+  }
+
+  /** {@code GET /api/v1/reports/incidents}: analytics over incidents opened in [from, to) matching {@code mql}; each may be null. */
+  public IncidentReport incidentReport(Instant from, Instant to, String mql) throws IOException {
+    HttpUrl.Builder url = url("api/v1/reports/incidents");
+    optional(url, "from", from == null ? null : from.toString());
+    optional(url, "to", to == null ? null : to.toString());
+    optional(url, "q", mql);
+    return get(url.build(), json.constructType(IncidentReport.class));
+  }
+
+  private HttpUrl.Builder postmortemUrl(long id) {
+    return url("api/v1/postmortems").addPathSegment(Long.toString(id));
+  }
+
+  private RequestBody jsonBody(Object value) throws IOException {
+    return RequestBody.create(json.writeValueAsBytes(value), JSON);
+  }
+
+  private Postmortem postmortemWrite(String method, HttpUrl url, RequestBody body, Long expectedVersion)
+      throws IOException {
+    Request.Builder request = new Request.Builder().url(url).method(method, body);
+    if (expectedVersion != null) {
+      request.header("If-Match", "\"" + expectedVersion + "\"");
+    }
+    return call(request, json.constructType(Postmortem.class));
+  }
+
+  private byte[] bytes(HttpUrl url) throws IOException {
+    Request.Builder request = new Request.Builder().url(url);
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    try (Response response = http.newCall(request.build()).execute()) {
+      ResponseBody body = response.body();
+      byte[] data = body == null ? new byte[0] : body.bytes();
+      if (!response.isSuccessful()) {
+        throw error(response.code(), new String(data, java.nio.charset.StandardCharsets.UTF_8));
+      }
+      return data;
+    }
   }
 
   private HttpUrl analytics(long id, String what, Integer limit) {

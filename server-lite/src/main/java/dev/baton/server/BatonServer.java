@@ -2,6 +2,7 @@ package dev.baton.server;
 
 import dev.baton.server.api.ConfigApi;
 import dev.baton.server.api.ReadApi;
+import dev.baton.server.api.ReviewApi;
 import dev.baton.server.api.ShiftApi;
 import dev.baton.server.api.StatusHandlers;
 import dev.baton.server.config.BatonConfig;
@@ -51,13 +52,16 @@ public final class BatonServer implements AutoCloseable {
   private final Runbooks runbooks;
   private final ConfigReloader reloader;
   private final EventStream stream;
+  private final ReviewApi reviewApi;
 
   private BatonServer(ServerSettings settings, SqliteStore store, Pipeline pipeline, HttpFront front,
-      ScheduledExecutorService ticker, ReadApi readApi, Runbooks runbooks, ConfigReloader reloader, EventStream stream) {
+      ScheduledExecutorService ticker, ReadApi readApi, Runbooks runbooks, ConfigReloader reloader, EventStream stream,
+      ReviewApi reviewApi) {
     this.readApi = readApi;
     this.runbooks = runbooks;
     this.reloader = reloader;
     this.stream = stream;
+    this.reviewApi = reviewApi;
     this.settings = settings;
     this.store = store;
     this.pipeline = pipeline;
@@ -96,8 +100,10 @@ public final class BatonServer implements AutoCloseable {
             next -> runbooks.follow(next.runbooks())));
     ReadApi readApi;
     EventStream stream;
+    ReviewApi reviewApi;
     try {
       readApi = ReadApi.open(store.file(), settings.clock(), runbooks);
+      reviewApi = ReviewApi.open(store.file(), pipeline, live, settings.clock());
     } catch (StoreException e) {
       runbooks.close();
       pipeline.close();
@@ -107,6 +113,7 @@ public final class BatonServer implements AutoCloseable {
     try {
       stream = EventStream.open(store.file(), settings.clock(), config.stream(), metrics);
     } catch (StoreException e) {
+      reviewApi.close();
       readApi.close();
       runbooks.close();
       pipeline.close();
@@ -129,12 +136,14 @@ public final class BatonServer implements AutoCloseable {
     new ConfigApi(reloader).mount(routes);
     routes.addStream("/api/v1/stream", Role.READ, stream.handler());
     new ShiftApi(pipeline, settings.clock(), config.limits().commitTimeout()).mount(routes);
+    reviewApi.mount(routes);
     routes.add("/api/v2/alerts", Set.of("GET"), Role.READ, readApi.alertmanagerAlerts());
     HttpFront front;
     try {
       front = HttpFront.start(listen, routes, live, metrics);
     } catch (IOException e) {
       stream.close();
+      reviewApi.close();
       readApi.close();
       runbooks.close();
       pipeline.close();
@@ -158,7 +167,7 @@ public final class BatonServer implements AutoCloseable {
     // (ready says "loading", alerts sent meanwhile wait in the queue) rather than keep callers waiting.
     pipeline.awaitReady(READY_WAIT);
     BatonServer server = new BatonServer(settings, store, pipeline, front, ticker, readApi, runbooks,
-        reloader, stream);
+        reloader, stream, reviewApi);
     reloader.watchFile();
     LOG.info("Baton {} listening on {} with database {} (synchronous={})", VERSION, server.url(), store.file(),
         settings.synchronous());
@@ -226,6 +235,7 @@ public final class BatonServer implements AutoCloseable {
     }
     stream.close(); // ends every stream first: the front waits for the exchanges in flight
     front.close();
+    reviewApi.close();
     readApi.close();
     runbooks.close();
     pipeline.close();

@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param routing       routing rules in order; the first that matches a new incident decides its holder
  * @param sla           response times by severity and service level
  * @param stream        the event stream and how much of its change log is kept
+ * @param postmortems   post-mortem lists, template and artifact bounds
  * @param original      the configuration text as given, shown by {@code /api/v2/status}
  */
 public record BatonConfig(
@@ -39,13 +40,14 @@ public record BatonConfig(
     List<RouteRule> routing,
     SlaTable sla,
     StreamConfig stream,
+    PostmortemConfig postmortems,
     String original) {
 
   public static final String DEFAULT_PROJECT = "default";
 
   public static final BatonConfig DEFAULT = new BatonConfig(
       List.of(), List.of(), ProjectConfig.DEFAULT, Map.of(), SeverityRules.DEFAULT, Map.of(), Limits.DEFAULT, null, Map.of(), List.of(),
-      SlaTable.DEFAULT, StreamConfig.DEFAULT, "");
+      SlaTable.DEFAULT, StreamConfig.DEFAULT, PostmortemConfig.DEFAULT, "");
 
   public BatonConfig {
     tokens = List.copyOf(tokens);
@@ -80,17 +82,17 @@ public record BatonConfig(
 
   public BatonConfig withLimits(Limits newLimits) {
     return new BatonConfig(tokens, sources, defaults, projects, severity, pendingDelays, newLimits, runbooks, teams, routing, sla,
-        stream, original);
+        stream, postmortems, original);
   }
 
   /** The same with another runbooks folder (a command-line flag wins over the file). */
   public BatonConfig withRunbooks(Path folder) {
     return new BatonConfig(tokens, sources, defaults, projects, severity, pendingDelays, limits, folder, teams, routing, sla,
-        stream, original);
+        stream, postmortems, original);
   }
 
   public BatonConfig withStream(StreamConfig newStream) {
     return new BatonConfig(tokens, sources, defaults, projects, severity, pendingDelays, limits, runbooks, teams, routing, sla,
-        newStream, original);
+        newStream, postmortems, original);
   }
 }

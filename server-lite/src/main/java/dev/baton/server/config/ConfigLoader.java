@@ -48,7 +48,7 @@ public final class ConfigLoader {
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
   private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KiB|MiB|GiB)?");
   private static final Set<String> TOP_KEYS = Set.of("tokens", "sources", "defaults", "projects", "severity", "pending", "limits",
-      "runbooks", "teams", "routing", "sla", "stream");
+      "runbooks", "teams", "routing", "sla", "stream", "postmortems");
   private static final Mql MQL = Mql.forIncidents();
 
   private final List<String> problems = new ArrayList<>();
@@ -117,11 +117,12 @@ public final class ConfigLoader {
     List<RouteRule> routing = routing(root.path("routing"));
     SlaTable sla = sla(root.path("sla"));
     StreamConfig stream = stream(root.path("stream"));
+    PostmortemConfig postmortems = postmortems(root.path("postmortems"));
     if (!problems.isEmpty()) {
       throw new ConfigException(origin, problems);
     }
     return new BatonConfig(tokens, sources, defaults, projects, severity, pending, limits, runbooks, teams, routing, sla,
-        stream, text);
+        stream, postmortems, text);
   }
 
   /** Teams are read before the sections that name them (projects, routing); escalation lists after every team. */
@@ -499,6 +500,112 @@ public final class ConfigLoader {
       return fallback;
     }
     return d == null ? fallback : d;
+  }
+
+  private PostmortemConfig postmortems(JsonNode node) {
+    PostmortemConfig d = PostmortemConfig.DEFAULT;
+    if (!mapping(node, "postmortems")) {
+      return d;
+    }
+    checkKeys(node, "postmortems", Set.of("triggers", "alert_kinds", "sections", "artifacts"));
+    List<PostmortemConfig.Choice> triggers = node.has("triggers")
+        ? choices(node.path("triggers"), "postmortems.triggers") : d.triggers();
+    List<PostmortemConfig.Choice> kinds = node.has("alert_kinds")
+        ? choices(node.path("alert_kinds"), "postmortems.alert_kinds") : d.alertKinds();
+    List<PostmortemConfig.Section> sections = node.has("sections")
+        ? sections(node.path("sections"), "postmortems.sections") : d.sections();
+    long maxBytes = d.maxArtifactBytes();
+    long maxTotal = d.maxTotalBytes();
+    int maxCount = d.maxArtifacts();
+    JsonNode artifacts = node.path("artifacts");
+    if (mapping(artifacts, "postmortems.artifacts")) {
+      checkKeys(artifacts, "postmortems.artifacts", Set.of("max_bytes", "max_total", "max_count"));
+      if (artifacts.has("max_bytes")) {
+        maxBytes = size(artifacts.path("max_bytes"), "postmortems.artifacts.max_bytes", maxBytes);
+      }
+      if (artifacts.has("max_total")) {
+        maxTotal = size(artifacts.path("max_total"), "postmortems.artifacts.max_total", maxTotal);
+      }
+      if (artifacts.has("max_count")) {
+        maxCount = positive(artifacts.path("max_count"), "postmortems.artifacts.max_count", maxCount);
+      }
+      if (maxTotal < maxBytes) {
+        problems.add("postmortems.artifacts.max_total: " + maxTotal + " bytes is less than max_bytes (" + maxBytes
+            + " bytes)");
+      }
+    }
+    return new PostmortemConfig(triggers, kinds, sections, maxBytes, maxTotal, maxCount);
+  }
+
+  /** A non-empty list of ids ({@code release}) or of {@code {id, label}} mappings, ids unique. */
+  private List<PostmortemConfig.Choice> choices(JsonNode node, String path) {
+    List<PostmortemConfig.Choice> out = new ArrayList<>();
+    if (!sequence(node, path) || node.isEmpty()) {
+      if (node.isArray()) {
+        problems.add(path + ": expected at least one entry");
+      }
+      return out;
+    }
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < node.size(); i++) {
+      String at = path + "[" + i + "]";
+      JsonNode item = node.get(i);
+      String id;
+      String label;
+      if (item.isObject()) {
+        checkKeys(item, at, Set.of("id", "label"));
+        id = requiredText(item, at + ".id");
+        label = item.has("label") ? optionalText(item.path("label"), at + ".label") : id;
+      } else {
+        id = optionalText(item, at);
+        label = id;
+      }
+      if (id == null) {
+        continue;
+      }
+      if (!id.matches("[a-z][a-z0-9_]{0,39}")) {
+        problems.add(at + ": id '" + id + "' must be lower-case letters, digits and _ (at most 40, starting with a letter)");
+      } else if (!ids.add(id)) {
+        problems.add(at + ": duplicate id '" + id + "'");
+      } else if (label != null) {
+        out.add(new PostmortemConfig.Choice(id, label));
+      }
+    }
+    return out;
+  }
+
+  private List<PostmortemConfig.Section> sections(JsonNode node, String path) {
+    List<PostmortemConfig.Section> out = new ArrayList<>();
+    if (!sequence(node, path)) {
+      return out;
+    }
+    Set<String> titles = new HashSet<>();
+    for (int i = 0; i < node.size(); i++) {
+      String at = path + "[" + i + "]";
+      JsonNode item = node.get(i);
+      if (!item.isObject()) {
+        problems.add(at + ": expected a mapping with title and questions");
+        continue;
+      }
+      checkKeys(item, at, Set.of("title", "questions"));
+      String title = requiredText(item, at + ".title");
+      List<String> questions = new ArrayList<>();
+      JsonNode q = item.path("questions");
+      if (sequence(q, at + ".questions")) {
+        for (int k = 0; k < q.size(); k++) {
+          String text = optionalText(q.get(k), at + ".questions[" + k + "]");
+          if (text != null) {
+            questions.add(text);
+          }
+        }
+      }
+      if (title != null && !titles.add(title.toLowerCase(Locale.ROOT))) {
+        problems.add(at + ".title: duplicate section '" + title + "'");
+      } else if (title != null) {
+        out.add(new PostmortemConfig.Section(title, questions));
+      }
+    }
+    return out;
   }
 
   private int optionalPositive(JsonNode limits, String key, int fallback) {

@@ -168,6 +168,14 @@ public final class Pipeline implements AutoCloseable {
     }
   }
 
+  /** Applies {@code command} in the writer's next transaction; the future has its result once committed. */
+  public <T> CompletableFuture<T> write(WriterCommand<T> command) {
+    Work work = new Work(command);
+    @SuppressWarnings("unchecked") // the result is what this command returned
+    CompletableFuture<T> result = enqueue(work).thenApply(done -> (T) work.result);
+    return result;
+  }
+
   public int queueDepth() {
     return queue.size();
   }
@@ -353,7 +361,7 @@ public final class Pipeline implements AutoCloseable {
     }
   }
 
-  /** One queued unit: a submission, a tick, or an action on an incident. */
+  /** One queued unit: a submission, a tick, an action on an incident, a shift handover, or a command. */
   private static final class Work {
     final Submission submission;
     final IncidentAction action;
@@ -363,8 +371,19 @@ public final class Pipeline implements AutoCloseable {
     List<Long> handedOver = List.of();
     /** Why this action was refused without harm to its batch (taking an incident another person holds…). */
     Refusal refusal;
+    final WriterCommand<?> command;
+    Object result;
+
+    Work(WriterCommand<?> command) {
+      this(null, null, command);
+    }
 
     Work(Submission submission, IncidentAction action) {
+      this(submission, action, null);
+    }
+
+    private Work(Submission submission, IncidentAction action, WriterCommand<?> command) {
+      this.command = command;
       this.submission = submission;
       this.action = action;
       this.shift = null;
@@ -374,11 +393,14 @@ public final class Pipeline implements AutoCloseable {
       this.submission = null;
       this.action = null;
       this.shift = shift;
+      this.command = null;
     }
 
     void apply(Processor p, StoreTransaction tx, long now) {
       refusal = null; // a batch retried one by one applies again from the reloaded state
-      if (submission != null) {
+      if (command != null) {
+        result = command.apply(tx, now);
+      } else if (submission != null) {
         p.submit(submission, tx);
       } else if (action != null) {
         try {

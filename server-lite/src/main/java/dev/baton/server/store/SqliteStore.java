@@ -737,6 +737,15 @@ public final class SqliteStore implements Store {
     }
 
     @Override
+    public <T> T sql(SqlWork<T> work) {
+      try {
+        return work.run(connection);
+      } catch (SQLException e) {
+        throw new StoreException("database " + file + ": write failed: " + describe(e), e);
+      }
+    }
+
+    @Override
     public void commit() {
       long lastChange = 0;
       try {

@@ -46,6 +46,12 @@ public interface StoreTransaction {
   /** Appends to an incident's timeline; {@code detailJson} is a JSON object. */
   void timeline(long incidentId, long at, String actor, String kind, String detailJson);
 
+  /**
+   * Runs statements of a feature that keeps its own tables and SQL (post-mortems) inside this
+   * transaction, on the writer's connection; SQL failures become {@link StoreException}.
+   */
+  <T> T sql(SqlWork<T> work);
+
   void commit();
 
   void rollback();
