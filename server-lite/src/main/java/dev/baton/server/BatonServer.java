@@ -4,6 +4,7 @@ import dev.baton.server.api.ConfigApi;
 import dev.baton.server.api.ReadApi;
 import dev.baton.server.api.ReviewApi;
 import dev.baton.server.api.ShiftApi;
+import dev.baton.server.api.SnoozeRuleApi;
 import dev.baton.server.api.StatusHandlers;
 import dev.baton.server.config.BatonConfig;
 import dev.baton.server.config.ConfigReloader;
@@ -137,6 +138,7 @@ public final class BatonServer implements AutoCloseable {
     routes.addStream("/api/v1/stream", Role.READ, stream.handler());
     new ShiftApi(pipeline, settings.clock(), config.limits().commitTimeout()).mount(routes);
     reviewApi.mount(routes);
+    new SnoozeRuleApi(pipeline, settings.clock(), config.limits().commitTimeout()).mount(routes);
     routes.add("/api/v2/alerts", Set.of("GET"), Role.READ, readApi.alertmanagerAlerts());
     HttpFront front;
     try {

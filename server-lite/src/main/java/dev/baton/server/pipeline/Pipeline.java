@@ -1,11 +1,14 @@
 package dev.baton.server.pipeline;
 
+import dev.baton.mql.eval.CompiledQuery;
 import dev.baton.server.alert.Alert;
 import dev.baton.server.config.BatonConfig;
 import dev.baton.server.incident.IncidentAction;
 import dev.baton.server.incident.IncidentCommand;
 import dev.baton.server.incident.Refusal;
 import dev.baton.server.metrics.ReceiverMetrics;
+import dev.baton.server.policy.SnoozeRule;
+import dev.baton.server.policy.SnoozeRuleChange;
 import dev.baton.server.store.Store;
 import dev.baton.server.store.StoreException;
 import dev.baton.server.store.StoreTransaction;
@@ -123,11 +126,38 @@ public final class Pipeline implements AutoCloseable {
    * with {@code comment}, all in one transaction. The future gives the incidents handed over.
    */
   public CompletableFuture<List<Long>> handOverShift(String from, String to, String comment, String actor) {
-    Work work = new Work(new ShiftHandover(from, to, comment, actor));
-    return enqueue(work).thenApply(done -> work.handedOver);
+    return policy((p, now, tx) -> p.handOverShift(from, to, comment, actor, now, tx));
   }
 
-  private record ShiftHandover(String from, String to, String comment, String actor) {}
+  /**
+   * A new snooze rule (a maintenance window) of {@code author}: open incidents matching
+   * {@code query} are snoozed until {@code until}, and so are new ones while it lasts.
+   */
+  public CompletableFuture<SnoozeRuleChange> createSnoozeRule(String mql, CompiledQuery query, long until,
+      String comment, String author) {
+    return policy((p, now, tx) -> p.createSnoozeRule(mql, query, until, comment, author, now, tx));
+  }
+
+  /** Ends a snooze rule now; its incidents wake. Fails with {@link Refusal} when none with that id is in force. */
+  public CompletableFuture<SnoozeRuleChange> endSnoozeRule(long id, String actor) {
+    return policy((p, now, tx) -> p.endSnoozeRule(id, actor, now, tx));
+  }
+
+  /** The snooze rules in force, oldest first (as of the last committed change). */
+  public List<SnoozeRule> snoozeRules() {
+    return processor.snoozeRules();
+  }
+
+  /** On-call policy work on the writer thread, with a result; a {@link Refusal} changes nothing. */
+  private interface PolicyWork {
+    Object apply(Processor p, long now, StoreTransaction tx);
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> CompletableFuture<T> policy(PolicyWork policy) {
+    Work work = new Work(policy);
+    return enqueue(work).thenApply(done -> (T) work.result);
+  }
 
   /**
    * Closes an open incident; later alerts of its grouping key open a new one linked to it. The
@@ -361,39 +391,35 @@ public final class Pipeline implements AutoCloseable {
     }
   }
 
-  /** One queued unit: a submission, a tick, an action on an incident, a shift handover, or a command. */
+  /** One queued unit: a submission, a tick, an action on an incident, on-call policy work (shift handover, snooze rules), or a command. */
   private static final class Work {
     final Submission submission;
     final IncidentAction action;
-    final ShiftHandover shift;
+    final PolicyWork policy;
+    final WriterCommand<?> command;
     final CompletableFuture<Void> future = new CompletableFuture<>();
-    /** What a shift handover passed on, once applied. */
-    List<Long> handedOver = List.of();
+    /** What policy work or a command gave, once applied. */
+    Object result;
     /** Why this action was refused without harm to its batch (taking an incident another person holds…). */
     Refusal refusal;
-    final WriterCommand<?> command;
-    Object result;
 
     Work(WriterCommand<?> command) {
-      this(null, null, command);
+      this(null, null, null, command);
     }
 
     Work(Submission submission, IncidentAction action) {
-      this(submission, action, null);
+      this(submission, action, null, null);
     }
 
-    private Work(Submission submission, IncidentAction action, WriterCommand<?> command) {
-      this.command = command;
+    Work(PolicyWork policy) {
+      this(null, null, policy, null);
+    }
+
+    private Work(Submission submission, IncidentAction action, PolicyWork policy, WriterCommand<?> command) {
       this.submission = submission;
       this.action = action;
-      this.shift = null;
-    }
-
-    Work(ShiftHandover shift) {
-      this.submission = null;
-      this.action = null;
-      this.shift = shift;
-      this.command = null;
+      this.policy = policy;
+      this.command = command;
     }
 
     void apply(Processor p, StoreTransaction tx, long now) {
@@ -408,8 +434,12 @@ public final class Pipeline implements AutoCloseable {
         } catch (Refusal r) {
           refusal = r; // thrown before anything was changed
         }
-      } else if (shift != null) {
-        handedOver = p.handOverShift(shift.from(), shift.to(), shift.comment(), shift.actor(), now, tx);
+      } else if (policy != null) {
+        try {
+          result = policy.apply(p, now, tx);
+        } catch (Refusal r) {
+          refusal = r; // thrown before anything was changed
+        }
       } else {
         p.tick(now, tx);
       }

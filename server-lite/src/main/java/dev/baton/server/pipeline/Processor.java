@@ -2,6 +2,8 @@ package dev.baton.server.pipeline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.mql.eval.CompiledQuery;
+import dev.baton.mql.eval.Subject;
 import dev.baton.server.alert.Alert;
 import dev.baton.server.alert.AlertChange;
 import dev.baton.server.alert.AlertIdentity;
@@ -21,10 +23,13 @@ import dev.baton.server.incident.Refusal;
 import dev.baton.server.incident.Relay;
 import dev.baton.server.ingest.Event;
 import dev.baton.server.metrics.ReceiverMetrics;
-import dev.baton.server.policy.Severity;
-import dev.baton.server.policy.Routing;
 import dev.baton.server.policy.Escalations;
+import dev.baton.server.policy.Routing;
+import dev.baton.server.policy.Severity;
 import dev.baton.server.policy.SlaClass;
+import dev.baton.server.policy.SnoozeRule;
+import dev.baton.server.policy.SnoozeRuleChange;
+import dev.baton.server.policy.SnoozeRules;
 import dev.baton.server.store.HotState;
 import dev.baton.server.store.Store;
 import dev.baton.server.store.StoreTransaction;
@@ -57,6 +62,7 @@ final class Processor {
   private final ReceiverMetrics metrics;
   private final Duration retainIdle;
   private final Escalations escalations = new Escalations();
+  private final SnoozeRules snoozeRules = new SnoozeRules();
   private final Map<ProjectConfig, AlertIdentity> identities = new IdentityHashMap<>();
   private AlertTracker alerts;
   private IncidentTracker incidents;
@@ -93,6 +99,7 @@ final class Processor {
     incidents = new IncidentTracker(store::lastIncidentId, hot.nextIncidentId(), hot.openIncidents());
     incidents.slaTable(config.sla());
     escalations.clear();
+    snoozeRules.load(store.activeSnoozeRules());
     alertsByState = new HashMap<>();
     hot.alertsByState().forEach((state, n) -> alertsByState.put(state.equals("instant") ? NO_STATE : state, n));
     incidentsByStatusClass = new HashMap<>();
@@ -175,6 +182,9 @@ final class Processor {
       recount(IncidentStatus.SNOOZED, i.slaClass(), i);
       dirtyIncidents.add(i);
       tx.timeline(i.id(), now, SYSTEM_ACTOR, "woke", woke("snooze_ended", i));
+    }
+    for (SnoozeRule r : snoozeRules.endedBy(now)) {
+      tx.endSnoozeRule(r.id(), now); // its incidents' snoozes end at the same time: woken above
     }
     for (Escalations.Move m : escalations.due(incidents.openIncidents(), config.teams(), now)) {
       Incident i = m.incident();
@@ -346,10 +356,12 @@ final class Processor {
 
   private void record(IncidentChange ic, AlertChange c, Event e, String actor, long now, StoreTransaction tx) {
     Incident i = ic.incident();
+    Subject opening = null; // a new incident as MQL sees it, for routing and snooze rules
     Alert a = c.alert();
     if (ic.opened()) {
-      Routing.Decision route = Routing.route(config.routing(), i.holding().holder(),
-          Routing.subject(i, e != null ? e.labels() : store.alertLabels(a.id()), e != null ? actor : null));
+      opening = Routing.subject(i, List.of(e != null ? e.labels() : store.alertLabels(a.id())),
+          e != null ? actor : null);
+      Routing.Decision route = Routing.route(config.routing(), i.holding().holder(), opening);
       List<String> chain = route.chain();
       if (!chain.get(0).equals(i.holding().holder())) {
         incidents.pass(i, chain.get(0), now);
@@ -411,6 +423,68 @@ final class Processor {
     if (ic.closedAsOk()) {
       tx.timeline(i.id(), now, SYSTEM_ACTOR, "closed", closedAsOk());
     }
+    if (opening != null) {
+      SnoozeRule rule = snoozeRules.firstMatch(opening);
+      if (rule != null) {
+        snoozeByRule(i, rule, now, tx);
+      }
+    }
+  }
+
+  /** The snooze rules in force, for the API (any thread). */
+  List<SnoozeRule> snoozeRules() {
+    return snoozeRules.snapshot();
+  }
+
+  /**
+   * A new snooze rule: stored, and every open incident it matches that is not snoozed yet is
+   * snoozed until it ends, each with a {@code snoozed} entry by {@code rule:<id>}.
+   *
+   * @return the rule, and the incidents it snoozed now
+   */
+  SnoozeRuleChange createSnoozeRule(String mql, CompiledQuery query, long until, String comment, String author,
+      long now, StoreTransaction tx) {
+    long id = tx.insertSnoozeRule(mql, until, comment, author, now);
+    SnoozeRule rule = new SnoozeRule(id, mql, until, comment, author, now);
+    snoozeRules.add(rule, query);
+    List<Long> snoozed = new ArrayList<>();
+    for (Incident i : List.copyOf(incidents.openIncidents())) {
+      if (i.status() != IncidentStatus.SNOOZED
+          && query.test(Routing.subject(i, store.incidentLabels(i.id()), null))) {
+        snoozeByRule(i, rule, now, tx);
+        snoozed.add(i.id());
+      }
+    }
+    Collections.sort(snoozed);
+    return new SnoozeRuleChange(rule, snoozed);
+  }
+
+  /**
+   * Ends a snooze rule before its time: the incidents it snoozed wake now.
+   *
+   * @throws Refusal when no rule in force has that id
+   */
+  SnoozeRuleChange endSnoozeRule(long id, String actor, long now, StoreTransaction tx) {
+    SnoozeRule rule = snoozeRules.remove(id);
+    if (rule == null) {
+      throw new Refusal(Refusal.Reason.NOT_FOUND, "no snooze rule " + id + " in force", 0, null);
+    }
+    tx.endSnoozeRule(id, now);
+    List<Long> woken = new ArrayList<>();
+    for (Incident i : List.copyOf(incidents.openIncidents())) {
+      if (i.status() == IncidentStatus.SNOOZED && rule.snoozedBy().equals(i.snooze().by())) {
+        act(new IncidentAction(i.id(), actor, null, new IncidentCommand.Unsnooze(
+            "snooze rule " + id + " ended by " + actor)), now, tx);
+        woken.add(i.id());
+      }
+    }
+    Collections.sort(woken);
+    return new SnoozeRuleChange(rule, woken);
+  }
+
+  private void snoozeByRule(Incident i, SnoozeRule rule, long now, StoreTransaction tx) {
+    act(new IncidentAction(i.id(), rule.snoozedBy(), null, new IncidentCommand.Snooze(rule.until(), false, false,
+        "snooze rule " + rule.id() + " (" + rule.mql() + ") by " + rule.author() + ": " + rule.comment())), now, tx);
   }
 
   private static Map<String, Object> alertDetail(Alert a) {

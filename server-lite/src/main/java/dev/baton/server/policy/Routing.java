@@ -46,11 +46,12 @@ public final class Routing {
   }
 
   /**
-   * A just-opened incident as MQL sees it: its fields, and the labels of the alert that opened it.
+   * An open incident as MQL sees it: its fields and its alerts' labels.
    *
-   * @param source the sender of that alert, or null when not known (opened by the clock)
+   * @param alerts the labels of each of its alerts (of the one that opened it, for a new incident)
+   * @param source the sender of the alert that opened it, or null when not known
    */
-  public static Subject subject(Incident i, Map<String, String> labels, String source) {
+  public static Subject subject(Incident i, List<Map<String, String>> alerts, String source) {
     Subject.Builder b = MQL.subject()
         .field("project", i.project())
         .field("severity", i.severity().toString())
@@ -69,6 +70,7 @@ public final class Routing {
     if (source != null) {
       b.field("source", source);
     }
-    return b.alert(labels).build();
+    alerts.forEach(b::alert);
+    return b.build();
   }
 }

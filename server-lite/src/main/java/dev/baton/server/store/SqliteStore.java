@@ -9,6 +9,7 @@ import dev.baton.server.alert.Fingerprint;
 import dev.baton.server.incident.Holding;
 import dev.baton.server.incident.Incident;
 import dev.baton.server.incident.IncidentStatus;
+import dev.baton.server.policy.SnoozeRule;
 import dev.baton.server.incident.SnoozeTerms;
 import dev.baton.server.ingest.Event;
 import dev.baton.server.policy.ServiceLevel;
@@ -88,6 +89,8 @@ public final class SqliteStore implements Store {
   private long nextMessageId;
   private final Clock clock;
   private final ChangeLog changeLog;
+  private final SnoozeRuleTable snoozeRules;
+  private final PreparedStatement selectIncidentLabels;
   private volatile LongConsumer changesCommitted = lastId -> { };
 
   private SqliteStore(Path file, Connection c, Checkpointer checkpointer, Clock clock, ChangeLogRetention retention)
@@ -97,6 +100,9 @@ public final class SqliteStore implements Store {
     this.checkpointer = checkpointer;
     this.clock = clock;
     this.changeLog = new ChangeLog(c, retention);
+    this.snoozeRules = new SnoozeRuleTable(c);
+    this.selectIncidentLabels = c.prepareStatement(
+        "SELECT a.labels FROM incident_alerts ia JOIN alerts a ON a.id = ia.alert_id WHERE ia.incident_id = ?");
     insertMessage = c.prepareStatement(
         "INSERT INTO messages (id, received_at, source, endpoint, client, content_type, body) VALUES (?,?,?,?,?,?,?)");
     insertEvent = c.prepareStatement(
@@ -352,6 +358,31 @@ public final class SqliteStore implements Store {
       }
     } catch (SQLException e) {
       throw new StoreException("database " + file + ": cannot read alert " + alertId + ": " + describe(e), e);
+    }
+  }
+
+  @Override
+  public List<Map<String, String>> incidentLabels(long incidentId) {
+    try {
+      selectIncidentLabels.setLong(1, incidentId);
+      List<Map<String, String>> labels = new ArrayList<>();
+      try (ResultSet rs = selectIncidentLabels.executeQuery()) {
+        while (rs.next()) {
+          labels.add(labelsOf(rs.getString(1)));
+        }
+      }
+      return labels;
+    } catch (SQLException e) {
+      throw new StoreException("database " + file + ": cannot read incident " + incidentId + ": " + describe(e), e);
+    }
+  }
+
+  @Override
+  public List<SnoozeRule> activeSnoozeRules() {
+    try {
+      return snoozeRules.active();
+    } catch (SQLException e) {
+      throw new StoreException("database " + file + ": cannot read snooze rules: " + describe(e), e);
     }
   }
 
@@ -775,6 +806,20 @@ public final class SqliteStore implements Store {
           rollbackQuietly();
         }
       }
+    }
+
+    @Override
+    public long insertSnoozeRule(String mql, long until, String comment, String author, long createdAt) {
+      try {
+        return snoozeRules.insert(mql, until, comment, author, createdAt);
+      } catch (SQLException e) {
+        throw new StoreException("database " + file + ": write failed: " + describe(e), e);
+      }
+    }
+
+    @Override
+    public void endSnoozeRule(long id, long endedAt) {
+      run(() -> snoozeRules.end(id, endedAt));
     }
 
     private void run(SqlAction action) {

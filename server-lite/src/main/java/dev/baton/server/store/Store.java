@@ -2,6 +2,7 @@ package dev.baton.server.store;
 
 import dev.baton.server.alert.Alert;
 import dev.baton.server.alert.AlertKey;
+import dev.baton.server.policy.SnoozeRule;
 import java.util.List;
 import java.util.Map;
 
@@ -42,6 +43,12 @@ public interface Store extends AutoCloseable {
 
   /** A stored alert's labels (empty when there is no such alert), for routing an incident opened by the clock. Writer thread only. */
   Map<String, String> alertLabels(long alertId);
+
+  /** The labels of each alert of an incident, for matching a new snooze rule against it. Writer thread only. */
+  List<Map<String, String>> incidentLabels(long incidentId);
+
+  /** Snooze rules that have not ended, oldest first. Writer thread only. */
+  List<SnoozeRule> activeSnoozeRules();
 
   /** Starts a write transaction. Writer thread only; one at a time. */
   StoreTransaction begin();

@@ -52,6 +52,12 @@ public interface StoreTransaction {
    */
   <T> T sql(SqlWork<T> work);
 
+  /** Stores a new snooze rule; its id. */
+  long insertSnoozeRule(String mql, long until, String comment, String author, long createdAt);
+
+  /** Marks a snooze rule ended (it ran out, or was ended by hand). */
+  void endSnoozeRule(long id, long endedAt);
+
   void commit();
 
   void rollback();

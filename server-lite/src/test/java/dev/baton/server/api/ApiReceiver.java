@@ -103,6 +103,15 @@ final class ApiReceiver implements AutoCloseable {
     return http.send(b.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A request without a body (DELETE…), headers as name, value, …; the raw answer. */
+  HttpResponse<String> send(String method, String path, String... headers) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url() + path)).timeout(Duration.ofSeconds(30));
+    if (headers.length > 0) {
+      b.headers(headers);
+    }
+    return http.send(b.method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   JsonNode json(HttpResponse<String> r) throws Exception {
     return json.readTree(r.body());
   }
