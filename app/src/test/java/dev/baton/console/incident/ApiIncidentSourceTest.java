@@ -15,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +39,7 @@ class ApiIncidentSourceTest {
   void start() throws Exception {
     server = BatonServer.start(ServerSettings.forDatabase(dir.resolve("baton.db"))
         .withConfig(ConfigLoader.parse(TestReceiver.CONFIG, "test.yml")));
-    source = new ApiIncidentSource(BatonClient.builder(server.url()).build(), Duration.ofMillis(200));
+    source = new ApiIncidentSource(BatonClient.builder(server.url()).build());
   }
 
   @AfterEach
@@ -104,14 +103,16 @@ class ApiIncidentSourceTest {
   }
 
   @Test
-  void subscribeEmitsAnUpsertForANewAlert() throws Exception {
+  void subscribeFollowsTheStream() throws Exception {
     fire("DiskFull", "alpha", "critical", "db1");
     assertEquals(1, source.load().size());
 
     LinkedBlockingQueue<IncidentChange> changes = new LinkedBlockingQueue<>();
     try (AutoCloseable subscription = source.subscribe(changes::add)) {
+      IncidentChange first = changes.poll(20, TimeUnit.SECONDS);
+      assertTrue(first instanceof IncidentChange.Reload, "a new stream asks for a reload first, got " + first);
       fire("CpuHot", "beta", "warning", "app1");
-      IncidentChange change = changes.poll(10, TimeUnit.SECONDS);
+      IncidentChange change = changes.poll(20, TimeUnit.SECONDS);
       assertTrue(change instanceof IncidentChange.Upserted, "got " + change);
       IncidentCard card = ((IncidentChange.Upserted) change).card();
       assertEquals("beta", card.project());

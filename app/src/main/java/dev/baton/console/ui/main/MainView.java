@@ -130,7 +130,7 @@ public final class MainView {
     actionStatus.textProperty().bind(model.actionStatusProperty());
     demoStatus.textProperty().bind(model.demoStatusProperty());
     listView.setPlaceholder("No incidents in this view.\n\nOpen, taken and snoozed incidents of the receiver"
-        + " are listed here as alerts (or the demo stream) reach it; the list refreshes every 2 s.");
+        + " are listed here as alerts (or the demo stream) reach it; changes arrive live.");
     darkItem.selectedProperty().bindBidirectional(model.darkProperty());
     wallItem.selectedProperty().bindBidirectional(model.wallProperty());
     darkItem.setAccelerator(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN));
