@@ -695,9 +695,17 @@ public final class ConfigLoader {
   }
 
   private Duration duration(JsonNode node, String path) {
-    Matcher m = DURATION.matcher(node.isValueNode() ? node.asText().trim() : "");
-    if (!m.matches()) {
+    Duration d = node.isValueNode() ? durationOf(node.asText()) : null;
+    if (d == null) {
       problems.add(path + ": expected a duration like 30s, 5m, 2h, 1d, got '" + node.asText() + "'");
+    }
+    return d;
+  }
+
+  /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d}, as in the configuration; null when it is not one. */
+  public static Duration durationOf(String text) {
+    Matcher m = DURATION.matcher(text.trim());
+    if (!m.matches() || m.group(1).length() > 9) {
       return null;
     }
     long n = Long.parseLong(m.group(1));

@@ -24,6 +24,7 @@ import dev.baton.server.incident.Relay;
 import dev.baton.server.ingest.Event;
 import dev.baton.server.metrics.ReceiverMetrics;
 import dev.baton.server.policy.Escalations;
+import dev.baton.server.policy.PendingDelays;
 import dev.baton.server.policy.Routing;
 import dev.baton.server.policy.Severity;
 import dev.baton.server.policy.SlaClass;
@@ -150,7 +151,7 @@ final class Processor {
       long amFingerprint = Fingerprint.of((SortedMap<String, String>) e.labels());
       long annotationsHash = Fingerprint.of((SortedMap<String, String>) e.annotations());
       AlertChange change = alerts.observe(key, e, severity, groupingKey(project, pc, e.labels()), amFingerprint,
-          annotationsHash, now, level -> config.pendingDelay(key.project(), level), incidents::isOpen);
+          annotationsHash, now, PendingDelays.of(config, key.project(), e.annotations()), incidents::isOpen);
       persist(change, e, s.source().name(), amFingerprint, now, tx);
       tx.insertEvent(messageId, change.alert().id(), e);
     }
