@@ -15,6 +15,7 @@ import dev.baton.api.model.IncidentDetail;
 import dev.baton.api.model.IncidentHistory;
 import dev.baton.api.model.IncidentPage;
 import dev.baton.api.model.IncidentReport;
+import dev.baton.api.model.IncidentRunbooks;
 import dev.baton.api.model.LabelNames;
 import dev.baton.api.model.LabelValues;
 import dev.baton.api.model.NewPostmortem;
@@ -23,8 +24,12 @@ import dev.baton.api.model.Postmortem;
 import dev.baton.api.model.PostmortemFields;
 import dev.baton.api.model.PostmortemOptions;
 import dev.baton.api.model.PostmortemPage;
+import dev.baton.api.model.RunbookList;
+import dev.baton.api.model.ShiftHandoverResult;
 import dev.baton.api.model.SimilarIncidents;
 import dev.baton.api.model.SnoozeRequest;
+import dev.baton.api.model.SnoozeRuleInfo;
+import dev.baton.api.model.SnoozeRuleList;
 import dev.baton.api.model.TimelineNote;
 import java.io.IOException;
 import java.time.Duration;
@@ -198,6 +203,48 @@ public final class BatonClient implements AutoCloseable {
   /** {@code POST …/{id}/severity}: {@code S1}..{@code S9} by hand, with why; the SLA follows. */
   public IncidentCard severity(long id, String level, String comment, Long expectedVersion) throws IOException {
     return act(id, "severity", fields("level", level, "comment", comment), expectedVersion);
+  }
+
+  /** {@code GET /api/v1/runbooks}: every usable runbook by priority, and the runbook files the receiver skipped. */
+  public RunbookList runbooks() throws IOException {
+    return get(url("api/v1/runbooks").build(), json.constructType(RunbookList.class));
+  }
+
+  /** {@code GET /api/v1/incidents/{id}/runbooks}: the runbooks whose MQL matches the incident, by priority. */
+  public IncidentRunbooks runbooks(long incidentId) throws IOException {
+    return get(url("api/v1/incidents").addPathSegment(Long.toString(incidentId)).addPathSegment("runbooks").build(),
+        json.constructType(IncidentRunbooks.class));
+  }
+
+  /** {@code GET /api/v1/snooze-rules}: the snooze rules (maintenance windows) in force. */
+  public SnoozeRuleList snoozeRules() throws IOException {
+    return get(url("api/v1/snooze-rules").build(), json.constructType(SnoozeRuleList.class));
+  }
+
+  /**
+   * {@code POST /api/v1/snooze-rules}: incidents matching {@code mql} are snoozed until {@code until};
+   * the answer lists the open incidents it snoozed now.
+   */
+  public SnoozeRuleInfo createSnoozeRule(String mql, Instant until, String comment) throws IOException {
+    Map<String, String> body = fields("mql", mql, "until", until.toString(), "comment", comment);
+    return call(new Request.Builder().url(url("api/v1/snooze-rules").build())
+        .post(RequestBody.create(json.writeValueAsBytes(body), JSON)), json.constructType(SnoozeRuleInfo.class));
+  }
+
+  /** {@code DELETE /api/v1/snooze-rules/{id}}: ends the rule now; the answer lists the incidents it woke. */
+  public SnoozeRuleInfo endSnoozeRule(long id) throws IOException {
+    return call(new Request.Builder().url(url("api/v1/snooze-rules").addPathSegment(Long.toString(id)).build())
+        .delete(), json.constructType(SnoozeRuleInfo.class));
+  }
+
+  /**
+   * {@code POST /api/v1/shift/handover}: every incident {@code from} (a person) holds passes to
+   * {@code to} ({@code @person} or {@code #team}) with the comment, in one step.
+   */
+  public ShiftHandoverResult handOverShift(String from, String to, String comment) throws IOException {
+    Map<String, String> body = fields("from", from, "to", to, "comment", comment);
+    return call(new Request.Builder().url(url("api/v1/shift/handover").build())
+        .post(RequestBody.create(json.writeValueAsBytes(body), JSON)), json.constructType(ShiftHandoverResult.class));
   }
 
   /** Name, value pairs without the null values. */
