@@ -42,7 +42,8 @@ public final class IncidentQueries {
       + " i.holder, i.holder_chain, i.assignee, i.short_description, i.long_description, i.snoozed_until,"
       + " i.snooze_forever, i.snooze_close_if_ok, i.snoozed_by, i.snooze_comment";
   private static final String DESCRIBED = "((i.short_description IS NOT NULL AND i.short_description <> '')"
-      + " OR (i.long_description IS NOT NULL AND i.long_description <> ''))";
+      + " OR (i.long_description IS NOT NULL AND i.long_description <> '')"
+      + " OR EXISTS (SELECT 1 FROM postmortem_incidents pm WHERE pm.incident_id = i.id))";
 
   private final ReadConnections readers;
   private final Clock clock;

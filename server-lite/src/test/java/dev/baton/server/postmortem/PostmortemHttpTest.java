@@ -301,6 +301,20 @@ class PostmortemHttpTest {
     assertEquals(0, removed.get("actions").size());
   }
 
+  @Test
+  void aPostmortemCountsAsDescribedAmongSimilarIncidents() throws Exception {
+    long first = newIncident("SimilarProbe");
+    create(first);
+    r.server.closeIncident(first, "alice", "fixed").get();
+    r.as(SENDER);
+    r.fire("alertname", "SimilarProbe", "project", "alpha", "severity", "warning", "instance", "x2");
+    r.as(VIEWER);
+    long second = r.incident("SimilarProbe");
+    JsonNode similar = r.get(200, "/api/v1/incidents/" + second + "/similar").get("inProject");
+    assertEquals(1, similar.get("total").asInt());
+    assertEquals(1, similar.get("described").asInt(), "the earlier one has a post-mortem, though no description");
+  }
+
   static byte[] png(int size) throws Exception {
     BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
     img.setRGB(0, 0, 0xff0000);
