@@ -18,9 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * {@code POST /api/v1/shift/handover {from, to, comment}}: every incident a person holds passes to
@@ -63,7 +60,8 @@ public final class ShiftApi {
       if (h.to().equals(from)) {
         throw new BadRequest("to", "'to' is the same as 'from' (" + from + ")");
       }
-      List<Long> ids = await(from, h, Principal.of(exchange).name());
+      List<Long> ids = WriterWait.await(pipeline.handOverShift(from, h.to(), h.comment(), Principal.of(exchange).name()),
+          timeout);
       ApiJson.ok(exchange, new ShiftHandoverResult(from, h.to(), h.comment(), ids));
     } catch (BadRequest e) {
       ApiJson.badRequest(exchange, e);
@@ -73,18 +71,4 @@ public final class ShiftApi {
     }
   }
 
-  private List<Long> await(String from, IncidentCommand.Handover h, String actor) {
-    try {
-      return pipeline.handOverShift(from, h.to(), h.comment(), actor)
-          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      throw new Unavailable(Unavailable.Reason.TIMEOUT, "the store did not commit within " + timeout.toSeconds() + " s", e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof Unavailable u ? u
-          : new Unavailable(Unavailable.Reason.STORE_FAILED, "the store could not commit; retry later", e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new Unavailable(Unavailable.Reason.STOPPED, "the receiver is stopping; retry later", e);
-    }
-  }
 }

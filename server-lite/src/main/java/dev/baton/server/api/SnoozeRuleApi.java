@@ -26,9 +26,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Smart ignore rules: {@code GET /api/v1/snooze-rules} (read), {@code POST /api/v1/snooze-rules
@@ -100,24 +97,15 @@ public final class SnoozeRuleApi {
 
   private void answer(HttpExchange exchange, Change change) throws IOException {
     try {
-      SnoozeRuleChange done = change.start().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      SnoozeRuleChange done = WriterWait.await(change.start(), timeout);
       ApiJson.ok(exchange, info(done.rule(), done.incidents()));
     } catch (BadRequest e) {
       ApiJson.badRequest(exchange, e);
-    } catch (TimeoutException e) {
+    } catch (Refusal e) {
+      ApiJson.error(exchange, 404, e.getMessage(), null, List.of());
+    } catch (Unavailable e) {
       exchange.getResponseHeaders().set("Retry-After", "1");
-      ApiJson.error(exchange, 503, "the store did not commit within " + timeout.toSeconds() + " s", null, List.of());
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof Refusal r) {
-        ApiJson.error(exchange, 404, r.getMessage(), null, List.of());
-      } else {
-        exchange.getResponseHeaders().set("Retry-After", "1");
-        ApiJson.error(exchange, 503, e.getCause() instanceof Unavailable u ? u.getMessage()
-            : "the store could not commit; retry later", null, List.of());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      ApiJson.error(exchange, 503, "the receiver is stopping; retry later", null, List.of());
+      ApiJson.error(exchange, 503, e.getMessage(), null, List.of());
     }
   }
 

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * file system's watch service and, as a safety net for file systems without one (or a folder that
  * does not exist yet), by comparing a stamp of the files every {@code rescan}; a burst of changes
  * (a {@code git pull}, an editor's save-by-rename) is handled once, after {@code quiet} without
- * further events, and only when the stamp differs from the last one seen.
+ * further events, and only when the stamp differs from the last one seen and has stayed the same
+ * for {@code quiet} (so a file is not read while it is being written).
  */
 public final class FolderWatch implements AutoCloseable {
 
@@ -94,7 +95,7 @@ public final class FolderWatch implements AutoCloseable {
           settle();
         }
         String now = target.stamp();
-        if (!now.equals(stamp) && running) {
+        if (!now.equals(stamp) && running && steady(now)) {
           stamp = now;
           target.changed();
           register();
@@ -106,6 +107,15 @@ public final class FolderWatch implements AutoCloseable {
         LOG.warn("{}: {}", name, e.toString());
       }
     }
+  }
+
+  /**
+   * True when the files still look like {@code seen} after {@code quiet}: a file caught in the
+   * middle of being written (truncated, half written) is read only once the writing is over.
+   */
+  private boolean steady(String seen) throws InterruptedException {
+    Thread.sleep(quiet.toMillis());
+    return target.stamp().equals(seen);
   }
 
   /** True when the watch service saw something before the rescan interval passed. */

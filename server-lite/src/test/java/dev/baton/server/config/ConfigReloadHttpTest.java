@@ -46,7 +46,8 @@ class ConfigReloadHttpTest {
         + "  - {name: prom, role: ingest, secret: " + INGEST + "}\n"
         + "projects:\n"
         + "  alpha: {service_level: " + level + "}\n"
-        + extra;
+        + extra
+        + "# end of level " + level + "\n";
   }
 
   @Test
@@ -85,7 +86,8 @@ class ConfigReloadHttpTest {
           .startsWith("# level Gold"));
 
       // a valid one applies: the writer's policy, the tokens at once; limits wait for a restart
-      Files.writeString(file, config("Platinum", NEW_ADMIN, "limits: {queue: 500}\n"));
+      Files.writeString(file, config("Platinum", NEW_ADMIN, "limits: {queue: 500}\n"
+          + "teams: {dba: {members: [carol]}}\nrouting: ['trigger = A3 -> #dba']\n"));
       JsonNode applied = send("POST", "/api/v1/admin/reload", ADMIN, "", 200);
       assertTrue(applied.path("applied").asBoolean(), applied.toString());
       assertEquals(List.of("limits"), texts(applied.path("restartRequired")));
@@ -93,12 +95,13 @@ class ConfigReloadHttpTest {
       send("GET", "/api/v1/config/check", NEW_ADMIN, null, 200);
       fire("A3");
       assertEquals("Platinum", serviceLevel("A3"));
+      assertEquals("#dba", incident("A3").path("holder").asText(), "the reloaded routing rules apply");
 
       // saving the file is enough
       Files.writeString(file, config("Silver", NEW_ADMIN, ""));
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       while (!send("GET", "/api/v2/status", NEW_ADMIN, null, 200).path("config").path("original").asText()
-          .startsWith("# level Silver")) {
+          .endsWith("# end of level Silver\n")) {
         assertTrue(System.nanoTime() < deadline, "the edited file was not applied");
         Thread.sleep(100);
       }
@@ -121,10 +124,14 @@ class ConfigReloadHttpTest {
   }
 
   private String serviceLevel(String alertname) throws Exception {
+    return incident(alertname).path("serviceLevel").asText();
+  }
+
+  private JsonNode incident(String alertname) throws Exception {
     String q = URLEncoder.encode("trigger = " + alertname, StandardCharsets.UTF_8);
     JsonNode page = send("GET", "/api/v1/incidents?q=" + q, OPERATE, null, 200);
     assertEquals(1, page.path("items").size(), page.toString());
-    return page.path("items").get(0).path("serviceLevel").asText();
+    return page.path("items").get(0);
   }
 
   private JsonNode send(String method, String path, String token, String body, int status) throws Exception {
