@@ -104,6 +104,8 @@ console_options=(
   --input "$work/console-input"
   --main-jar baton-console.jar
   --add-modules "$console_modules"
+  # As ./baton starts the console: one GC thread and a heap cap suit a desk machine.
+  --java-options "-XX:+UseSerialGC -Xmx256m"
   --app-version "$linux_version"
   --description "Baton on-call console: incidents with live SLA countdowns, MQL filter, embedded receiver"
 )

@@ -10,6 +10,7 @@ import dev.baton.server.config.Role;
 import dev.baton.server.policy.ServiceLevel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ class ShippedConfigTest {
     BatonConfig config = ConfigLoader.load(SHIPPED);
     assertTrue(config.tokens().isEmpty(), "no tokens as shipped: the receiver stays on loopback");
     assertTrue(config.projects().isEmpty());
+    assertTrue(config.teams().isEmpty() && config.routing().isEmpty());
     assertEquals(BatonConfig.DEFAULT.limits(), config.limits());
   }
 
@@ -33,10 +35,12 @@ class ShippedConfigTest {
     String uncommented = uncomment(Files.readString(SHIPPED));
     assertFalse(uncommented.equals(Files.readString(SHIPPED)), "the file carries examples");
     BatonConfig config = ConfigLoader.parse(uncommented, "baton.yml with every example uncommented");
-    assertEquals(2, config.tokens().size());
+    assertEquals(3, config.tokens().size());
     assertEquals(Role.INGEST, config.tokens().get(0).role());
     assertEquals(ServiceLevel.GOLD, config.project("horns-and-hooves").serviceLevel());
     assertEquals("horns-and-hooves", config.sourceForToken("prometheus").orElseThrow().defaultProject());
+    assertEquals(Set.of("l1", "bravo"), config.teams().keySet());
+    assertEquals(2, config.routing().size());
   }
 
   /**
