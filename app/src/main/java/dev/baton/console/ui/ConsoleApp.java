@@ -21,6 +21,9 @@ import dev.baton.server.StartupException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.lang.management.ManagementFactory;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +58,7 @@ public final class ConsoleApp extends Application {
     tasks = new FxTaskExecutor(4);
     show(stage);
     view.model().wallProperty().set(wallAtStart);
+    reportFirstPaint();
   }
 
   private void show(Stage stage) {
@@ -65,6 +69,28 @@ public final class ConsoleApp extends Application {
     view.onConnect(() -> new ConnectionView(new ConnectionViewModel(new ConnectionCheck(Duration.ofSeconds(5)), tasks,
         wiring.connection())).show(stage, choice -> switchTo(stage, choice)));
     clock.start();
+  }
+
+  /**
+   * With {@code -Dbaton.firstPaint} (bench/console.sh): prints how long after the JVM started the
+   * first frame was drawn; {@code =exit} then quits, for timing cold starts.
+   */
+  private static void reportFirstPaint() {
+    String mode = System.getProperty("baton.firstPaint");
+    if (mode == null) {
+      return;
+    }
+    new AnimationTimer() {
+      @Override
+      public void handle(long now) {
+        stop();
+        long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        System.out.println("first paint " + ms + " ms after the JVM started");
+        if ("exit".equals(mode)) {
+          Platform.exit();
+        }
+      }
+    }.start();
   }
 
   /** Remembers {@code choice} and rebuilds the window over it; the old receiver connection is closed first. */

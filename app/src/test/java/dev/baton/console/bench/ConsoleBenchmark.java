@@ -1,0 +1,229 @@
+package dev.baton.console.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.javafx.tk.Toolkit;
+import dev.baton.console.LiveConsole;
+import dev.baton.console.TestReceiver;
+import dev.baton.console.incident.IncidentCard;
+import dev.baton.console.ui.FxTestSupport;
+import dev.baton.console.ui.incidents.IncidentCardNode;
+import dev.baton.console.ui.main.MainView;
+import dev.baton.console.ui.sla.SlaClock;
+import dev.baton.console.ui.theme.Theme;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
+import javafx.scene.Scene;
+import javafx.scene.layout.FlowPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The console's UI figures (docs/benchmarks.md, "Console"), measured on the real window over a
+ * real embedded receiver holding 10,000 open incidents: load and render, a filter keystroke to
+ * the updated list, the 1 Hz tick with 500 cards on screen, and the process's RSS. Run by
+ * {@code bench/console.sh} ({@code ./mvnw -pl app -am -Pconsole-bench verify}); skipped otherwise.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ConsoleBenchmark {
+
+  static final int INCIDENTS = Integer.getInteger("baton.bench.incidents", 10_000);
+  static final int TICKING = 500;
+
+  private Stage stage;
+
+  @Start
+  void start(Stage primary) {
+    stage = primary;
+  }
+
+  /** Runs {@code action} on the FX thread and returns when the next pulse has been processed. */
+  private static long pulseAfter(Runnable action) throws Exception {
+    CountDownLatch frame = new CountDownLatch(1);
+    long[] start = new long[1];
+    FxTestSupport.onFx(() -> {
+      start[0] = System.nanoTime();
+      action.run();
+      new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+          frame.countDown();
+          stop();
+        }
+      }.start();
+    });
+    frame.await(30, TimeUnit.SECONDS);
+    // The timer runs at the start of the next pulse; wait for that pulse's scene work to finish.
+    FxTestSupport.onFx(() -> { });
+    return System.nanoTime() - start[0];
+  }
+
+  @Test
+  void measure() throws Exception {
+    Assumptions.assumeTrue(Boolean.getBoolean("baton.bench"), "run by bench/console.sh");
+    Path dir = Files.createTempDirectory("baton-console-bench");
+    StringBuilder report = new StringBuilder();
+    // Every project Gold, so the S1 third of them is urgent and ticks.
+    try (TestReceiver receiver = TestReceiver.start(dir, TestReceiver.CONFIG + "defaults:\n  service_level: Gold\n")) {
+      long ingest = System.nanoTime();
+      feed(receiver.url(), INCIDENTS);
+      report.append(String.format("ingest %d incidents: %.1f s (setup, not a console figure)%n", INCIDENTS,
+          (System.nanoTime() - ingest) / 1e9));
+
+      // 1. Load and render: from building the window to the first frame that shows the loaded list.
+      long t0 = System.nanoTime();
+      LiveConsole console = FxTestSupport.onFx(() -> {
+        try {
+          return new LiveConsole(stage, dir.resolve("config"), "--server", receiver.url());
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      MainView window = console.window;
+      FxTestSupport.onFx(() -> window.model().list().show(dev.baton.console.incident.IncidentView.ALL));
+      LiveConsole.await("the list", () -> window.model().list().shown().size() >= INCIDENTS);
+      long rendered = pulseAfter(() -> { });
+      double loadMs = (System.nanoTime() - t0) / 1e6;
+      report.append(String.format("load and render %d incidents: %.0f ms (target 2000)%n", INCIDENTS, loadMs));
+
+      // 2. Filter keystrokes: text change to the updated list, plus the frame that shows it.
+      String typed = "project = p7777";
+      List<Double> keystrokes = new ArrayList<>();
+      for (int round = 0; round < 3; round++) {
+        for (int i = 1; i <= typed.length(); i++) {
+          String text = typed.substring(0, i);
+          keystrokes.add(pulseAfter(() -> window.model().filter().textProperty().set(text)) / 1e6);
+        }
+        pulseAfter(() -> window.model().filter().textProperty().set(""));
+      }
+      Collections.sort(keystrokes);
+      int matching = FxTestSupport.onFx(() -> {
+        window.model().filter().textProperty().set(typed);
+        return window.model().list().shown().size();
+      });
+      Files.writeString(Path.of(System.getProperty("baton.bench.out", "target/console-bench.txt")), report.toString());
+      report.append(String.format("filter keystroke to updated list over %d incidents (%d keystrokes): median %.1f ms,"
+          + " p95 %.1f ms, max %.1f ms (target 50); '%s' leaves %d%n", INCIDENTS, keystrokes.size(),
+          keystrokes.get(keystrokes.size() / 2), keystrokes.get((int) (keystrokes.size() * 0.95)),
+          keystrokes.get(keystrokes.size() - 1), typed, matching));
+
+      // 3. 500 ticking cards on one screen: the FX thread's share of each pulse while the 1 Hz clock ticks.
+      List<IncidentCard> urgent = FxTestSupport.onFx(() -> window.model().list().cards().stream()
+          .filter(c -> c.sla().urgent()).limit(TICKING).toList());
+      Stage wall = slowOnFx(() -> {
+        SlaClock clock = new SlaClock(Clock.systemUTC());
+        FlowPane grid = new FlowPane(4, 4);
+        for (IncidentCard card : urgent) {
+          IncidentCardNode node = new IncidentCardNode(clock, ZoneOffset.UTC, (n, v, neg) -> { }, c -> false);
+          node.show(card);
+          node.node().setPrefSize(380, 112);
+          node.node().setMaxSize(380, 112);
+          grid.getChildren().add(node.node());
+        }
+        Stage s = new Stage();
+        Scene scene = new Scene(grid, 1940, 5600);
+        Theme.addStylesheet(scene);
+        Theme.LIGHT.apply(scene);
+        s.setScene(scene);
+        s.show();
+        clock.start();
+        return s;
+      });
+      List<Long> pulses = Collections.synchronizedList(new ArrayList<>());
+      long[] pulseStart = new long[1];
+      FxTestSupport.onFx(() -> {
+        Toolkit.getToolkit().addSceneTkPulseListener(() -> pulseStart[0] = System.nanoTime());
+        Toolkit.getToolkit().addPostSceneTkPulseListener(() -> {
+          if (pulseStart[0] != 0) {
+            pulses.add(System.nanoTime() - pulseStart[0]);
+          }
+        });
+      });
+      Thread.sleep(2_000); // first layout of the 500 cards settles
+      pulses.clear();
+      Thread.sleep(30_000);
+      List<Long> sorted;
+      synchronized (pulses) {
+        sorted = new ArrayList<>(pulses);
+      }
+      Collections.sort(sorted);
+      long over16 = sorted.stream().filter(n -> n > 16_000_000L).count();
+      report.append(String.format("500 ticking cards, 30 s at 1 Hz: %d pulses, median %.2f ms, max %.2f ms, %d over"
+          + " 16 ms (FX thread: CSS, layout, sync to the renderer)%n", sorted.size(),
+          sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2) / 1e6,
+          sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6, over16));
+      FxTestSupport.onFx(wall::hide);
+
+      System.gc();
+      report.append(String.format("RSS of this JVM (console + embedded receiver's client side + test harness) with %d"
+          + " incidents listed: %d MiB (target 400)%n", INCIDENTS, rssKiB() / 1024));
+      report.append(String.format("first frame after the list arrived: %.0f ms%n", rendered / 1e6));
+      console.close();
+    }
+    System.out.println("=== console benchmark ===\n" + report);
+    Path out = Path.of(System.getProperty("baton.bench.out", "target/console-bench.txt"));
+    Files.writeString(out, report.toString());
+  }
+
+  /** Like {@link FxTestSupport#onFx}, with room for a first layout of 500 cards on a loaded machine. */
+  private static <T> T slowOnFx(java.util.function.Supplier<T> action) throws Exception {
+    java.util.concurrent.CompletableFuture<T> result = new java.util.concurrent.CompletableFuture<>();
+    javafx.application.Platform.runLater(() -> {
+      try {
+        result.complete(action.get());
+      } catch (Throwable t) {
+        result.completeExceptionally(t);
+      }
+    });
+    return result.get(5, TimeUnit.MINUTES);
+  }
+
+  /** {@code count} incidents: one alert each, distinct projects and names, a third of them urgent (S1). */
+  private static void feed(String url, int count) throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    HttpClient http = HttpClient.newHttpClient();
+    int batch = 500;
+    for (int from = 0; from < count; from += batch) {
+      List<Map<String, Object>> alerts = new ArrayList<>();
+      for (int i = from; i < Math.min(count, from + batch); i++) {
+        alerts.add(Map.of("labels", Map.of("alertname", "Alert" + (i % 97), "project", "p" + i,
+            "severity", i % 3 == 0 ? "critical" : "warning", "instance", "host-" + (i % 211)),
+            "annotations", Map.of("summary", "benchmark alert " + i),
+            "startsAt", Instant.now().minusSeconds(60).toString()));
+      }
+      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v2/alerts"))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(alerts))).build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() != 200) {
+        throw new IllegalStateException("ingest answered " + r.statusCode() + ": " + r.body());
+      }
+    }
+  }
+
+  private static long rssKiB() throws Exception {
+    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    return -1;
+  }
+}
