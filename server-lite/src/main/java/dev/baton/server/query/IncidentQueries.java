@@ -75,7 +75,9 @@ public final class IncidentQueries {
         .append(" FROM incidents i WHERE ");
     List<Object> params = new ArrayList<>();
     if (request.statuses().isEmpty()) {
-      sql.append("i.closed_at IS NULL");
+      // both: the status lets SQLite narrow a project (incidents_project_status) to its active incidents
+      // instead of reading its whole history; closed_at IS NULL matches incidents_open_urgency
+      sql.append("i.status IN ('open', 'taken', 'snoozed') AND i.closed_at IS NULL");
     } else {
       sql.append("i.status IN (").append("?,".repeat(request.statuses().size() - 1)).append("?)");
       params.addAll(request.statuses());
