@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * The detail from the console API: {@code GET /api/v1/incidents/{id}} and its {@code history},
- * {@code similar} and {@code others}, through {@link BatonClient} (which it does not own).
+ * {@code similar}, {@code others} and {@code runbooks}, through {@link BatonClient} (which it does not own).
  */
 public final class ApiDetailSource implements DetailSource {
 
@@ -34,7 +34,8 @@ public final class ApiDetailSource implements DetailSource {
         otherCards.add(ApiCardMapper.toCard(dto));
       }
       return new IncidentDetails(ApiCardMapper.toCard(detail.card()), detail.alerts(), detail.timeline(),
-          client.history(incidentId, LIST_LIMIT), client.similar(incidentId, LIST_LIMIT), otherCards, others.total());
+          client.history(incidentId, LIST_LIMIT), client.similar(incidentId, LIST_LIMIT), otherCards, others.total(),
+          client.runbooks(incidentId).runbooks());
     } catch (IllegalArgumentException e) {
       throw new IOException(e.getMessage(), e);
     }

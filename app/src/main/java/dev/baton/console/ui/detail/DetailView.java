@@ -2,6 +2,7 @@ package dev.baton.console.ui.detail;
 
 import dev.baton.api.model.Alert;
 import dev.baton.api.model.PastIncident;
+import dev.baton.api.model.Runbook;
 import dev.baton.api.model.SimilarGroup;
 import dev.baton.api.model.TimelineEntry;
 import dev.baton.console.detail.DetailText;
@@ -67,6 +68,8 @@ public final class DetailView {
   @FXML
   private Tab timelineTab;
   @FXML
+  private Tab instructionsTab;
+  @FXML
   private VBox alerts;
   @FXML
   private VBox history;
@@ -75,7 +78,7 @@ public final class DetailView {
   @FXML
   private VBox others;
   @FXML
-  private Label instructions;
+  private VBox instructions;
   @FXML
   private VBox timeline;
   @FXML
@@ -104,7 +107,7 @@ public final class DetailView {
     similarTab.textProperty().bind(model.similarTabProperty());
     othersTab.textProperty().bind(model.othersTabProperty());
     timelineTab.textProperty().bind(model.timelineTabProperty());
-    instructions.setText(DetailViewModel.NO_RUNBOOKS);
+    instructionsTab.textProperty().bind(model.instructionsTabProperty());
     note.setPromptText(DetailViewModel.NOTE_PROMPT);
     note.textProperty().bindBidirectional(model.noteProperty());
     note.setOnAction(e -> model.addNote());
@@ -131,7 +134,7 @@ public final class DetailView {
 
   private void showDetails(IncidentDetails details) {
     if (details == null) {
-      for (VBox box : List.of(alerts, history, similar, others, timeline)) {
+      for (VBox box : List.of(alerts, history, similar, others, instructions, timeline)) {
         box.getChildren().setAll(placeholder(model.incidentProperty().get() == null ? "" : "Loading…"));
       }
       return;
@@ -144,6 +147,19 @@ public final class DetailView {
     others.getChildren().setAll(details.others().isEmpty() ? List.of(placeholder("Nothing else is open in "
         + details.card().project() + ".")) : details.others().stream().map(this::otherCard).toList());
     timeline.getChildren().setAll(details.timeline().stream().map(this::entry).toList());
+    instructions.getChildren().setAll(details.runbooks().isEmpty() ? List.of(placeholder(DetailViewModel.NO_RUNBOOKS))
+        : details.runbooks().stream().map(this::runbook).toList());
+  }
+
+  private Node runbook(Runbook runbook) {
+    Label title = new Label(runbook.title());
+    title.getStyleClass().add(BatonStyle.CARD_PROJECT);
+    Label where = new Label(runbook.path() + (runbook.mql().isEmpty() ? "" : " · " + runbook.mql()));
+    where.getStyleClass().add(BatonStyle.CARD_MUTED);
+    where.setWrapText(true);
+    VBox box = new VBox(4, title, where, markdown.render(runbook.body()));
+    box.getStyleClass().add("baton-detail-item");
+    return box;
   }
 
   private Node alert(Alert alert) {

@@ -23,9 +23,9 @@ import javafx.beans.property.StringProperty;
  */
 public final class DetailViewModel {
 
-  /** What the Instructions tab says until the receiver serves runbooks. */
-  public static final String NO_RUNBOOKS = "No runbooks: this receiver does not serve runbooks yet, so no"
-      + " instructions match this incident.";
+  /** What the Instructions tab says when no runbook matches. */
+  public static final String NO_RUNBOOKS = "No runbook matches this incident. Runbooks are markdown files with"
+      + " an MQL query in the receiver's runbooks folder (docs/config.md, runbooks:).";
   /** The note box's prompt. */
   public static final String NOTE_PROMPT = "A note for the timeline while you work on it (Enter adds it)";
 
@@ -43,6 +43,7 @@ public final class DetailViewModel {
   private final ReadOnlyStringWrapper similarTab = new ReadOnlyStringWrapper("Similar");
   private final ReadOnlyStringWrapper othersTab = new ReadOnlyStringWrapper("Others in project");
   private final ReadOnlyStringWrapper timelineTab = new ReadOnlyStringWrapper("Timeline");
+  private final ReadOnlyStringWrapper instructionsTab = new ReadOnlyStringWrapper("Instructions");
   private long requested;
 
   public DetailViewModel(DetailSource source, IncidentActions actions, TaskExecutor tasks) {
@@ -126,6 +127,7 @@ public final class DetailViewModel {
       similarTab.set("Similar");
       othersTab.set("Others in project");
       timelineTab.set("Timeline");
+      instructionsTab.set("Instructions");
       return;
     }
     alertsTab.set("Alerts (" + d.alerts().size() + ")");
@@ -133,6 +135,7 @@ public final class DetailViewModel {
     similarTab.set("Similar " + DetailText.similarCounters(d.similar()));
     othersTab.set("Others in project (" + d.othersTotal() + ")");
     timelineTab.set("Timeline (" + d.timeline().size() + ")");
+    instructionsTab.set("Instructions (" + d.runbooks().size() + ")");
   }
 
   public ObjectProperty<IncidentCard> incidentProperty() {
@@ -171,5 +174,9 @@ public final class DetailViewModel {
 
   public ReadOnlyStringProperty timelineTabProperty() {
     return timelineTab.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty instructionsTabProperty() {
+    return instructionsTab.getReadOnlyProperty();
   }
 }

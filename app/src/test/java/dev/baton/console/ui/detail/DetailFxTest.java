@@ -35,7 +35,23 @@ class DetailFxTest {
   @Start
   void start(Stage stage) throws Exception {
     Path dir = Files.createTempDirectory("baton-detail-test");
-    receiver = TestReceiver.start(dir);
+    Path runbooks = Files.createDirectories(dir.resolve("runbooks"));
+    Files.writeString(runbooks.resolve("disk.md"), """
+        ---
+        title: Disk filling up
+        mql: trigger = "DiskFull"
+        priority: 10
+        ---
+        Find the **biggest** folders first.
+        """);
+    Files.writeString(runbooks.resolve("beta.md"), """
+        ---
+        title: Only for beta
+        mql: project = "beta"
+        ---
+        Not this one.
+        """);
+    receiver = TestReceiver.start(dir, TestReceiver.CONFIG + "runbooks: " + runbooks + "\n");
     // The short alert first: both alerts' labels stay in view for the clicks.
     receiver.fire("DiskFull", "alpha", "critical", Map.of("instance", "db1"), Map.of("summary", "db1 first"));
     receiver.fire("DiskFull", "alpha", "critical", Map.of("instance", "db2"),
@@ -76,7 +92,15 @@ class DetailFxTest {
     assertEquals("Similar 0/0 0/0", tab(robot, "tab-similar"));
     assertEquals("Others in project (0)", tab(robot, "tab-others"));
     assertTrue(tab(robot, "tab-timeline").matches("Timeline \\(\\d+\\)"), tab(robot, "tab-timeline"));
-    assertEquals(DetailViewModel.NO_RUNBOOKS, robot.lookup("#detail-instructions").queryAs(Label.class).getText());
+    assertEquals("Instructions (1)", tab(robot, "tab-instructions"), "the matching runbook only");
+    select(robot, "tab-instructions");
+    Node instructions = robot.lookup("#detail-instructions").query();
+    assertTrue(robot.from(instructions).lookup((Label l) -> "Disk filling up".equals(l.getText())).tryQuery()
+        .isPresent(), "the runbook's title");
+    assertTrue(robot.from(instructions).lookup((Text t) -> t.getText().equals("biggest")
+        && t.getStyleClass().contains("baton-md-strong")).tryQuery().isPresent(), "its body as markdown");
+    assertTrue(robot.from(instructions).lookup((Label l) -> "Only for beta".equals(l.getText())).tryQuery().isEmpty());
+    select(robot, "tab-alerts");
 
     Node alerts = robot.lookup("#detail-alerts").query();
     assertTrue(robot.from(alerts).lookup((Text t) -> t.getText().equals("Disk")

@@ -57,7 +57,7 @@ class DetailViewModelTest {
   private IncidentDetails details(IncidentCard card) {
     SimilarGroup group = new SimilarGroup(1, 3, List.of());
     return new IncidentDetails(card, List.of(), List.of(), new IncidentHistory(card.id(), "k", 2, List.of()),
-        new SimilarIncidents(card.id(), "t", card.project(), group, new SimilarGroup(2, 7, List.of())), List.of(), 4);
+        new SimilarIncidents(card.id(), "t", card.project(), group, new SimilarGroup(2, 7, List.of())), List.of(), 4, List.of());
   }
 
   private DetailViewModel model() {
@@ -82,6 +82,7 @@ class DetailViewModelTest {
     assertEquals("History (2)", model.historyTabProperty().get());
     assertEquals("Similar 1/3 2/7", model.similarTabProperty().get());
     assertEquals("Others in project (4)", model.othersTabProperty().get());
+    assertEquals("Instructions (0)", model.instructionsTabProperty().get());
   }
 
   @Test
