@@ -25,6 +25,7 @@ import java.time.ZoneOffset;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -117,10 +118,11 @@ class ScreenshotsTest {
     renderDetailFromARealReceiver(robot);
   }
 
-  /** The detail pane over a real receiver fed three rounds of the demo stream. */
+  /** The detail pane over a real receiver fed three rounds of the demo stream, with the repository's runbooks. */
   private void renderDetailFromARealReceiver(FxRobot robot) throws Exception {
     Path data = Files.createTempDirectory("baton-screenshots");
-    try (TestReceiver receiver = TestReceiver.start(data, DemoScenario.receiverConfig());
+    Path runbooks = Path.of("..", "runbooks").toAbsolutePath().normalize();
+    try (TestReceiver receiver = TestReceiver.start(data, DemoScenario.receiverConfig() + "runbooks: " + runbooks + "\n");
         DemoStream demo = new DemoStream(URI.create(receiver.url()), null, Clock.systemUTC(), 7)) {
       for (int i = 0; i < 3; i++) {
         demo.step();
@@ -148,6 +150,15 @@ class ScreenshotsTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> live.model().detail().detailsProperty().get() != null);
         FxTestSupport.onFx(() -> live.split().setDividerPositions(0.45));
         save(live.root().getScene(), "detail.png");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+            () -> !live.model().detail().detailsProperty().get().runbooks().isEmpty());
+        FxTestSupport.onFx(() -> {
+          TabPane tabs = (TabPane) live.root().getScene().lookup("#detail-tabs");
+          tabs.getSelectionModel().select(tabs.getTabs().stream()
+              .filter(t -> "tab-instructions".equals(t.getId())).findFirst().orElseThrow());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        save(live.root().getScene(), "instructions.png");
         FxTestSupport.onFx(() -> live.root().getScene().getWindow().hide());
         live.model().list().close();
       }
