@@ -121,7 +121,9 @@ public final class EventStream implements AutoCloseable {
         List<Frame> page = feed.after(dispatched, DISPATCH_PAGE);
         for (Frame f : page) {
           for (Subscriber s : subscribers) {
-            s.offer(f);
+            if (s.offer(f)) {
+              reloaded("overflow"); // counted now: the client learns it once its socket takes the reload
+            }
           }
         }
         if (!page.isEmpty()) {

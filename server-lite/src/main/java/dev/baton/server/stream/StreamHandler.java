@@ -50,6 +50,8 @@ final class StreamHandler implements HttpHandler {
     exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
     exchange.getResponseHeaders().set("Cache-Control", "no-cache");
     exchange.getResponseHeaders().set("X-Accel-Buffering", "no"); // nginx: pass events on as they come
+    // a stream's end (reload, shutdown) closes its connection rather than leave it idle for reuse
+    exchange.getResponseHeaders().set("Connection", "close");
     if ("HEAD".equals(exchange.getRequestMethod())) {
       exchange.sendResponseHeaders(200, -1);
       return;
@@ -105,8 +107,8 @@ final class StreamHandler implements HttpHandler {
     List<Frame> batch = new ArrayList<>();
     while (!subscriber.closed()) {
       if (subscriber.overflowed()) {
-        reload(subscriber, out, "overflow", "this client fell more than " + config.clientQueue()
-            + " events behind (stream.client_queue)");
+        write(subscriber, out, List.of(Frame.reload("this client fell more than " + config.clientQueue()
+            + " events behind (stream.client_queue)")));
         return;
       }
       Frame first;

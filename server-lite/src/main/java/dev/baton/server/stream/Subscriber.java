@@ -22,15 +22,20 @@ final class Subscriber {
     this.queue = new ArrayBlockingQueue<>(capacity);
   }
 
-  /** Dispatcher thread: queues a frame, or marks the client overflowed when its queue is full. */
-  void offer(Frame frame) {
+  /**
+   * Dispatcher thread: queues a frame, or marks the client overflowed when its queue is full.
+   * Returns true when this frame overflowed it.
+   */
+  boolean offer(Frame frame) {
     if (overflowed || closed) {
-      return;
+      return false;
     }
     if (!queue.offer(frame)) {
       overflowed = true;
       queue.clear();
+      return true;
     }
+    return false;
   }
 
   Frame poll(long millis) throws InterruptedException {

@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -257,6 +260,75 @@ class StreamHttpTest {
         for (SseClient c : clients) {
           c.close();
         }
+      }
+    }
+  }
+
+  /** A client that connects with a tiny receive buffer and reads nothing until the test says so. */
+  private static Socket idleClient(StreamReceiver r) throws Exception {
+    Socket socket = new Socket();
+    socket.setReceiveBufferSize(4096);
+    socket.connect(new InetSocketAddress("127.0.0.1", r.server.port()), 5000);
+    socket.getOutputStream().write(("GET /api/v1/stream HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        .getBytes(StandardCharsets.US_ASCII));
+    return socket;
+  }
+
+  /** Waits until the receiver's metrics contain {@code line}. */
+  private static String awaitMetric(StreamReceiver r, String line) throws Exception {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    String metrics;
+    do {
+      metrics = r.get("/metrics").body();
+      if (metrics.contains(line)) {
+        return metrics;
+      }
+      Thread.sleep(100);
+    } while (System.nanoTime() < deadline);
+    throw new AssertionError("no '" + line + "' in /metrics within " + WAIT + ":\n" + metrics);
+  }
+
+  @Test
+  void aClientTooFarBehindIsToldToReloadAndDisconnectedWhileOthersKeepUp() throws Exception {
+    // a commit of 50 alerts is 100 events: a client that keeps up never has more than that waiting
+    String config = CONFIG + "stream: {client_queue: 150}\n";
+    String padding = "x".repeat(60_000); // alert events carry annotations: megabytes quickly
+    try (StreamReceiver r = new StreamReceiver(dir, config); Socket slow = idleClient(r);
+         SseClient fast = r.stream(Map.of())) {
+      assertEquals("hello", fast.nextEvent(WAIT).type());
+      awaitMetric(r, "baton_stream_clients 2");
+      long head = r.head();
+      for (int i = 0; i < 8; i++) {
+        r.firePadded("big" + i, 50, padding);
+      }
+      awaitMetric(r, "baton_stream_reloads_total{reason=\"overflow\"} 1");
+      List<Long> expected = r.changeIdsAfter(head);
+      assertEquals(expected, fast.events(expected.size(), WAIT).stream().map(SseClient.Event::number).toList(),
+          "a slow client does not hold up the others");
+      slow.setSoTimeout((int) WAIT.toMillis());
+      String received = new String(slow.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int reload = received.lastIndexOf("event: reload");
+      assertTrue(reload > 0, "the slow client is told to reload");
+      assertTrue(received.indexOf("fell more than 150 events behind", reload) > 0, received.substring(reload));
+      assertFalse(received.substring(reload).contains("id: "), "nothing after the reload: the stream ended");
+      awaitMetric(r, "baton_stream_clients 1");
+    }
+  }
+
+  @Test
+  void aClientThatStopsReadingIsCutAfterTheStallTimeout() throws Exception {
+    String config = CONFIG + "stream: {stall_timeout: 1s}\n";
+    String padding = "x".repeat(60_000);
+    try (StreamReceiver r = new StreamReceiver(dir, config); Socket stalled = idleClient(r)) {
+      awaitMetric(r, "baton_stream_clients 1");
+      for (int i = 0; i < 4; i++) {
+        r.firePadded("big" + i, 50, padding);
+      }
+      awaitMetric(r, "baton_stream_reloads_total{reason=\"stalled\"} 1");
+      awaitMetric(r, "baton_stream_clients 0");
+      r.fire("after", 1); // the writer and the stream go on
+      try (SseClient sse = r.stream(Map.of("Last-Event-ID", Long.toString(r.head() - 2)))) {
+        assertEquals(2, sse.events(3, WAIT).stream().filter(e -> e.id() != null && !e.type().equals("hello")).count());
       }
     }
   }
