@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 /** Command line of the load generator: flags in, exit code out. */
 @Command(name = "baton-loadgen", mixinStandardHelpOptions = true,
     description = "Posts Alertmanager-v2 alerts to a loopback receiver and measures it.",
-    subcommands = {Main.Post.class, Main.Compare.class})
+    subcommands = {Main.Post.class, Main.Compare.class, Main.StreamLatencyCommand.class})
 public final class Main implements Callable<Integer> {
 
   @CommandLine.Spec
@@ -108,6 +108,44 @@ public final class Main implements Callable<Integer> {
         return 1;
       }
       return 0;
+    }
+  }
+
+  @Command(name = "stream-latency", mixinStandardHelpOptions = true,
+      description = "Post alerts at a fixed rate while reading GET /api/v1/stream; report per-alert 2xx -> event latency.")
+  static final class StreamLatencyCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec commandSpec;
+
+    @Option(names = "--url", required = true, description = "The receiver, e.g. http://127.0.0.1:9393 (loopback only).")
+    URI url;
+
+    @Option(names = "--rate", defaultValue = "1000", description = "Alerts per second (default ${DEFAULT-VALUE}).")
+    int rate;
+
+    @Option(names = {"-b", "--batch"}, defaultValue = "10", description = "Alerts per request (default ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = {"-c", "--connections"}, defaultValue = "4", description = "Posting connections (default ${DEFAULT-VALUE}).")
+    int connections;
+
+    @Option(names = "--seconds", defaultValue = "30", description = "Measured seconds (default ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(names = "--warmup-seconds", defaultValue = "10", description = "Seconds posted first and left out (default ${DEFAULT-VALUE}).")
+    int warmupSeconds;
+
+    @Option(names = "--run-id", description = "Label value loadgen_run that keeps this run's alerts apart (default: random).")
+    String runId;
+
+    @Override
+    public Integer call() throws Exception {
+      String id = runId != null ? runId : UUID.randomUUID().toString().substring(0, 8);
+      StreamLatency.Spec spec = new StreamLatency.Spec(LoopbackTarget.resolve(url), rate, batch, connections, seconds,
+          warmupSeconds, id);
+      StreamLatency.Result result = new StreamLatency(spec).run();
+      result.print(commandSpec.commandLine().getOut());
+      return result.keptUp() ? 0 : 1;
     }
   }
 

@@ -78,22 +78,46 @@ public final class AlertQueries {
     });
   }
 
-  /** These alerts by id, with their firing periods, read on one connection; ids of no alert are left out. */
+  /**
+   * These alerts by id, with their firing periods: two statements on one connection, whatever the
+   * number (the event stream reads a page of changes at once); ids of no alert are left out.
+   */
   public Map<Long, Alert> byIds(Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    String in = "?,".repeat(ids.size() - 1) + "?";
     return readers.read(c -> {
+      Map<Long, List<FiringPeriod>> periods = new HashMap<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT alert_id, started_at, ended_at FROM firing_periods"
+          + " WHERE alert_id IN (" + in + ") ORDER BY alert_id, started_at")) {
+        bindIds(ps, ids);
+        try (ResultSet p = ps.executeQuery()) {
+          while (p.next()) {
+            periods.computeIfAbsent(p.getLong(1), k -> new ArrayList<>())
+                .add(new FiringPeriod(Instant.ofEpochMilli(p.getLong(2)), Instant.ofEpochMilli(p.getLong(3))));
+          }
+        }
+      }
       Map<Long, Alert> alerts = new HashMap<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM alerts a WHERE a.id = ?")) {
-        for (long id : ids) {
-          ps.setLong(1, id);
-          try (ResultSet rs = ps.executeQuery()) {
-            if (rs.next()) {
-              alerts.put(id, alert(c, rs));
-            }
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM alerts a WHERE a.id IN (" + in + ")")) {
+        bindIds(ps, ids);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            long id = rs.getLong("id");
+            alerts.put(id, alertOf(rs, periods.getOrDefault(id, List.of())));
           }
         }
       }
       return alerts;
     });
+  }
+
+  static void bindIds(PreparedStatement ps, Collection<Long> ids) throws SQLException {
+    int index = 1;
+    for (long id : ids) {
+      ps.setLong(index++, id);
+    }
   }
 
   /** An active alert with what Alertmanager's answer needs beyond {@link Alert}. */

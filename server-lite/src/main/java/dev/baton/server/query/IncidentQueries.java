@@ -34,7 +34,7 @@ import java.util.TreeSet;
 /** The console's reads of incidents: lists, one incident, and its history, similar and other incidents. */
 public final class IncidentQueries {
 
-  /** Distinct values kept per label on a card; the detail has every alert's labels. */
+  /** Distinct values kept per label on a card (the first in sorting order); the detail has every alert's labels. */
   static final int LABEL_VALUES_PER_CARD = 20;
 
   private static final String CARD_COLUMNS = "i.id, i.project, i.grouping_key, i.trigger, i.status, i.state, i.severity,"
@@ -251,15 +251,18 @@ public final class IncidentQueries {
 
   /** The cards of these incidents by id, read on one connection; ids of no incident are left out. */
   public Map<Long, IncidentCard> cards(Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
     return readers.read(c -> {
       Map<Long, IncidentCard> cards = new HashMap<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT " + CARD_COLUMNS + " FROM incidents i WHERE i.id = ?")) {
-        for (long id : ids) {
-          ps.setLong(1, id);
-          try (ResultSet rs = ps.executeQuery()) {
-            if (rs.next()) {
-              cards.put(id, card(c, rs));
-            }
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + CARD_COLUMNS + " FROM incidents i WHERE i.id IN ("
+          + "?,".repeat(ids.size() - 1) + "?)")) {
+        AlertQueries.bindIds(ps, ids);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            IncidentCard card = card(c, rs);
+            cards.put(card.id(), card);
           }
         }
       }
@@ -337,12 +340,14 @@ public final class IncidentQueries {
     if (own != null) {
       triggers.add(own);
     }
-    Map<String, TreeSet<String>> labels = new TreeMap<>();
     long firstInProgress = Long.MAX_VALUE;
     long lastInProgress = Long.MIN_VALUE;
     int inProgress = 0;
-    try (PreparedStatement ps = c.prepareStatement("SELECT a.trigger, a.labels, a.period_start FROM incident_alerts ia"
-        + " JOIN alerts a ON a.id = ia.alert_id WHERE ia.incident_id = ?")) {
+    // aggregated by SQLite (the card is read for every list row and every stream event): no alert's
+    // labels are parsed here, whatever the incident's size
+    try (PreparedStatement ps = c.prepareStatement("SELECT a.trigger, count(a.period_start), min(a.period_start),"
+        + " max(a.period_start) FROM incident_alerts ia JOIN alerts a ON a.id = ia.alert_id WHERE ia.incident_id = ?"
+        + " GROUP BY a.trigger")) {
       ps.setLong(1, id);
       try (ResultSet a = ps.executeQuery()) {
         while (a.next()) {
@@ -350,24 +355,30 @@ public final class IncidentQueries {
           if (trigger != null) {
             triggers.add(trigger);
           }
-          for (Map.Entry<String, String> label : Rows.stringMap(a.getString(2)).entrySet()) {
-            TreeSet<String> values = labels.computeIfAbsent(label.getKey(), k -> new TreeSet<>());
-            if (values.size() < LABEL_VALUES_PER_CARD) {
-              values.add(label.getValue());
-            }
-          }
-          long start = a.getLong(3);
-          if (!a.wasNull()) {
-            inProgress++;
-            firstInProgress = Math.min(firstInProgress, start);
-            lastInProgress = Math.max(lastInProgress, start);
+          int periods = a.getInt(2);
+          if (periods > 0) {
+            inProgress += periods;
+            firstInProgress = Math.min(firstInProgress, a.getLong(3));
+            lastInProgress = Math.max(lastInProgress, a.getLong(4));
           }
         }
       }
     }
-    FiringSummary firing = firing(c, id, opened.toEpochMilli(), inProgress, firstInProgress, lastInProgress);
     Map<String, List<String>> labelLists = new TreeMap<>();
-    labels.forEach((k, v) -> labelLists.put(k, List.copyOf(v)));
+    try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT l.name, l.value FROM incident_alerts ia"
+        + " JOIN alert_labels l ON l.alert_id = ia.alert_id WHERE ia.incident_id = ? ORDER BY l.name, l.value")) {
+      ps.setLong(1, id);
+      try (ResultSet l = ps.executeQuery()) {
+        while (l.next()) {
+          List<String> values = labelLists.computeIfAbsent(l.getString(1), k -> new ArrayList<>());
+          if (values.size() < LABEL_VALUES_PER_CARD) {
+            values.add(l.getString(2));
+          }
+        }
+      }
+    }
+    labelLists.replaceAll((k, v) -> List.copyOf(v));
+    FiringSummary firing = firing(c, id, opened.toEpochMilli(), inProgress, firstInProgress, lastInProgress);
     String state = rs.getString("state");
     return new IncidentCard(id, rs.getString("project"), serviceLevel(rs.getString("service_level")), List.copyOf(triggers),
         Rows.severity(rs.getInt("severity")), Rows.strings(rs.getString("holder_chain")), rs.getString("holder"),
