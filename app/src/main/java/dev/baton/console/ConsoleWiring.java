@@ -1,5 +1,6 @@
 package dev.baton.console;
 
+import dev.baton.api.model.WhoAmI;
 import dev.baton.client.BatonClient;
 import dev.baton.console.config.ConfigFolder;
 import dev.baton.console.connection.ConnectionCheck;
@@ -21,6 +22,7 @@ import dev.baton.server.StartupException;
 import dev.baton.server.config.BatonConfig;
 import dev.baton.server.config.ConfigException;
 import dev.baton.server.config.ConfigLoader;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
@@ -28,6 +30,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything the console talks to, built in one place: the receiver (embedded in this JVM unless
@@ -38,6 +42,9 @@ public final class ConsoleWiring implements AutoCloseable {
 
   /** Rounds of the demo stream; Prometheus's default evaluation is 15 s, the demo is brisker. */
   static final Duration DEMO_EVERY = Duration.ofSeconds(5);
+  /** The queue everybody is in when the receiver names no team for them: new incidents' default holder. */
+  private static final Set<String> DEFAULT_TEAMS = Set.of("l1");
+  private static final Logger LOG = LoggerFactory.getLogger(ConsoleWiring.class);
 
   private final URI receiver;
   private final String token;
@@ -49,6 +56,8 @@ public final class ConsoleWiring implements AutoCloseable {
   private ApiIncidentSource incidents;
   private BatonClient client;
   private ClipChime chime;
+  /** {@link #me} is what the receiver said the token is. */
+  private boolean identified;
 
   private ConsoleWiring(URI receiver, String token, BatonServer embedded, Operator me, ConfigFolder config,
       Path dataDir) {
@@ -84,14 +93,18 @@ public final class ConsoleWiring implements AutoCloseable {
   /** {@code server} null: the embedded receiver with its database in {@code dataDir} (null: the user's data folder). */
   public static ConsoleWiring start(URI server, String token, Path dataDir, ConfigFolder config)
       throws StartupException {
-    Operator me = new Operator(System.getProperty("user.name", "operator"), Set.of("l1"));
+    Operator me = new Operator(System.getProperty("user.name", "operator"), DEFAULT_TEAMS);
     if (server != null) {
       try {
         ConnectionCheck.parse(server.toString());
       } catch (ConnectionCheck.Failed e) {
         throw new StartupException(StartupException.Reason.BAD_CONFIG, "--server: " + e.getMessage(), null);
       }
-      return new ConsoleWiring(server, token, null, me, config, dataDir);
+      Operator identified = token == null ? null : identify(server, token);
+      ConsoleWiring wiring = new ConsoleWiring(server, token, null, identified == null ? me : identified, config,
+          dataDir);
+      wiring.identified = identified != null;
+      return wiring;
     }
     Path dir = dataDir != null ? dataDir : ServerSettings.defaultDatabase().getParent();
     BatonConfig receiverConfig = embeddedConfig(dir);
@@ -106,6 +119,22 @@ public final class ConsoleWiring implements AutoCloseable {
       embedded = BatonServer.start(settings.withListen(new InetSocketAddress("127.0.0.1", 0)));
     }
     return new ConsoleWiring(URI.create(embedded.url()), null, embedded, me, config, dataDir);
+  }
+
+  /**
+   * Who the receiver takes the token for ({@code GET /api/v1/whoami}): the name it writes on the
+   * timeline and holds incidents as, and the teams that list it; null when it cannot say (then the
+   * OS user stands in, as before). Bounded: a receiver that does not answer costs at most 3 s.
+   */
+  private static Operator identify(URI server, String token) {
+    try (BatonClient client = BatonClient.builder(server.toString()).token(token)
+        .connectTimeout(Duration.ofSeconds(2)).callTimeout(Duration.ofSeconds(3)).build()) {
+      WhoAmI who = client.whoami();
+      return new Operator(who.name(), who.teams().isEmpty() ? DEFAULT_TEAMS : Set.copyOf(who.teams()));
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("cannot ask {} who the token is ({}); \"Mine\" uses the OS user", server, e.getMessage());
+      return null;
+    }
   }
 
   /** The embedded receiver's folder as given ({@code --data-dir}), or null for the user's data folder. */
@@ -149,7 +178,8 @@ public final class ConsoleWiring implements AutoCloseable {
 
   /** {@code alice on http://127.0.0.1:9393 (embedded)}: what the title and status bars say. */
   public String describe() {
-    String who = token == null ? me.name() : "token …" + token.substring(Math.max(0, token.length() - 4));
+    String who = token == null || identified ? me.name()
+        : "token …" + token.substring(Math.max(0, token.length() - 4));
     return who + " on " + receiver + (embedded() ? " (embedded, " + embedded.database() + ")" : "");
   }
 

@@ -114,6 +114,9 @@ class ConsoleWiringTest {
         List<IncidentCard> cards = wiring.incidents().load();
         assertEquals(List.of("alpha"), cards.stream().map(IncidentCard::project).toList());
         assertEquals(List.of("DiskFull"), cards.get(0).triggers());
+        assertEquals("wall", wiring.me().name(), "the receiver names the token's actor (GET /api/v1/whoami)");
+        assertEquals(java.util.Set.of("l1"), wiring.me().teams(), "no team lists it: the default queue");
+        assertEquals("wall on " + server.url(), wiring.describe());
       }
       try (ConsoleWiring wrongToken = ConsoleWiring.start(parse("--server", server.url(), "--token", sender))) {
         BatonApiException refused = assertThrows(BatonApiException.class, () -> wrongToken.incidents().load());

@@ -30,6 +30,7 @@ import dev.baton.api.model.SimilarIncidents;
 import dev.baton.api.model.SnoozeRequest;
 import dev.baton.api.model.SnoozeRuleInfo;
 import dev.baton.api.model.SnoozeRuleList;
+import dev.baton.api.model.WhoAmI;
 import dev.baton.api.model.TimelineNote;
 import java.io.IOException;
 import java.time.Duration;
@@ -203,6 +204,11 @@ public final class BatonClient implements AutoCloseable {
   /** {@code POST …/{id}/severity}: {@code S1}..{@code S9} by hand, with why; the SLA follows. */
   public IncidentCard severity(long id, String level, String comment, Long expectedVersion) throws IOException {
     return act(id, "severity", fields("level", level, "comment", comment), expectedVersion);
+  }
+
+  /** {@code GET /api/v1/whoami}: the actor this client's token acts as, its role and its teams. */
+  public WhoAmI whoami() throws IOException {
+    return get(url("api/v1/whoami").build(), json.constructType(WhoAmI.class));
   }
 
   /** {@code GET /api/v1/runbooks}: every usable runbook by priority, and the runbook files the receiver skipped. */

@@ -8,6 +8,7 @@ import dev.baton.api.model.IncidentRunbooks;
 import dev.baton.api.model.RunbookList;
 import dev.baton.api.model.ShiftHandoverResult;
 import dev.baton.api.model.SnoozeRuleInfo;
+import dev.baton.api.model.WhoAmI;
 import dev.baton.server.BatonServer;
 import dev.baton.server.ServerSettings;
 import dev.baton.server.config.ConfigLoader;
@@ -67,6 +68,36 @@ class OnCallPolicyClientTest {
       BatonApiException bad = assertThrows(BatonApiException.class, () -> alice.handOverShift("alice", "nobody", "x"));
       assertEquals("to", bad.parameter());
       assertTrue(bad.getMessage().contains("not a holder"), bad.getMessage());
+    }
+  }
+
+  @Test
+  void whoamiTellsTheTokensActorRoleAndTeams() throws Exception {
+    String config = """
+        tokens:
+          - {name: alice, role: operate, secret: %s}
+          - {name: prom, role: ingest, secret: %s}
+        teams:
+          l1: {members: [alice, bob]}
+          bravo: {members: ["@alice"]}
+          charlie: {members: [carol]}
+        """.formatted(ALICE, SENDER);
+    try (BatonServer server = BatonServer.start(ServerSettings.forDatabase(dir.resolve("baton.db"))
+            .withConfig(ConfigLoader.parse(config, "test.yml", dir)));
+        BatonClient alice = BatonClient.builder(server.url()).token(ALICE).build();
+        BatonClient prom = BatonClient.builder(server.url()).token(SENDER).build();
+        BatonClient nobody = BatonClient.builder(server.url()).build()) {
+      assertEquals(new WhoAmI("alice", "operate", true, List.of("bravo", "l1")), alice.whoami());
+      assertEquals(new WhoAmI("prom", "ingest", true, List.of()), prom.whoami());
+      BatonApiException anonymous = assertThrows(BatonApiException.class, nobody::whoami);
+      assertEquals(401, anonymous.status());
+    }
+    try (BatonServer open = BatonServer.start(ServerSettings.forDatabase(dir.resolve("open.db")));
+        BatonClient local = BatonClient.builder(open.url()).build()) {
+      WhoAmI me = local.whoami();
+      assertEquals(System.getProperty("user.name"), me.name(), "without tokens the receiver's OS user acts");
+      assertEquals("admin", me.role());
+      assertEquals(false, me.token());
     }
   }
 }

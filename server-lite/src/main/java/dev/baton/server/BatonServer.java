@@ -127,7 +127,8 @@ public final class BatonServer implements AutoCloseable {
         .add("/-/healthy", Set.of("GET"), null, StatusHandlers.ok())
         // amtool asks for the status before posting, with whatever token it was given (ingest too)
         .addAllowing("/api/v2/status", Set.of("GET"), Set.of(Role.READ, Role.INGEST), StatusHandlers.status(live, settings.clock().instant(), VERSION))
-        .add("/metrics", Set.of("GET"), Role.READ, StatusHandlers.metrics(metrics.registry()));
+        .add("/metrics", Set.of("GET"), Role.READ, StatusHandlers.metrics(metrics.registry()))
+        .addAllowing("/api/v1/whoami", Set.of("GET"), Set.of(Role.READ, Role.INGEST), StatusHandlers.whoami(live));
     for (IngestProtocol protocol : settings.protocols()) {
       routes.add(protocol.path(), Set.of("POST"), Role.INGEST,
           HttpFront.ingest(protocol, pipeline, live, metrics, settings.clock()));

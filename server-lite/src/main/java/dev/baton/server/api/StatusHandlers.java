@@ -1,9 +1,11 @@
 package dev.baton.server.api;
 
 import com.sun.net.httpserver.HttpHandler;
+import dev.baton.api.model.WhoAmI;
 import dev.baton.server.config.BatonConfig;
-import java.util.function.Supplier;
+import dev.baton.server.config.TeamConfig;
 import dev.baton.server.http.Exchanges;
+import dev.baton.server.http.Principal;
 import dev.baton.server.metrics.Metrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -11,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** Health, readiness, status and metrics: what probes, amtool and Prometheus ask of a receiver. */
 public final class StatusHandlers {
@@ -59,6 +62,22 @@ public final class StatusHandlers {
       body.put("config", Map.of("original", redacted(config.get())));
       body.put("uptime", startedAt.toString());
       Exchanges.json(exchange, 200, body);
+    };
+  }
+
+  /**
+   * {@code /api/v1/whoami}: the caller's actor name, role and the configured teams that list it as
+   * a member, so a console acting through a token knows which incidents are its own.
+   */
+  public static HttpHandler whoami(Supplier<BatonConfig> config) {
+    return exchange -> {
+      Principal p = Principal.of(exchange);
+      List<String> teams = config.get().teams().values().stream()
+          .filter(t -> t.members().contains(p.name()))
+          .map(TeamConfig::name)
+          .sorted()
+          .toList();
+      ApiJson.ok(exchange, new WhoAmI(p.name(), p.role().wire(), p.token(), teams));
     };
   }
 
