@@ -86,10 +86,11 @@ class PrometheusToBatonE2ETest {
 
     assertEquals("warning", always.labels().get("severity"));
     assertEquals("e2e", always.labels().get("cluster"), "Prometheus's external labels arrive with the alert");
-    String promMetrics = Resources.get("http://127.0.0.1:" + prometheusPort + "/metrics");
     String target = "alertmanager=\"http://127.0.0.1:" + baton.port() + "/api/v2/alerts\"";
-    assertTrue(Resources.metric(promMetrics, "prometheus_notifications_sent_total{" + target + "}") > 0,
-        "Prometheus counts alerts sent to Baton's /api/v2/alerts");
+    // Prometheus counts a batch as sent once Baton's answer is back, a moment after Baton stored it
+    String promMetrics = Await.until("Prometheus counting alerts sent to Baton's /api/v2/alerts", WAIT,
+        () -> Resources.get("http://127.0.0.1:" + prometheusPort + "/metrics"),
+        m -> Resources.metric(m, "prometheus_notifications_sent_total{" + target + "}") > 0);
     assertEquals(0.0, Resources.metric(promMetrics, "prometheus_notifications_errors_total{" + target + "}"),
         "Prometheus saw no error from Baton");
     assertEquals(Set.of("alertmanager-v2"), db.messages().stream().map(m -> m.endpoint()).collect(Collectors.toSet()),
