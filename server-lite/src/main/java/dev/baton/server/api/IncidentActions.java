@@ -18,9 +18,6 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,7 +61,7 @@ final class IncidentActions implements HttpHandler {
       }
       IncidentCommand command = ActionRequests.parse(m.group(2), ActionRequests.body(body), clock.instant());
       Principal actor = Principal.of(exchange);
-      await(new IncidentAction(id, actor.name(), expected, command));
+      WriterWait.await(pipeline.act(new IncidentAction(id, actor.name(), expected, command)), timeout);
       IncidentCard card = incidents.card(id);
       exchange.getResponseHeaders().set("ETag", etag(card.version()));
       ApiJson.ok(exchange, card);
@@ -80,27 +77,6 @@ final class IncidentActions implements HttpHandler {
     } catch (Unavailable e) {
       exchange.getResponseHeaders().set("Retry-After", "1");
       ApiJson.error(exchange, 503, e.getMessage(), null, List.of());
-    }
-  }
-
-  /** Waits for the writer's commit; its refusal or unavailability is rethrown as is. */
-  private void await(IncidentAction action) {
-    try {
-      pipeline.act(action).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      throw new Unavailable(Unavailable.Reason.TIMEOUT, "the store did not commit within " + timeout.toSeconds()
-          + " s; reload the incident to see whether the action applied", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof Refusal r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Unavailable u) {
-        throw u;
-      }
-      throw new Unavailable(Unavailable.Reason.STORE_FAILED, "the store could not commit; retry later", e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new Unavailable(Unavailable.Reason.STOPPED, "the receiver is stopping; retry later", e);
     }
   }
 
