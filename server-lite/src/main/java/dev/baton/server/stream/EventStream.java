@@ -117,6 +117,14 @@ public final class EventStream implements AutoCloseable {
       if (!running) {
         break;
       }
+      synchronized (subscribers) {
+        if (subscribers.isEmpty()) {
+          // nobody to send to: skip the reads and card builds; a client that connects later replays
+          // from the log (registered under this lock, it reads a head at least this far)
+          dispatched = Math.max(dispatched, committed.get());
+          continue;
+        }
+      }
       try {
         List<Frame> page = feed.after(dispatched, DISPATCH_PAGE);
         for (Frame f : page) {

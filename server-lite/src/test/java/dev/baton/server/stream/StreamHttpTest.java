@@ -121,6 +121,26 @@ class StreamHttpTest {
   }
 
   @Test
+  void withNoClientTheLogIsNotReadAndALaterClientStillGetsEverything() throws Exception {
+    try (StreamReceiver r = new StreamReceiver(dir, CONFIG)) {
+      r.fire("a", 5);
+      Thread.sleep(600); // two dispatcher cycles
+      String metrics = r.get("/metrics").body();
+      // building cards nobody reads cost ingest most of its throughput on large incidents
+      assertTrue(metrics.lines().noneMatch(l -> l.startsWith("baton_stream_events_total ") && !l.endsWith(" 0")),
+          metrics);
+      try (SseClient sse = r.stream(Map.of("Last-Event-ID", "0"))) {
+        List<Long> all = r.changeIdsAfter(0);
+        assertEquals("hello", sse.nextEvent(WAIT).type());
+        assertEquals(all, sse.events(all.size(), WAIT).stream().map(SseClient.Event::number).toList());
+        r.fire("b", 2);
+        List<Long> live = r.changeIdsAfter(all.get(all.size() - 1));
+        assertEquals(live, sse.events(live.size(), WAIT).stream().map(SseClient.Event::number).toList());
+      }
+    }
+  }
+
+  @Test
   void exactlyOnceAcrossAReceiverRestart() throws Exception {
     try (StreamReceiver r = new StreamReceiver(dir, CONFIG)) {
       r.fire("before", 2);
