@@ -1,12 +1,14 @@
 package dev.baton.console;
 
+import dev.baton.api.model.BatonVersion;
 import java.net.URI;
 import java.nio.file.Path;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The console's command line. Parsing only: {@link ConsoleWiring} acts on it. */
-@Command(name = "baton-console", mixinStandardHelpOptions = true, version = "Baton console 0.1.0",
+@Command(name = "baton-console", mixinStandardHelpOptions = true, versionProvider = ConsoleOptions.Version.class,
     description = "The Baton on-call console. Without --server it starts its own receiver on 127.0.0.1.")
 public final class ConsoleOptions {
 
@@ -63,5 +65,13 @@ public final class ConsoleOptions {
 
   public Path dataDir() {
     return dataDir;
+  }
+
+  /** {@code --version}: the version the build stamped. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"Baton console " + BatonVersion.current()};
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.baton.server;
 
+import dev.baton.api.model.BatonVersion;
 import dev.baton.server.api.ConfigApi;
 import dev.baton.server.api.ReadApi;
 import dev.baton.server.api.ReviewApi;
@@ -41,7 +42,7 @@ import org.slf4j.LoggerFactory;
 public final class BatonServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(BatonServer.class);
-  public static final String VERSION = "0.1.0";
+  public static final String VERSION = BatonVersion.current();
   private static final java.time.Duration READY_WAIT = java.time.Duration.ofMillis(500);
 
   private final ServerSettings settings;

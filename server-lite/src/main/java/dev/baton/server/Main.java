@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code java -jar baton-server.jar}: parses flags, starts the receiver, maps failures to exit codes. */
-@Command(name = "baton-server", mixinStandardHelpOptions = true, version = "baton-server " + BatonServer.VERSION,
+@Command(name = "baton-server", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Baton's receiver: stores alerts from Prometheus, Alertmanager, Grafana and scripts in SQLite.",
     sortOptions = false)
 public final class Main implements Callable<Integer> {
@@ -144,6 +144,14 @@ public final class Main implements Callable<Integer> {
         }
       }
       throw new CommandLine.TypeConversionException("expected normal or full, got '" + value + "'");
+    }
+  }
+
+  /** {@code --version}: the version the build stamped. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"baton-server " + BatonServer.VERSION};
     }
   }
 }

@@ -39,6 +39,13 @@ class MainTest {
   }
 
   @Test
+  void versionIsTheOneTheBuildStamped() {
+    Run run = run("--version");
+    assertEquals(0, run.code());
+    assertEquals("baton-server " + System.getProperty("baton.project.version"), run.out().strip());
+  }
+
+  @Test
   void aTakenPortIsAClearFailure() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       Run r = run("--listen", "127.0.0.1:" + taken.getLocalPort(), "--db", dir.resolve("b.db").toString());
