@@ -30,6 +30,8 @@ import dev.baton.api.model.SimilarIncidents;
 import dev.baton.api.model.SnoozeRequest;
 import dev.baton.api.model.SnoozeRuleInfo;
 import dev.baton.api.model.SnoozeRuleList;
+import dev.baton.api.model.SourceInfo;
+import dev.baton.api.model.SourceList;
 import dev.baton.api.model.WhoAmI;
 import dev.baton.api.model.TimelineNote;
 import java.io.IOException;
@@ -241,6 +243,23 @@ public final class BatonClient implements AutoCloseable {
   public SnoozeRuleInfo endSnoozeRule(long id) throws IOException {
     return call(new Request.Builder().url(url("api/v1/snooze-rules").addPathSegment(Long.toString(id)).build())
         .delete(), json.constructType(SnoozeRuleInfo.class));
+  }
+
+  /**
+   * {@code GET /api/v1/sources}: every source (configured ones first) with its status ({@code ok},
+   * {@code missing}, {@code never_seen}, {@code unwatched}), last message, last heartbeat and counts.
+   */
+  public SourceList sources() throws IOException {
+    return get(url("api/v1/sources").build(), json.constructType(SourceList.class));
+  }
+
+  /**
+   * {@code POST /api/v1/heartbeat/{source}} (ingest role): the configured source is alive now; when
+   * it was missing, its no-data-for alert turns ok. The answer is the source as it is after it.
+   */
+  public SourceInfo heartbeat(String source) throws IOException {
+    return call(new Request.Builder().url(url("api/v1/heartbeat").addPathSegment(source).build())
+        .post(RequestBody.create(new byte[0], JSON)), json.constructType(SourceInfo.class));
   }
 
   /**

@@ -136,6 +136,7 @@ public final class BatonServer implements AutoCloseable {
     }
     readApi.mountConsole(routes);
     readApi.mountActions(routes, pipeline, config.limits().commitTimeout());
+    readApi.mountSources(routes, pipeline, live, config.limits().commitTimeout());
     new ConfigApi(reloader).mount(routes);
     routes.addStream("/api/v1/stream", Role.READ, stream.handler());
     new ShiftApi(pipeline, settings.clock(), config.limits().commitTimeout()).mount(routes);

@@ -31,6 +31,8 @@ public final class AlertTracker {
 
   /** Refresh intervals a lasting alert may miss before it is {@code unknown}. */
   public static final int MISSED_REFRESHES = 3;
+  /** Why a firing period ended when its source's heartbeat went missing. */
+  public static final String SOURCE_SILENT = "source_silent";
 
   /** Finds an alert that is not in memory (evicted or never loaded); null when it does not exist. */
   public interface Loader {
@@ -206,6 +208,34 @@ public final class AlertTracker {
       return resolve(a, false, before, a.severity(), false, false, now);
     }
     return new AlertChange(a, false, before, a.severity(), false, false, false, 0, 0, null, false, false);
+  }
+
+  /**
+   * The source of a firing or pending alert went silent (its heartbeat is missing): the alert turns
+   * {@code unknown} and its firing period ends now, unless somebody refreshed it after
+   * {@code lastHeard}, the source's last message (another replica still sends it).
+   *
+   * @return the change, or null when the alert is not firing or pending, or was refreshed since
+   */
+  public AlertChange silence(AlertKey key, long lastHeard, long now) {
+    Alert a = alerts.get(key);
+    if (a == null && !complete) {
+      a = loader.load(key);
+      if (a != null) {
+        alerts.put(key, a);
+      }
+    }
+    if (a == null || (a.state() != AlertState.FIRING && a.state() != AlertState.PENDING) || a.lastSeen() > lastHeard) {
+      return null;
+    }
+    AlertState before = a.state();
+    long start = a.periodStart();
+    a.periodStart(0);
+    a.state(AlertState.UNKNOWN);
+    a.expiresAt(0);
+    a.pendingUntil(0);
+    return new AlertChange(a, false, before, a.severity(), false, false, false, start, Math.max(now, start),
+        start == 0 ? null : SOURCE_SILENT, false, false);
   }
 
   private AlertChange resolve(Alert a, boolean created, AlertState before, Severity severityBefore,

@@ -1,11 +1,13 @@
 package dev.baton.server.api;
 
+import dev.baton.server.config.BatonConfig;
 import dev.baton.server.config.Role;
 import dev.baton.server.http.Routes;
 import dev.baton.server.pipeline.Pipeline;
 import dev.baton.server.query.AlertQueries;
 import dev.baton.server.query.IncidentQueries;
 import dev.baton.server.query.ReadConnections;
+import dev.baton.server.query.SourceQueries;
 import dev.baton.server.runbook.RunbookLibrary;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -59,6 +61,14 @@ public final class ReadApi implements AutoCloseable {
   public Routes mountActions(Routes routes, Pipeline pipeline, Duration commitTimeout) {
     return routes.add(ConsoleApi.PREFIX, Set.of("POST"), Role.OPERATE,
         new IncidentActions(pipeline, incidents, clock, commitTimeout));
+  }
+
+  /**
+   * Monitoring of monitoring: {@code POST /api/v1/heartbeat/{source}} through the writer (ingest),
+   * {@code GET /api/v1/sources} from the readers (read).
+   */
+  public Routes mountSources(Routes routes, Pipeline pipeline, Supplier<BatonConfig> config, Duration commitTimeout) {
+    return new SourceApi(new SourceQueries(readers), pipeline, config, commitTimeout).mount(routes);
   }
 
   /** The handler of {@code GET /api/v2/alerts} (Alertmanager's shape), for viewers. */

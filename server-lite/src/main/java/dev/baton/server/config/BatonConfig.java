@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param sla           response times by severity and service level
  * @param stream        the event stream and how much of its change log is kept
  * @param postmortems   post-mortem lists, template and artifact bounds
+ * @param heartbeats    which alerts are heartbeats, and the severity of a silent source's incident
  * @param original      the configuration text as given, shown by {@code /api/v2/status}
  */
 public record BatonConfig(
@@ -41,13 +42,14 @@ public record BatonConfig(
     SlaTable sla,
     StreamConfig stream,
     PostmortemConfig postmortems,
+    HeartbeatConfig heartbeats,
     String original) {
 
   public static final String DEFAULT_PROJECT = "default";
 
   public static final BatonConfig DEFAULT = new BatonConfig(
       List.of(), List.of(), ProjectConfig.DEFAULT, Map.of(), SeverityRules.DEFAULT, Map.of(), Limits.DEFAULT, null, Map.of(), List.of(),
-      SlaTable.DEFAULT, StreamConfig.DEFAULT, PostmortemConfig.DEFAULT, "");
+      SlaTable.DEFAULT, StreamConfig.DEFAULT, PostmortemConfig.DEFAULT, HeartbeatConfig.DEFAULT, "");
 
   public BatonConfig {
     tokens = List.copyOf(tokens);
@@ -77,22 +79,27 @@ public record BatonConfig(
   }
 
   public Optional<SourceConfig> sourceForToken(String tokenName) {
-    return sources.stream().filter(s -> s.token().equals(tokenName)).findFirst();
+    return sources.stream().filter(s -> tokenName.equals(s.token())).findFirst();
+  }
+
+  /** The configured source of that name. */
+  public Optional<SourceConfig> source(String name) {
+    return sources.stream().filter(s -> s.name().equals(name)).findFirst();
   }
 
   public BatonConfig withLimits(Limits newLimits) {
     return new BatonConfig(tokens, sources, defaults, projects, severity, pendingDelays, newLimits, runbooks, teams, routing, sla,
-        stream, postmortems, original);
+        stream, postmortems, heartbeats, original);
   }
 
   /** The same with another runbooks folder (a command-line flag wins over the file). */
   public BatonConfig withRunbooks(Path folder) {
     return new BatonConfig(tokens, sources, defaults, projects, severity, pendingDelays, limits, folder, teams, routing, sla,
-        stream, postmortems, original);
+        stream, postmortems, heartbeats, original);
   }
 
   public BatonConfig withStream(StreamConfig newStream) {
     return new BatonConfig(tokens, sources, defaults, projects, severity, pendingDelays, limits, runbooks, teams, routing, sla,
-        newStream, postmortems, original);
+        newStream, postmortems, heartbeats, original);
   }
 }

@@ -48,7 +48,7 @@ public final class ConfigLoader {
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
   private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KiB|MiB|GiB)?");
   private static final Set<String> TOP_KEYS = Set.of("tokens", "sources", "defaults", "projects", "severity", "pending", "limits",
-      "runbooks", "teams", "routing", "sla", "stream", "postmortems");
+      "runbooks", "teams", "routing", "sla", "stream", "postmortems", "heartbeats");
   private static final Mql MQL = Mql.forIncidents();
 
   private final List<String> problems = new ArrayList<>();
@@ -118,11 +118,12 @@ public final class ConfigLoader {
     SlaTable sla = sla(root.path("sla"));
     StreamConfig stream = stream(root.path("stream"));
     PostmortemConfig postmortems = postmortems(root.path("postmortems"));
+    HeartbeatConfig heartbeats = heartbeats(root.path("heartbeats"));
     if (!problems.isEmpty()) {
       throw new ConfigException(origin, problems);
     }
     return new BatonConfig(tokens, sources, defaults, projects, severity, pending, limits, runbooks, teams, routing, sla,
-        stream, postmortems, text);
+        stream, postmortems, heartbeats, text);
   }
 
   /** Teams are read before the sections that name them (projects, routing); escalation lists after every team. */
@@ -343,17 +344,22 @@ public final class ConfigLoader {
     if (!sequence(node, "sources")) {
       return sources;
     }
+    Set<String> names = new HashSet<>();
+    Set<String> keys = Set.of("name", "token", "default_project", "heartbeat", "heartbeat_severity");
     for (int i = 0; i < node.size(); i++) {
       String path = "sources[" + i + "]";
       JsonNode s = node.get(i);
       if (!s.isObject()) {
-        problems.add(path + ": expected a mapping with name, token, default_project, heartbeat");
+        problems.add(path + ": expected a mapping with " + String.join(", ", new java.util.TreeSet<>(keys)));
         continue;
       }
-      checkKeys(s, path, Set.of("name", "token", "default_project", "heartbeat"));
+      checkKeys(s, path, keys);
       String name = requiredText(s, path + ".name");
-      String token = requiredText(s, path + ".token");
+      String token = optionalText(s.path("token"), path + ".token");
       String project = optionalText(s.path("default_project"), path + ".default_project");
+      if (name != null && !names.add(name)) {
+        problems.add(path + ".name: another source is named '" + name + "'");
+      }
       if (token != null && tokens.stream().noneMatch(t -> t.name().equals(token))) {
         problems.add(path + ".token: no token named '" + token + "' in tokens");
       }
@@ -361,11 +367,45 @@ public final class ConfigLoader {
       if (heartbeat != null && heartbeat.isZero()) {
         problems.add(path + ".heartbeat: expected a positive duration, got '" + s.path("heartbeat").asText() + "'");
       }
-      if (name != null && token != null) {
-        sources.add(new SourceConfig(name, token, project, heartbeat));
+      Severity severity = s.has("heartbeat_severity")
+          ? severityValue(s.path("heartbeat_severity"), path + ".heartbeat_severity") : null;
+      if (severity != null && heartbeat == null) {
+        problems.add(path + ".heartbeat_severity: the source has no heartbeat, so it never opens a no-data-for"
+            + " incident; add heartbeat or remove heartbeat_severity");
+      }
+      if (name != null) {
+        sources.add(new SourceConfig(name, token, project, heartbeat, severity));
       }
     }
     return sources;
+  }
+
+  private HeartbeatConfig heartbeats(JsonNode node) {
+    if (!mapping(node, "heartbeats")) {
+      return HeartbeatConfig.DEFAULT;
+    }
+    checkKeys(node, "heartbeats", Set.of("alertnames", "severity"));
+    Set<String> alertnames = HeartbeatConfig.DEFAULT.alertnames();
+    JsonNode names = node.path("alertnames");
+    if (!names.isMissingNode() && !names.isNull()) {
+      alertnames = new LinkedHashSet<>();
+      if (!names.isArray()) {
+        problems.add("heartbeats.alertnames: expected a list of alert names, like [Watchdog, DeadMansSwitch]");
+      } else {
+        for (int i = 0; i < names.size(); i++) {
+          String name = optionalText(names.get(i), "heartbeats.alertnames[" + i + "]");
+          if (name != null) {
+            alertnames.add(name);
+          }
+        }
+      }
+    }
+    Severity severity = HeartbeatConfig.DEFAULT.severity();
+    if (node.has("severity")) {
+      Severity s = severityValue(node.path("severity"), "heartbeats.severity");
+      severity = s == null ? severity : s;
+    }
+    return new HeartbeatConfig(alertnames, severity);
   }
 
   private ProjectConfig project(JsonNode node, String path, ProjectConfig inherited) {

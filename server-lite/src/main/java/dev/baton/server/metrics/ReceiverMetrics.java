@@ -28,6 +28,14 @@ public final class ReceiverMetrics {
   public final Metrics.Counter resolvedWhilePending = registry.counter("baton_alerts_resolved_while_pending_total",
       "Alerts resolved before their pending delay passed (noise: they opened nothing).");
 
+  /** When each source's last heartbeat arrived (its Watchdog alert or a heartbeat call). */
+  public final Metrics.Gauge sourceLastHeartbeat = registry.gauge("baton_source_last_heartbeat_timestamp_seconds",
+      "When the source's last heartbeat (Watchdog alert or POST /api/v1/heartbeat/{source}) arrived, in Unix seconds.",
+      "source");
+  /** 1 while a watched source's heartbeat is missing (its no-data-for alert fires), else 0. */
+  public final Metrics.Gauge sourceMissing = registry.gauge("baton_source_heartbeat_missing",
+      "1 while the watched source's heartbeat is missing and its no-data-for alert fires, else 0.", "source");
+
   public final Metrics.Gauge streamClients = registry.gauge("baton_stream_clients",
       "Clients connected to the event stream (GET /api/v1/stream).");
   public final Metrics.Counter streamEvents = registry.counter("baton_stream_events_total",

@@ -3,6 +3,7 @@ package dev.baton.server.pipeline;
 import dev.baton.mql.eval.CompiledQuery;
 import dev.baton.server.alert.Alert;
 import dev.baton.server.config.BatonConfig;
+import dev.baton.server.heartbeat.SourceState;
 import dev.baton.server.incident.IncidentAction;
 import dev.baton.server.incident.IncidentCommand;
 import dev.baton.server.incident.Refusal;
@@ -143,6 +144,15 @@ public final class Pipeline implements AutoCloseable {
     return policy((p, now, tx) -> p.endSnoozeRule(id, actor, now, tx));
   }
 
+  /**
+   * A heartbeat call of a configured source: it is alive now; when it was missing, its no-data-for
+   * alert turns ok. The future gives the source's bookkeeping after it, or fails with {@link
+   * Refusal} when no configured source has that name.
+   */
+  public CompletableFuture<SourceState> heartbeat(String source) {
+    return policy((p, now, tx) -> p.heartbeat(source, now, tx));
+  }
+
   /** The snooze rules in force, oldest first (as of the last committed change). */
   public List<SnoozeRule> snoozeRules() {
     return processor.snoozeRules();
@@ -193,7 +203,7 @@ public final class Pipeline implements AutoCloseable {
   private void takeConfiguration() {
     Reconfiguration r = reconfiguration.getAndSet(null);
     if (r != null) {
-      processor.reconfigure(r.config());
+      processor.reconfigure(r.config(), clock.millis());
       r.future.complete(null);
     }
   }
@@ -314,7 +324,7 @@ public final class Pipeline implements AutoCloseable {
 
   private boolean reload() {
     try {
-      processor.load();
+      processor.load(clock.millis());
       processor.publishGauges();
       hotStateValid = true;
       int generation = ++loadGeneration;

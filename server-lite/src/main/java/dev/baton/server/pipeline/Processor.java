@@ -13,6 +13,9 @@ import dev.baton.server.alert.AlertTracker;
 import dev.baton.server.alert.Fingerprint;
 import dev.baton.server.config.BatonConfig;
 import dev.baton.server.config.ProjectConfig;
+import dev.baton.server.config.SourceConfig;
+import dev.baton.server.heartbeat.Heartbeats;
+import dev.baton.server.heartbeat.SourceState;
 import dev.baton.server.incident.Incident;
 import dev.baton.server.incident.IncidentAction;
 import dev.baton.server.incident.IncidentChange;
@@ -64,6 +67,7 @@ final class Processor {
   private final Duration retainIdle;
   private final Escalations escalations = new Escalations();
   private final SnoozeRules snoozeRules = new SnoozeRules();
+  private final Heartbeats heartbeats = new Heartbeats();
   private final Map<ProjectConfig, AlertIdentity> identities = new IdentityHashMap<>();
   private AlertTracker alerts;
   private IncidentTracker incidents;
@@ -86,7 +90,7 @@ final class Processor {
    * (Re)loads the hot state from the store: at start, and after a failed transaction. Active
    * alerts are not read here: until {@link #warm} brings them, the tracker looks alerts up.
    */
-  void load() {
+  void load(long now) {
     HotState hot = store.loadHotState();
     long stored = hot.alertsByState().values().stream().mapToLong(Long::longValue).sum();
     long active = hot.alertsByState().entrySet().stream()
@@ -101,6 +105,8 @@ final class Processor {
     incidents.slaTable(config.sla());
     escalations.clear();
     snoozeRules.load(store.activeSnoozeRules());
+    heartbeats.load(store.loadSources());
+    heartbeats.configure(config, now);
     alertsByState = new HashMap<>();
     hot.alertsByState().forEach((state, n) -> alertsByState.put(state.equals("instant") ? NO_STATE : state, n));
     incidentsByStatusClass = new HashMap<>();
@@ -121,9 +127,10 @@ final class Processor {
   }
 
   /** Takes a reloaded configuration: what arrives from now on follows it. */
-  void reconfigure(BatonConfig next) {
+  void reconfigure(BatonConfig next, long now) {
     config = next;
     identities.clear();
+    heartbeats.configure(next, now);
     if (incidents != null) {
       incidents.slaTable(next.sla());
     }
@@ -135,8 +142,18 @@ final class Processor {
 
   void submit(Submission s, StoreTransaction tx) {
     long now = s.receivedAt();
-    long messageId = tx.insertMessage(now, s.source().name(), s.endpoint(), s.client(), s.contentType(), s.body());
+    String source = s.source().name();
+    long messageId = tx.insertMessage(now, source, s.endpoint(), s.client(), s.contentType(), s.body());
+    int alertEvents = 0;
     for (Event e : s.events()) {
+      if (heartbeats.isHeartbeat(e)) {
+        // a Watchdog is the source's proof of life, not a problem: no alert, no incident
+        if (e.status() == Event.Status.FIRING) {
+          beat(source, now, tx);
+        }
+        continue;
+      }
+      alertEvents++;
       String project = e.labels().get("project");
       if (project == null || project.isEmpty()) {
         project = s.source().defaultProject() == null ? BatonConfig.DEFAULT_PROJECT : s.source().defaultProject();
@@ -145,16 +162,37 @@ final class Processor {
         applyByDedupKey(project, e, s, messageId, now, tx);
         continue;
       }
-      ProjectConfig pc = config.project(project);
-      AlertKey key = identities.computeIfAbsent(pc, p -> new AlertIdentity(p.nonIdentifying())).keyOf(e, project);
-      Severity severity = config.severity().of(e.labels());
-      long amFingerprint = Fingerprint.of((SortedMap<String, String>) e.labels());
-      long annotationsHash = Fingerprint.of((SortedMap<String, String>) e.annotations());
-      AlertChange change = alerts.observe(key, e, severity, groupingKey(project, pc, e.labels()), amFingerprint,
-          annotationsHash, now, PendingDelays.of(config, key.project(), e.annotations()), incidents::isOpen);
-      persist(change, e, s.source().name(), amFingerprint, now, tx);
+      AlertChange change = observe(project, e, Origin.ingest(source), now, tx);
       tx.insertEvent(messageId, change.alert().id(), e);
     }
+    heartbeats.received(source, alertEvents, now);
+  }
+
+  /** Applies one event to its alert (and the alert's incident); the change. */
+  private AlertChange observe(String project, Event e, Origin origin, long now, StoreTransaction tx) {
+    ProjectConfig pc = config.project(project);
+    AlertKey key = identities.computeIfAbsent(pc, p -> new AlertIdentity(p.nonIdentifying())).keyOf(e, project);
+    Severity severity = config.severity().of(e.labels());
+    long amFingerprint = Fingerprint.of((SortedMap<String, String>) e.labels());
+    long annotationsHash = Fingerprint.of((SortedMap<String, String>) e.annotations());
+    AlertChange change = alerts.observe(key, e, severity, groupingKey(project, pc, e.labels()), amFingerprint,
+        annotationsHash, now, PendingDelays.of(config, key.project(), e.annotations()), incidents::isOpen);
+    persist(change, e, origin, amFingerprint, now, tx);
+    return change;
+  }
+
+  /**
+   * Who caused an alert change: the source whose name goes on a new alert and into routing (null
+   * when the clock did), the actor written on the timeline, and why, when the timeline must say
+   * more than the states (null otherwise).
+   */
+  private record Origin(String source, String actor, Map<String, Object> why) {
+
+    static Origin ingest(String source) {
+      return new Origin(source, source, null);
+    }
+
+    static final Origin CLOCK = new Origin(null, SYSTEM_ACTOR, null);
   }
 
   /** A PagerDuty acknowledge or resolve: labels exactly {@code {dedup_key: K}}, no annotations. */
@@ -171,13 +209,19 @@ final class Processor {
       metrics.alertsRejected.inc(1, s.source().name(), s.endpoint(), "unknown_dedup_key");
       return;
     }
-    persist(change, e, s.source().name(), 0, now, tx);
+    persist(change, e, Origin.ingest(s.source().name()), 0, now, tx);
     tx.insertEvent(messageId, change.alert().id(), e);
   }
 
   void tick(long now, StoreTransaction tx) {
     for (AlertChange change : alerts.tick(now)) {
-      persist(change, null, SYSTEM_ACTOR, 0, now, tx);
+      persist(change, null, Origin.CLOCK, 0, now, tx);
+    }
+    for (Heartbeats.Silence silence : heartbeats.due(now)) {
+      sourceWentSilent(silence, now, tx);
+    }
+    for (SourceState dropped : heartbeats.unwatched()) {
+      resolveNoData(dropped, "no_longer_watched", now, tx);
     }
     for (Incident i : incidents.wakeEnded(now)) {
       recount(IncidentStatus.SNOOZED, i.slaClass(), i);
@@ -314,10 +358,23 @@ final class Processor {
     }
     dirtyAlerts.clear();
     dirtyIncidents.clear();
+    for (SourceState source : heartbeats.drainChanged()) {
+      tx.saveSource(source);
+    }
   }
 
   /** Publishes the counters to the gauges; after a commit, so they never show rolled-back work. */
   void publishGauges() {
+    for (SourceState source : heartbeats.all()) {
+      if (source.lastHeartbeatAt() != 0) {
+        metrics.sourceLastHeartbeat.set(source.lastHeartbeatAt() / 1000, source.name());
+      }
+    }
+    for (var source : config.sources()) {
+      if (source.heartbeat() != null) {
+        metrics.sourceMissing.set(heartbeats.state(source.name()).missing() ? 1 : 0, source.name());
+      }
+    }
     alertsByState.forEach((state, n) -> metrics.alertsByState.set(n, state));
     incidentsByStatusClass.forEach((key, n) -> {
       int bar = key.indexOf('|');
@@ -325,7 +382,7 @@ final class Processor {
     });
   }
 
-  private void persist(AlertChange c, Event e, String actor, long amFingerprint, long now, StoreTransaction tx) {
+  private void persist(AlertChange c, Event e, Origin origin, long amFingerprint, long now, StoreTransaction tx) {
     Alert a = c.alert();
     if (c.closedPeriodStart() != 0) {
       // the period in progress lives on the alert row (period_start); ended ones get their own row
@@ -337,7 +394,7 @@ final class Processor {
     ProjectConfig pc = config.project(a.key().project());
     IncidentChange ic = incidents.follow(c, a.trigger(), pc.serviceLevel(), pc.defaultHolder(), now);
     if (c.created()) {
-      tx.insertAlert(a, e, actor, amFingerprint);
+      tx.insertAlert(a, e, origin.source(), amFingerprint);
       a.statusWritten();
       alertsByState.merge(stateName(a.state()), 1L, Long::sum);
     } else {
@@ -351,17 +408,17 @@ final class Processor {
       }
     }
     if (ic != null) {
-      record(ic, c, e, actor, now, tx);
+      record(ic, c, e, origin, now, tx);
     }
   }
 
-  private void record(IncidentChange ic, AlertChange c, Event e, String actor, long now, StoreTransaction tx) {
+  private void record(IncidentChange ic, AlertChange c, Event e, Origin origin, long now, StoreTransaction tx) {
+    String actor = origin.actor();
     Incident i = ic.incident();
     Subject opening = null; // a new incident as MQL sees it, for routing and snooze rules
     Alert a = c.alert();
     if (ic.opened()) {
-      opening = Routing.subject(i, List.of(e != null ? e.labels() : store.alertLabels(a.id())),
-          e != null ? actor : null);
+      opening = Routing.subject(i, List.of(e != null ? e.labels() : store.alertLabels(a.id())), origin.source());
       Routing.Decision route = Routing.route(config.routing(), i.holding().holder(), opening);
       List<String> chain = route.chain();
       if (!chain.get(0).equals(i.holding().holder())) {
@@ -399,11 +456,17 @@ final class Processor {
       tx.linkAlert(i.id(), a.id(), now);
       Map<String, Object> detail = alertDetail(a);
       detail.put("state", a.state() == null ? NO_STATE : a.state().wire());
+      if (origin.why() != null) {
+        detail.putAll(origin.why());
+      }
       tx.timeline(i.id(), now, actor, "alert_joined", json(detail));
     } else if (c.stateChanged()) {
       Map<String, Object> detail = alertDetail(a);
       detail.put("from", stateName(c.before()));
       detail.put("to", stateName(a.state()));
+      if (origin.why() != null) {
+        detail.putAll(origin.why());
+      }
       tx.timeline(i.id(), now, actor, "alert_state", json(detail));
     } else if (a.kind() == Event.Kind.INSTANT) {
       tx.timeline(i.id(), now, actor, "alert_repeated", json(alertDetail(a)));
@@ -430,6 +493,85 @@ final class Processor {
         snoozeByRule(i, rule, now, tx);
       }
     }
+  }
+
+  /**
+   * A heartbeat call ({@code POST /api/v1/heartbeat/{source}}) of a configured source.
+   *
+   * @return the source's bookkeeping after it
+   * @throws Refusal when no configured source has that name; nothing was applied then
+   */
+  SourceState heartbeat(String source, long now, StoreTransaction tx) {
+    if (config.source(source).isEmpty()) {
+      throw new Refusal(Refusal.Reason.NOT_FOUND, "no source named '" + source + "' in the configuration's sources"
+          + " (configured: " + config.sources().stream().map(SourceConfig::name).sorted().toList() + ")", 0, null);
+    }
+    beat(source, now, tx);
+    return heartbeats.state(source);
+  }
+
+  /** A heartbeat of {@code source}; when it was missing, its no-data-for alert turns ok. */
+  private void beat(String source, long now, StoreTransaction tx) {
+    SourceState before = heartbeats.beat(source, now);
+    if (before.missing()) {
+      resolveNoData(before, "heartbeat_returned", now, tx);
+    }
+  }
+
+  /**
+   * A watched source missed its heartbeat: the alerts it was refreshing (and nobody else since)
+   * turn unknown, and its no-data-for alert fires, opening or joining an incident.
+   */
+  private void sourceWentSilent(Heartbeats.Silence silence, long now, StoreTransaction tx) {
+    SourceConfig source = silence.source();
+    SourceState state = silence.state();
+    Map<String, Object> why = new LinkedHashMap<>();
+    why.put("reason", "no_heartbeat");
+    why.put("source", source.name());
+    why.put("heartbeat", source.heartbeat().toString());
+    why.put("last_heartbeat", state.lastHeartbeatAt() == 0 ? null : Instant.ofEpochMilli(state.lastHeartbeatAt()).toString());
+    Origin silent = new Origin(source.name(), SYSTEM_ACTOR, why);
+    for (AlertKey key : store.firingAlerts(source.name())) {
+      AlertChange change = alerts.silence(key, state.lastMessageAt(), now);
+      if (change != null) {
+        persist(change, null, silent, 0, now, tx);
+      }
+    }
+    Severity severity = source.heartbeatSeverity() != null ? source.heartbeatSeverity() : config.heartbeats().severity();
+    Event fires = new Event(noDataLabels(source.name(), state.noDataProject(), severity), noDataAnnotations(source.name()),
+        Event.Kind.LASTING, Event.Status.FIRING, Instant.ofEpochMilli(state.missingSince()), null, null, null, null);
+    observe(state.noDataProject(), fires, silent, now, tx);
+  }
+
+  /** The source's heartbeat is back (or it is no longer watched): its no-data-for alert turns ok. */
+  private void resolveNoData(SourceState missing, String reason, long now, StoreTransaction tx) {
+    String name = missing.name();
+    Severity severity = config.source(name).map(SourceConfig::heartbeatSeverity).orElse(null);
+    Map<String, Object> why = new LinkedHashMap<>();
+    why.put("reason", reason);
+    why.put("source", name);
+    why.put("missing_since", Instant.ofEpochMilli(missing.missingSince()).toString());
+    Event resolves = new Event(noDataLabels(name, missing.noDataProject(),
+        severity != null ? severity : config.heartbeats().severity()), noDataAnnotations(name), Event.Kind.LASTING,
+        Event.Status.RESOLVED, null, Instant.ofEpochMilli(now), null, null, null);
+    observe(missing.noDataProject(), resolves, new Origin(name, SYSTEM_ACTOR, why), now, tx);
+  }
+
+  /** The no-data-for alert of a source: trigger {@code no-data-for}, the source named by the {@code source} label. */
+  private static Map<String, String> noDataLabels(String source, String project, Severity severity) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put("alertname", Heartbeats.NO_DATA_FOR);
+    labels.put("project", project);
+    labels.put("source", source);
+    labels.put("severity_level", Integer.toString(severity.level()));
+    return labels;
+  }
+
+  private static Map<String, String> noDataAnnotations(String source) {
+    return Map.of("summary", "No heartbeat from source " + source,
+        "description", "Baton has not heard the heartbeat of source `" + source + "` (its Watchdog alert, or `POST"
+            + " /api/v1/heartbeat/" + source + "`) within its heartbeat interval. The alerts it was sending are"
+            + " unknown until it is heard again; this alert turns ok when its heartbeat returns.");
   }
 
   /** The snooze rules in force, for the API (any thread). */

@@ -9,6 +9,7 @@ import dev.baton.server.alert.Fingerprint;
 import dev.baton.server.incident.Holding;
 import dev.baton.server.incident.Incident;
 import dev.baton.server.incident.IncidentStatus;
+import dev.baton.server.heartbeat.SourceState;
 import dev.baton.server.policy.SnoozeRule;
 import dev.baton.server.incident.SnoozeTerms;
 import dev.baton.server.ingest.Event;
@@ -90,6 +91,7 @@ public final class SqliteStore implements Store {
   private final Clock clock;
   private final ChangeLog changeLog;
   private final SnoozeRuleTable snoozeRules;
+  private final SourceTable sources;
   private final PreparedStatement selectIncidentLabels;
   private volatile LongConsumer changesCommitted = lastId -> { };
 
@@ -101,6 +103,7 @@ public final class SqliteStore implements Store {
     this.clock = clock;
     this.changeLog = new ChangeLog(c, retention);
     this.snoozeRules = new SnoozeRuleTable(c);
+    this.sources = new SourceTable(c);
     this.selectIncidentLabels = c.prepareStatement(
         "SELECT a.labels FROM incident_alerts ia JOIN alerts a ON a.id = ia.alert_id WHERE ia.incident_id = ?");
     insertMessage = c.prepareStatement(
@@ -383,6 +386,25 @@ public final class SqliteStore implements Store {
       return snoozeRules.active();
     } catch (SQLException e) {
       throw new StoreException("database " + file + ": cannot read snooze rules: " + describe(e), e);
+    }
+  }
+
+  @Override
+  public List<SourceState> loadSources() {
+    try {
+      return sources.all();
+    } catch (SQLException e) {
+      throw new StoreException("database " + file + ": cannot read sources: " + describe(e), e);
+    }
+  }
+
+  @Override
+  public List<AlertKey> firingAlerts(String source) {
+    try {
+      return sources.firing(source);
+    } catch (SQLException e) {
+      throw new StoreException("database " + file + ": cannot read the alerts of source " + source + ": "
+          + describe(e), e);
     }
   }
 
@@ -820,6 +842,11 @@ public final class SqliteStore implements Store {
     @Override
     public void endSnoozeRule(long id, long endedAt) {
       run(() -> snoozeRules.end(id, endedAt));
+    }
+
+    @Override
+    public void saveSource(SourceState source) {
+      run(() -> sources.save(source));
     }
 
     private void run(SqlAction action) {

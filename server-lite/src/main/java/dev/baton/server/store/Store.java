@@ -2,6 +2,7 @@ package dev.baton.server.store;
 
 import dev.baton.server.alert.Alert;
 import dev.baton.server.alert.AlertKey;
+import dev.baton.server.heartbeat.SourceState;
 import dev.baton.server.policy.SnoozeRule;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,15 @@ public interface Store extends AutoCloseable {
 
   /** Snooze rules that have not ended, oldest first. Writer thread only. */
   List<SnoozeRule> activeSnoozeRules();
+
+  /** Every source heard of, with its heartbeat bookkeeping. Writer thread only. */
+  List<SourceState> loadSources();
+
+  /**
+   * The firing and pending alerts a source sent first (its name is on them), including those
+   * written by the current transaction. Writer thread only.
+   */
+  List<AlertKey> firingAlerts(String source);
 
   /** Starts a write transaction. Writer thread only; one at a time. */
   StoreTransaction begin();

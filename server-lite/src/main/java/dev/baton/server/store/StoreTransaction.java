@@ -1,6 +1,7 @@
 package dev.baton.server.store;
 
 import dev.baton.server.alert.Alert;
+import dev.baton.server.heartbeat.SourceState;
 import dev.baton.server.incident.Incident;
 import dev.baton.server.ingest.Event;
 
@@ -57,6 +58,9 @@ public interface StoreTransaction {
 
   /** Marks a snooze rule ended (it ran out, or was ended by hand). */
   void endSnoozeRule(long id, long endedAt);
+
+  /** Writes a source's heartbeat bookkeeping (inserted the first time). */
+  void saveSource(SourceState source);
 
   void commit();
 

@@ -37,7 +37,7 @@ final class ApiReceiver implements AutoCloseable {
         default: S6
       """;
 
-  final MutableClock clock = new MutableClock(T0);
+  final MutableClock clock;
   final BatonServer server;
   private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();
@@ -55,6 +55,12 @@ final class ApiReceiver implements AutoCloseable {
 
   /** With its own whole {@code config}; alerts are sent with {@code ingestToken} when it is not null. */
   ApiReceiver(Path dir, String config, String ingestToken) throws Exception {
+    this(dir, config, ingestToken, T0);
+  }
+
+  /** As {@link #ApiReceiver(Path, String, String)}, with the clock at {@code start} (a receiver started again later). */
+  ApiReceiver(Path dir, String config, String ingestToken, Instant start) throws Exception {
+    this.clock = new MutableClock(start);
     this.ingestToken = ingestToken;
     server = BatonServer.start(ServerSettings.forDatabase(dir.resolve("baton.db"))
         .withConfig(ConfigLoader.parse(config, "test.yml", dir)).withClock(clock).withTickInterval(Duration.ZERO));

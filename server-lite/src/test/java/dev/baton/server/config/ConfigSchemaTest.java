@@ -55,7 +55,48 @@ class ConfigSchemaTest {
     assertEquals(new Sla(SlaClass.URGENT, Duration.ofMinutes(30)), c.sla().sla(Severity.of(1), ServiceLevel.NONE));
     assertEquals(SlaTable.lookup(Severity.of(3), ServiceLevel.GOLD), c.sla().sla(Severity.of(3), ServiceLevel.GOLD));
     assertEquals(Duration.ofMinutes(2), c.sources().get(0).heartbeat());
+    assertEquals(Severity.of(1), c.sources().get(0).heartbeatSeverity());
+    assertEquals(null, c.source("nightly-backup").orElseThrow().token(), "a source known by name only");
+    assertEquals(Duration.ofHours(25), c.source("nightly-backup").orElseThrow().heartbeat());
+    assertEquals(java.util.Set.of("Watchdog", "DeadMansSwitch"), c.heartbeats().alertnames());
+    assertEquals(Severity.of(2), c.heartbeats().severity());
     assertEquals(Path.of("/srv/runbooks"), c.runbooks());
+  }
+
+  @Test
+  void withoutHeartbeatsSectionWatchdogAndDeadMansSwitchAreHeartbeatsAndSilenceIsS2() throws Exception {
+    BatonConfig c = ConfigLoader.parse("", "empty.yml");
+    assertEquals(java.util.Set.of("Watchdog", "DeadMansSwitch"), c.heartbeats().alertnames());
+    assertEquals(Severity.of(2), c.heartbeats().severity());
+  }
+
+  @Test
+  void heartbeatProblemsAreReportedWithTheirPath() {
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse("""
+        heartbeats:
+          alertnames: Watchdog
+          severity: loud
+          period: 1m
+        sources:
+          - {name: p, heartbeat: 0s}
+          - {name: p, heartbeat_severity: S1}
+          - {heartbeat: 1m, heartbeat_severity: S0}
+        """, "baton.yml"));
+    List<String> expected = List.of(
+        "heartbeats.period: unknown key, expected one of [alertnames, severity]",
+        "heartbeats.alertnames: expected a list of alert names, like [Watchdog, DeadMansSwitch]",
+        "heartbeats.severity: expected a severity S1..S9, got 'loud'",
+        "sources[0].heartbeat: expected a positive duration, got '0s'",
+        "sources[1].name: another source is named 'p'",
+        "sources[1].heartbeat_severity: the source has no heartbeat, so it never opens a no-data-for incident;"
+            + " add heartbeat or remove heartbeat_severity",
+        "sources[2].name: required",
+        "sources[2].heartbeat_severity: expected a severity S1..S9, got 'S0'");
+    List<String> p = e.problems();
+    for (String want : expected) {
+      assertTrue(p.contains(want), "missing: " + want + "\nall:\n" + String.join("\n", p));
+    }
+    assertEquals(expected.size(), p.size(), String.join("\n", p));
   }
 
   @Test

@@ -19,7 +19,8 @@ import org.sqlite.SQLiteConfig;
  * Reads what a receiver stored straight from its SQLite file through a read-only connection (the
  * receiver keeps writing meanwhile; WAL lets a reader see the last commit). The queries read
  * schema V1: {@code SELECT labels, state FROM alerts} (labels: the JSON object of the alert's
- * labels) and {@code SELECT endpoint, body FROM messages} (endpoint: the protocol's short name).
+ * labels), {@code SELECT endpoint, body FROM messages} (endpoint: the protocol's short name) and
+ * the ended firing periods ({@code firing_periods.ended_by}).
  */
 final class BatonDb {
 
@@ -56,6 +57,22 @@ final class BatonDb {
   /** The one alert whose alertname is {@code name}, if stored. */
   Optional<StoredAlert> alert(String name) throws SQLException {
     return alerts().stream().filter(a -> name.equals(a.alertname())).findFirst();
+  }
+
+  /** Why each ended firing period of the alert named {@code name} ended ({@code resolved}, {@code expired}, {@code source_silent}). */
+  List<String> periodEnds(String name) throws SQLException {
+    List<String> ends = new ArrayList<>();
+    try (Connection c = connect();
+         java.sql.PreparedStatement p = c.prepareStatement("SELECT p.ended_by FROM firing_periods p"
+             + " JOIN alerts a ON a.id = p.alert_id WHERE a.trigger = ? ORDER BY p.id")) {
+      p.setString(1, name);
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          ends.add(rs.getString(1));
+        }
+      }
+    }
+    return ends;
   }
 
   List<StoredMessage> messages() throws SQLException {

@@ -40,6 +40,21 @@ final class ExternalProcess implements AutoCloseable {
     return new ExternalProcess(name, p, log);
   }
 
+  /**
+   * Debian's Prometheus with {@code config} on 127.0.0.1:{@code port}, its data and log in
+   * {@code dir}, re-sending firing alerts every {@code resendDelay} (a Prometheus duration, {@code 1s});
+   * returns once it is ready.
+   */
+  static ExternalProcess prometheus(Path binary, Path config, Path dir, int port, String resendDelay,
+      Duration wait) throws IOException {
+    ExternalProcess p = start("prometheus", List.of(binary.toString(),
+        "--config.file=" + config,
+        "--storage.tsdb.path=" + Files.createDirectories(dir.resolve("prometheus-data")),
+        "--web.listen-address=127.0.0.1:" + port,
+        "--rules.alert.resend-delay=" + resendDelay), dir.resolve("prometheus.log"));
+    return p.awaitHttpOk("http://127.0.0.1:" + port + "/-/ready", wait);
+  }
+
   /** A port nobody listens on right now, on 127.0.0.1. */
   static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -62,12 +62,7 @@ class PrometheusToBatonE2ETest {
     Path config = Resources.render("prometheus.yml", dir, Map.of("BATON", "127.0.0.1:" + baton.port(),
         "ALERTMANAGER", "127.0.0.1:" + alertmanagerPort, "RULES", rules.toString()));
     prometheusPort = ExternalProcess.freePort();
-    prometheus = ExternalProcess.start("prometheus", List.of(binary.toString(),
-        "--config.file=" + config,
-        "--storage.tsdb.path=" + Files.createDirectories(dir.resolve("prometheus-data")),
-        "--web.listen-address=127.0.0.1:" + prometheusPort,
-        "--rules.alert.resend-delay=1s"), dir.resolve("prometheus.log"));
-    prometheus.awaitHttpOk("http://127.0.0.1:" + prometheusPort + "/-/ready", WAIT);
+    prometheus = ExternalProcess.prometheus(binary, config, dir, prometheusPort, "1s", WAIT);
   }
 
   @AfterAll
