@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Incident analytics (GET /api/v1/reports/incidents) over HTTP on a generated store (docs/benchmarks.md, "Reports").
+# Incident analytics and the SLA report (GET /api/v1/reports/incidents, /sla) over HTTP on a generated store (docs/benchmarks.md, "Reports").
 #
 #   bench/reports.sh                      # 100k incidents, 5k post-mortems; 30 requests per kind
 #   bench/reports.sh 300000 15000 20      # incidents, post-mortems, requests per kind

@@ -27,6 +27,7 @@ import dev.baton.api.model.PostmortemPage;
 import dev.baton.api.model.RunbookList;
 import dev.baton.api.model.ShiftHandoverResult;
 import dev.baton.api.model.SimilarIncidents;
+import dev.baton.api.model.SlaReport;
 import dev.baton.api.model.SnoozeRequest;
 import dev.baton.api.model.SnoozeRuleInfo;
 import dev.baton.api.model.SnoozeRuleList;
@@ -422,11 +423,23 @@ public final class BatonClient implements AutoCloseable {
 
   /** {@code GET /api/v1/reports/incidents}: analytics over incidents opened in [from, to) matching {@code mql}; each may be null. */
   public IncidentReport incidentReport(Instant from, Instant to, String mql) throws IOException {
-    HttpUrl.Builder url = url("api/v1/reports/incidents");
+    return report("incidents", from, to, mql, IncidentReport.class);
+  }
+
+  /**
+   * {@code GET /api/v1/reports/sla}: response figures per project, team and severity of the
+   * incidents opened in [from, to) matching {@code mql}, and the noise per trigger; each may be null.
+   */
+  public SlaReport slaReport(Instant from, Instant to, String mql) throws IOException {
+    return report("sla", from, to, mql, SlaReport.class);
+  }
+
+  private <T> T report(String name, Instant from, Instant to, String mql, Class<T> type) throws IOException {
+    HttpUrl.Builder url = url("api/v1/reports").addPathSegment(name);
     optional(url, "from", from == null ? null : from.toString());
     optional(url, "to", to == null ? null : to.toString());
     optional(url, "q", mql);
-    return get(url.build(), json.constructType(IncidentReport.class));
+    return get(url.build(), json.constructType(type));
   }
 
   private HttpUrl.Builder postmortemUrl(long id) {

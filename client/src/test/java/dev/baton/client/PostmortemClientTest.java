@@ -10,6 +10,7 @@ import dev.baton.api.model.IncidentReport;
 import dev.baton.api.model.NewPostmortem;
 import dev.baton.api.model.Postmortem;
 import dev.baton.api.model.PostmortemFields;
+import dev.baton.api.model.SlaReport;
 import dev.baton.api.model.TimelineNote;
 import dev.baton.server.BatonServer;
 import dev.baton.server.ServerSettings;
@@ -105,6 +106,13 @@ class PostmortemClientTest {
     assertEquals(1, report.alertPrevention().prevented());
     assertEquals("system_resources", report.alertPrevention().byKind().get(0).id());
     assertEquals(1.0, report.detection().byAlerts());
+    SlaReport sla = client.slaReport(Instant.parse("2000-01-01T00:00:00Z"), null, "project = alpha");
+    assertEquals(1, sla.incidents());
+    assertEquals("alpha", sla.perProject().get(0).key());
+    assertEquals("l1", sla.perTeam().get(0).key());
+    assertEquals(1, sla.noise().perTrigger().get(0).incidents());
+    assertEquals(0L, sla.noise().resolvedWhilePending());
+    assertEquals(400, assertThrows(BatonApiException.class, () -> client.slaReport(null, null, "project =")).status());
     client.removeArtifact(p.id(), artifact, null);
     assertEquals(404, assertThrows(BatonApiException.class, () -> client.artifact(p.id(), artifact)).status());
   }

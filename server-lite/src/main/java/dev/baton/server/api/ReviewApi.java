@@ -6,6 +6,7 @@ import dev.baton.server.pipeline.Pipeline;
 import dev.baton.server.postmortem.Postmortems;
 import dev.baton.server.query.ReadConnections;
 import dev.baton.server.report.IncidentReports;
+import dev.baton.server.report.SlaReports;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Supplier;
@@ -29,7 +30,7 @@ public final class ReviewApi implements AutoCloseable {
     Postmortems p = new Postmortems(readers, writer, () -> config.get().postmortems(), clock,
         config.get().limits().commitTimeout());
     this.postmortems = new PostmortemApi(p);
-    this.reports = new ReportApi(new IncidentReports(readers, p::vocabulary));
+    this.reports = new ReportApi(new IncidentReports(readers, p::vocabulary), new SlaReports(readers, clock));
   }
 
   /**

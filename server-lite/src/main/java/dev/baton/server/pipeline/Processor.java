@@ -390,6 +390,7 @@ final class Processor {
     }
     if (c.resolvedWhilePending()) {
       metrics.resolvedWhilePending.inc(1);
+      tx.insertPendingNoise(a, now);
     }
     ProjectConfig pc = config.project(a.key().project());
     IncidentChange ic = incidents.follow(c, a.trigger(), pc.serviceLevel(), pc.defaultHolder(), now);

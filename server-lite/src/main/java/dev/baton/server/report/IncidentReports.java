@@ -9,7 +9,6 @@ import dev.baton.api.model.SeverityTimes;
 import dev.baton.api.model.WeekCount;
 import dev.baton.mql.sql.SqlFragment;
 import dev.baton.server.postmortem.Vocabulary;
-import dev.baton.server.query.BadRequest;
 import dev.baton.server.query.IncidentFilter;
 import dev.baton.server.query.ReadConnections;
 import java.sql.PreparedStatement;
@@ -17,8 +16,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,11 +52,9 @@ public final class IncidentReports {
 
   /** Incidents opened in {@code [from, to)} (ISO times or dates, each optional) that match MQL {@code q}. */
   public IncidentReport incidents(String fromText, String toText, String q) {
-    Instant from = time(fromText, "from");
-    Instant to = time(toText, "to");
-    if (from != null && to != null && !from.isBefore(to)) {
-      throw new BadRequest("to", "to (" + to + ") must be after from (" + from + ")");
-    }
+    ReportRange range = ReportRange.parse(fromText, toText);
+    Instant from = range.from();
+    Instant to = range.to();
     SqlFragment filter = IncidentFilter.where("q", q);
     // no range: a plain scan of the table (bounds would send SQLite through the opened_at index row by row)
     String sql = "SELECT i.id, i.project, i.severity, i.opened_at, coalesce(i.taken_at, -1), coalesce(i.closed_at, -1),"
@@ -85,19 +80,6 @@ public final class IncidentReports {
       return tally;
     });
     return t.report(from, to, q == null || q.isBlank() ? null : q, vocabulary.get());
-  }
-
-  private static Instant time(String text, String parameter) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    String s = text.trim();
-    try {
-      return s.length() == 10 ? LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(s);
-    } catch (DateTimeParseException e) {
-      throw new BadRequest(parameter, parameter + " '" + text + "' is neither a date (2026-11-01) nor an ISO-8601"
-          + " time (2026-11-01T00:00:00Z)");
-    }
   }
 
   /** A covered incident's post-mortem fields; times -1 when not set. */

@@ -76,6 +76,7 @@ public final class SqliteStore implements Store {
   private final PreparedStatement updateAlert;
   private final PreparedStatement touchAlert;
   private final PreparedStatement insertPeriod;
+  private final PreparedStatement insertPendingNoise;
   private final PreparedStatement insertIncident;
   private final PreparedStatement updateIncident;
   private final PreparedStatement linkAlert;
@@ -123,6 +124,8 @@ public final class SqliteStore implements Store {
         + " resolved_while_pending = ?, incident_id = ? WHERE id = ?");
     // no indexed column: SQLite leaves every index of alerts alone
     touchAlert = c.prepareStatement("UPDATE alerts SET last_seen = ?, expires_at = ? WHERE id = ?");
+    insertPendingNoise = c.prepareStatement(
+        "INSERT INTO pending_noise (resolved_at, alert_id, project, trigger) VALUES (?,?,?,?)");
     insertPeriod = c.prepareStatement(
         "INSERT INTO firing_periods (alert_id, started_at, ended_at, ended_by) VALUES (?,?,?,?)");
     insertIncident = c.prepareStatement("INSERT INTO incidents (id, project, grouping_key, trigger, status, state,"
@@ -685,6 +688,17 @@ public final class SqliteStore implements Store {
         insertPeriod.setLong(3, endedAt);
         insertPeriod.setString(4, endedBy);
         insertPeriod.executeUpdate();
+      });
+    }
+
+    @Override
+    public void insertPendingNoise(Alert a, long resolvedAt) {
+      run(() -> {
+        insertPendingNoise.setLong(1, resolvedAt);
+        insertPendingNoise.setLong(2, a.id());
+        insertPendingNoise.setString(3, a.key().project());
+        insertPendingNoise.setString(4, a.trigger());
+        insertPendingNoise.executeUpdate();
       });
     }
 

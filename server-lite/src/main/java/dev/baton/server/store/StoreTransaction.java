@@ -28,6 +28,9 @@ public interface StoreTransaction {
   /** Records an ended firing period; the one in progress is the alert's {@code period_start}. */
   void insertPeriod(long alertId, long startedAt, long endedAt, String endedBy);
 
+  /** Records that the alert was resolved while still pending (noise: it opened nothing). */
+  void insertPendingNoise(Alert alert, long resolvedAt);
+
   void insertIncident(Incident incident);
 
   /** Writes an incident's changing fields (status, state, severity, SLA, counters, version, holder, snooze). */

@@ -33,6 +33,9 @@ final class IncidentRows implements AutoCloseable {
   private final PreparedStatement member;
   private final PreparedStatement postmortem;
   private final PreparedStatement covers;
+  private final PreparedStatement deadline;
+  private final PreparedStatement timeline;
+  private final PreparedStatement pendingNoise;
 
   private IncidentRows(Connection c) throws SQLException {
     this.c = c;
@@ -48,6 +51,10 @@ final class IncidentRows implements AutoCloseable {
         + " trigger_category, detection, damage_category, alert_would_have, alert_kind, created_at, created_by,"
         + " updated_at, updated_by, version) VALUES (?,?,'done',?,?,?,?,?,?,?,0,'generator',0,'generator',1)");
     covers = c.prepareStatement("INSERT INTO postmortem_incidents (incident_id, postmortem_id) VALUES (?,?)");
+    deadline = c.prepareStatement("UPDATE incidents SET response_due_at = ?, sla_class = ? WHERE id = ?");
+    timeline = c.prepareStatement("INSERT INTO timeline (incident_id, at, actor, kind, detail) VALUES (?,?,?,?,?)");
+    pendingNoise = c.prepareStatement("INSERT INTO pending_noise (resolved_at, alert_id, project, trigger)"
+        + " VALUES (?,?,?,?)");
   }
 
   /** Creates the store's schema in {@code file} and opens it for bulk writing. */
@@ -103,6 +110,57 @@ final class IncidentRows implements AutoCloseable {
     member.setLong(2, i.id());
     member.setLong(3, i.openedAt());
     member.executeUpdate();
+  }
+
+  /** Sets an incident's response deadline (0: none, a retro incident). */
+  void deadline(long incidentId, long dueAt) throws SQLException {
+    time(deadline, 1, dueAt);
+    deadline.setString(2, dueAt == 0 ? "retro" : "urgent");
+    deadline.setLong(3, incidentId);
+    deadline.executeUpdate();
+  }
+
+  /** Appends a policy entry to an incident's timeline. */
+  void timeline(long incidentId, long at, String kind, String detailJson) throws SQLException {
+    timeline.setLong(1, incidentId);
+    timeline.setLong(2, at);
+    timeline.setString(3, "baton");
+    timeline.setString(4, kind);
+    timeline.setString(5, detailJson);
+    timeline.executeUpdate();
+  }
+
+  /**
+   * An alert (id {@code alertId}, apart from the incidents' own) that was resolved while pending at
+   * {@code resolvedAt} and so opened nothing, with labels alertname, project and team.
+   */
+  void pendingNoise(long alertId, String project, String trigger, String team, long resolvedAt) throws SQLException {
+    alert.setLong(1, alertId);
+    alert.setString(2, project);
+    alert.setString(3, String.format("%016x", alertId * 0x9E3779B97F4A7C15L));
+    alert.setString(4, String.format("%016x", alertId * 0xC2B2AE3D27D4EB4FL));
+    alert.setString(5, "ok");
+    alert.setInt(6, 2);
+    alert.setString(7, trigger);
+    alert.setString(8, "{\"alertname\":\"" + trigger + "\",\"project\":\"" + project + "\",\"team\":\"" + team
+        + "\"}");
+    alert.setString(9, "{project=\"" + project + "\",alertname=\"" + trigger + "\"}");
+    alert.setLong(10, resolvedAt - 30_000);
+    alert.setLong(11, resolvedAt);
+    alert.setNull(12, Types.INTEGER);
+    alert.executeUpdate();
+    String[][] labels = {{"alertname", trigger}, {"project", project}, {"team", team}};
+    for (String[] l : labels) {
+      label.setString(1, l[0]);
+      label.setString(2, l[1]);
+      label.setLong(3, alertId);
+      label.executeUpdate();
+    }
+    pendingNoise.setLong(1, resolvedAt);
+    pendingNoise.setLong(2, alertId);
+    pendingNoise.setString(3, project);
+    pendingNoise.setString(4, trigger);
+    pendingNoise.executeUpdate();
   }
 
   void add(Postmortem p) throws SQLException {

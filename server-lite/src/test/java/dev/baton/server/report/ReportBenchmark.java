@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.util.Arrays;
 
 /**
- * Latency of {@code GET /api/v1/reports/incidents} over HTTP against a store made by
+ * Latency of {@code GET /api/v1/reports/incidents} and {@code GET /api/v1/reports/sla} over HTTP against a store made by
  * {@link ReportStoreGenerator}: one client, requests one after another after a warm-up; p50, p95
  * and the slowest per kind of request.
  *
@@ -42,8 +42,10 @@ public final class ReportBenchmark {
       };
       System.out.printf("store %s; %d requests per kind after %d warm-up requests%n", file, requests,
           Math.max(5, requests / 5));
-      for (String[] kind : kinds) {
-        run(http, server.url() + "/api/v1/reports/incidents?" + kind[1], kind[0], requests);
+      for (String report : new String[] {"incidents", "sla"}) {
+        for (String[] kind : kinds) {
+          run(http, server.url() + "/api/v1/reports/" + report + "?" + kind[1], report + ": " + kind[0], requests);
+        }
       }
     }
   }
@@ -72,7 +74,7 @@ public final class ReportBenchmark {
     Arrays.sort(nanos);
     int incidents = body.indexOf("\"incidents\":");
     String counted = body.substring(incidents + 12, body.indexOf(',', incidents));
-    System.out.printf("%-40s incidents %7s  p50 %7.1f ms  p95 %7.1f ms  max %7.1f ms  (%d bytes)%n", name, counted,
+    System.out.printf("%-50s incidents %7s  p50 %7.1f ms  p95 %7.1f ms  max %7.1f ms  (%d bytes)%n", name, counted,
         nanos[requests / 2] / 1e6, nanos[(int) Math.ceil(requests * 0.95) - 1] / 1e6,
         nanos[requests - 1] / 1e6, body.length());
   }

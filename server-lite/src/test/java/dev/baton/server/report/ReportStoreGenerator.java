@@ -7,7 +7,9 @@ import java.util.SplittableRandom;
 /**
  * Writes a store for the report benchmark: incidents over the past year (one alert each, labelled
  * with a team), durations clustered around 1 h and 12 h plus a spread, 70 % taken; and
- * post-mortems with their analytics fields over distinct incidents, a third of them covering two.
+ * post-mortems with their analytics fields over distinct incidents, a third of them covering two;
+ * for the SLA report, response deadlines (S1..S6), escalation entries on one incident in six and
+ * one alert resolved while pending per four incidents (drawn apart, so the incidents stay as they were).
  *
  * <pre>
  * ReportStoreGenerator FILE [incidents=100000] [postmortems=5000]
@@ -41,6 +43,7 @@ public final class ReportStoreGenerator {
     }
     long started = System.nanoTime();
     SplittableRandom random = new SplittableRandom(42);
+    SplittableRandom policy = new SplittableRandom(43);
     long now = System.currentTimeMillis();
     long yearAgo = now - 365L * 24 * 60 * MIN;
     try (IncidentRows rows = IncidentRows.create(file)) {
@@ -53,9 +56,18 @@ public final class ReportStoreGenerator {
         };
         long taken = random.nextInt(10) < 7 ? opened + (1 + random.nextInt(30)) * MIN : 0;
         long closed = random.nextInt(50) == 0 ? 0 : opened + duration;
-        rows.add(new IncidentRows.Incident(id, String.format("p%02d", random.nextInt(50)), 1 + random.nextInt(9),
-            opened, closed != 0 && taken > closed ? 0 : taken, closed, CHAINS[random.nextInt(CHAINS.length)],
-            String.format("team%02d", random.nextInt(20))));
+        IncidentRows.Incident incident = new IncidentRows.Incident(id, String.format("p%02d", random.nextInt(50)),
+            1 + random.nextInt(9), opened, closed != 0 && taken > closed ? 0 : taken, closed,
+            CHAINS[random.nextInt(CHAINS.length)], String.format("team%02d", random.nextInt(20)));
+        rows.add(incident);
+        rows.deadline(id, incident.severity() <= 6 ? opened + (5 + policy.nextInt(56)) * MIN : 0);
+        if (policy.nextInt(6) == 0) {
+          rows.timeline(id, opened + 10 * MIN, SlaReports.ESCALATED, "{\"from\":\"#l1\",\"to\":\"#bravo\"}");
+        }
+        if (id % 4 == 0) {
+          rows.pendingNoise(incidents + id, incident.project(), "Trigger" + policy.nextInt(50), incident.team(),
+              opened - MIN);
+        }
         if (id % 10_000 == 0) {
           rows.commit();
         }
