@@ -103,7 +103,7 @@ final class Processor {
     dirtyIncidents.clear();
     incidents = new IncidentTracker(store::lastIncidentId, hot.nextIncidentId(), hot.openIncidents());
     incidents.slaTable(config.sla());
-    escalations.clear();
+    escalations.load(hot.escalations());
     snoozeRules.load(store.activeSnoozeRules());
     heartbeats.load(store.loadSources());
     heartbeats.configure(config, now);
@@ -231,7 +231,8 @@ final class Processor {
     for (SnoozeRule r : snoozeRules.endedBy(now)) {
       tx.endSnoozeRule(r.id(), now); // its incidents' snoozes end at the same time: woken above
     }
-    for (Escalations.Move m : escalations.due(incidents.openIncidents(), config.teams(), now)) {
+    for (Escalations.Move m : escalations.due(incidents.openIncidents(), config.teams(), now,
+        tx::escalationProgress)) {
       Incident i = m.incident();
       incidents.pass(i, m.to(), now);
       tx.appendHolder(i.id(), m.to());
@@ -284,7 +285,7 @@ final class Processor {
       incidents.close(i.id(), now);
     } else if (o.appendedHolder() != null) {
       tx.appendHolder(i.id(), o.appendedHolder());
-      escalations.handedOver(i.id());
+      escalations.handedOver(i.id(), tx::escalationProgress);
     } else if (action.command() instanceof IncidentCommand.Describe d) {
       tx.describeIncident(i.id(), d.shortDescription(), d.longDescription());
     }

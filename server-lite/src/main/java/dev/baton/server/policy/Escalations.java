@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,8 +18,9 @@ import java.util.Set;
  * deadline moves to the first holder of that team's escalation list; not taken within the next
  * step ({@code escalate_after}, else its response time), to the next one; at the end of the list it
  * stays. Taking, snoozing or closing it stops the escalation; a person handing it to another team
- * starts that team's list, with a whole step before the first move. Writer thread only; after a
- * restart an untaken incident continues from the team that holds it.
+ * starts that team's list, with a whole step before the first move. Writer thread only. Each
+ * incident's progress is saved as it changes (in the writer's transaction), so after a restart an
+ * untaken incident continues where it was on its list instead of starting over at a past deadline.
  */
 public final class Escalations {
 
@@ -33,8 +35,17 @@ public final class Escalations {
    */
   public record Move(Incident incident, String from, String to, String team, int step, long dueAt) {}
 
-  /** Where an incident is on a team's list: the index of the next holder, when it is due, and who holds it now. */
-  private record Progress(String team, int next, long dueAt, String holder) {}
+  /**
+   * Where an incident is on a team's list: the team ({@code #name}), the index of the next holder,
+   * when that move is due (epoch ms), and who held it when this was written.
+   */
+  public record Progress(String team, int next, long dueAt, String holder) {}
+
+  /** Where progress is kept: {@code progress} null when the incident is not escalating any more. */
+  @FunctionalInterface
+  public interface ProgressLog {
+    void save(long incidentId, Progress progress);
+  }
 
   /** Marks an incident a person just passed on: whichever team holds it next starts with a whole step. */
   private static final Progress HANDED_OVER = new Progress(null, 0, 0, "");
@@ -42,7 +53,7 @@ public final class Escalations {
   private final Map<Long, Progress> progress = new HashMap<>();
 
   /** The moves due at {@code now}; each is remembered as done (the caller applies every one). */
-  public List<Move> due(Collection<Incident> open, Map<String, TeamConfig> teams, long now) {
+  public List<Move> due(Collection<Incident> open, Map<String, TeamConfig> teams, long now, ProgressLog log) {
     List<Move> moves = new ArrayList<>();
     Set<Long> escalating = new HashSet<>();
     for (Incident i : open) {
@@ -60,25 +71,38 @@ public final class Escalations {
       escalating.add(i.id());
       TeamConfig team = teams.get(p.team().substring(1));
       if (now < p.dueAt() || team == null || p.next() >= team.escalation().size()) {
-        progress.put(i.id(), p);
+        remember(i.id(), p, log);
         continue;
       }
       String to = team.escalation().get(p.next());
       moves.add(new Move(i, holder, to, p.team(), p.next() + 1, p.dueAt()));
-      progress.put(i.id(), new Progress(p.team(), p.next() + 1, now + step(team, i).toMillis(), to));
+      remember(i.id(), new Progress(p.team(), p.next() + 1, now + step(team, i).toMillis(), to), log);
     }
-    progress.keySet().retainAll(escalating);
+    for (Iterator<Long> ids = progress.keySet().iterator(); ids.hasNext(); ) {
+      long id = ids.next();
+      if (!escalating.contains(id)) {
+        ids.remove();
+        log.save(id, null);
+      }
+    }
     return moves;
   }
 
   /** A person passed the incident on (handover, take): a team that holds it next gets a whole step. */
-  public void handedOver(long incidentId) {
-    progress.put(incidentId, HANDED_OVER);
+  public void handedOver(long incidentId, ProgressLog log) {
+    remember(incidentId, HANDED_OVER, log);
   }
 
-  /** Forgets every incident's progress (reload of the hot state). */
-  public void clear() {
+  /** Takes the progress saved before (at start, and when the writer reloads its hot state). */
+  public void load(Map<Long, Progress> saved) {
     progress.clear();
+    progress.putAll(saved);
+  }
+
+  private void remember(long incidentId, Progress p, ProgressLog log) {
+    if (!p.equals(progress.put(incidentId, p))) {
+      log.save(incidentId, p);
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.baton.server.store;
 
 import dev.baton.server.incident.Incident;
+import dev.baton.server.policy.Escalations;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import java.util.Map;
  * @param nextMessageId    first free message id
  * @param alertsByState    all stored alerts counted by state wire name ("instant" for none)
  * @param closedIncidents  closed incidents counted by SLA class wire name
+ * @param escalations      where open incidents are on their team's escalation list, by incident id
  */
 public record HotState(
     List<Incident> openIncidents,
@@ -20,4 +22,5 @@ public record HotState(
     long nextIncidentId,
     long nextMessageId,
     Map<String, Long> alertsByState,
-    Map<String, Long> closedIncidents) {}
+    Map<String, Long> closedIncidents,
+    Map<Long, Escalations.Progress> escalations) {}

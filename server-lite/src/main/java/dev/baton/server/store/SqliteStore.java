@@ -13,6 +13,7 @@ import dev.baton.server.heartbeat.SourceState;
 import dev.baton.server.policy.SnoozeRule;
 import dev.baton.server.incident.SnoozeTerms;
 import dev.baton.server.ingest.Event;
+import dev.baton.server.policy.Escalations;
 import dev.baton.server.policy.ServiceLevel;
 import dev.baton.server.policy.Severity;
 import dev.baton.server.policy.SlaClass;
@@ -77,6 +78,7 @@ public final class SqliteStore implements Store {
   private final PreparedStatement touchAlert;
   private final PreparedStatement insertPeriod;
   private final PreparedStatement insertPendingNoise;
+  private final PreparedStatement escalationProgress;
   private final PreparedStatement insertIncident;
   private final PreparedStatement updateIncident;
   private final PreparedStatement linkAlert;
@@ -126,6 +128,8 @@ public final class SqliteStore implements Store {
     touchAlert = c.prepareStatement("UPDATE alerts SET last_seen = ?, expires_at = ? WHERE id = ?");
     insertPendingNoise = c.prepareStatement(
         "INSERT INTO pending_noise (resolved_at, alert_id, project, trigger) VALUES (?,?,?,?)");
+    escalationProgress = c.prepareStatement("UPDATE incidents SET escalation_team = ?, escalation_next = ?,"
+        + " escalation_due_at = ?, escalation_holder = ? WHERE id = ?");
     insertPeriod = c.prepareStatement(
         "INSERT INTO firing_periods (alert_id, started_at, ended_at, ended_by) VALUES (?,?,?,?)");
     insertIncident = c.prepareStatement("INSERT INTO incidents (id, project, grouping_key, trigger, status, state,"
@@ -224,9 +228,11 @@ public final class SqliteStore implements Store {
         }
       }
       List<Incident> open = new ArrayList<>();
+      Map<Long, Escalations.Progress> escalations = new HashMap<>();
       try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
           "SELECT id, project, grouping_key, trigger, opened_at, previous_id, service_level, status, closed_at,"
               + " severity, sla_class, response_due_at, alert_count, version, state, " + WORKFLOW_COLUMNS
+              + ", escalation_team, escalation_next, escalation_due_at, escalation_holder"
               + " FROM incidents WHERE closed_at IS NULL")) {
         while (rs.next()) {
           long id = rs.getLong(1);
@@ -241,6 +247,10 @@ public final class SqliteStore implements Store {
               alertCount, rs.getLong(14), withInactive(members.get(id), alertCount, rs.getString(15) != null),
               new Holding(holder == null ? Holding.DEFAULT_HOLDER : holder, rs.getString(17), rs.getLong(18)), snooze,
               rs.getLong(25)));
+          if (rs.getString(29) != null) {
+            escalations.put(id, new Escalations.Progress(rs.getString(26), rs.getInt(27), rs.getLong(28),
+                rs.getString(29)));
+          }
         }
       }
       Map<String, Long> byState = new HashMap<>();
@@ -262,7 +272,7 @@ public final class SqliteStore implements Store {
       nextMessageId = nextId("messages");
       changeLog.reloadNextId();
       connection.commit();
-      return new HotState(open, nextAlert, nextIncident, nextMessageId, byState, closed);
+      return new HotState(open, nextAlert, nextIncident, nextMessageId, byState, closed, escalations);
     } catch (SQLException e) {
       rollbackQuietly();
       throw new StoreException("database " + file + ": cannot load state: " + describe(e), e);
@@ -746,6 +756,19 @@ public final class SqliteStore implements Store {
         p.executeUpdate();
       });
       changeLog.incident(i.id(), i.version(), i.closedAt() == 0 ? ChangeLog.UPDATED : "closed");
+    }
+
+    @Override
+    public void escalationProgress(long incidentId, Escalations.Progress progress) {
+      run(() -> {
+        PreparedStatement p = escalationProgress;
+        p.setString(1, progress == null ? null : progress.team());
+        p.setObject(2, progress == null ? null : progress.next());
+        p.setObject(3, progress == null ? null : progress.dueAt());
+        p.setString(4, progress == null ? null : progress.holder());
+        p.setLong(5, incidentId);
+        p.executeUpdate();
+      });
     }
 
     @Override

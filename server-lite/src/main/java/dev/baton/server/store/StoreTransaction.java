@@ -3,6 +3,7 @@ package dev.baton.server.store;
 import dev.baton.server.alert.Alert;
 import dev.baton.server.heartbeat.SourceState;
 import dev.baton.server.incident.Incident;
+import dev.baton.server.policy.Escalations;
 import dev.baton.server.ingest.Event;
 
 /** One write transaction of the writer: everything a batch derives, committed at once or not at all. */
@@ -35,6 +36,12 @@ public interface StoreTransaction {
 
   /** Writes an incident's changing fields (status, state, severity, SLA, counters, version, holder, snooze). */
   void updateIncident(Incident incident);
+
+  /**
+   * Saves where the incident is on its team's escalation list (null: nowhere). Internal to the
+   * policy: no change event, the card does not show it.
+   */
+  void escalationProgress(long incidentId, Escalations.Progress progress);
 
   /** Appends a holder to the incident's holder chain (the baton passed on). */
   void appendHolder(long incidentId, String holder);
