@@ -39,6 +39,8 @@ class ShippedConfigTest {
     assertEquals(Role.INGEST, config.tokens().get(0).role());
     assertEquals(ServiceLevel.GOLD, config.project("horns-and-hooves").serviceLevel());
     assertEquals("horns-and-hooves", config.sourceForToken("prometheus").orElseThrow().defaultProject());
+    assertEquals(java.time.Duration.ofHours(25), config.source("nightly-backup").orElseThrow().heartbeat());
+    assertEquals(Set.of("Watchdog", "DeadMansSwitch"), config.heartbeats().alertnames());
     assertEquals(Set.of("l1", "bravo"), config.teams().keySet());
     assertEquals(2, config.routing().size());
   }

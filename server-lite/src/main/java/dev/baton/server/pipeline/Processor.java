@@ -370,10 +370,11 @@ final class Processor {
       if (source.lastHeartbeatAt() != 0) {
         metrics.sourceLastHeartbeat.set(source.lastHeartbeatAt() / 1000, source.name());
       }
+      metrics.sourceMissing.set(source.missing() ? 1 : 0, source.name());
     }
-    for (var source : config.sources()) {
-      if (source.heartbeat() != null) {
-        metrics.sourceMissing.set(heartbeats.state(source.name()).missing() ? 1 : 0, source.name());
+    for (SourceConfig source : config.sources()) {
+      if (source.heartbeat() != null && !heartbeats.state(source.name()).missing()) {
+        metrics.sourceMissing.set(0, source.name()); // watched, never heard of yet: a series to alert on
       }
     }
     alertsByState.forEach((state, n) -> metrics.alertsByState.set(n, state));

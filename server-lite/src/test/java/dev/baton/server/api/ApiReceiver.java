@@ -8,6 +8,7 @@ import dev.baton.server.BatonServer;
 import dev.baton.server.MutableClock;
 import dev.baton.server.ServerSettings;
 import dev.baton.server.config.ConfigLoader;
+import dev.baton.server.config.ConfigSource;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -64,6 +65,14 @@ final class ApiReceiver implements AutoCloseable {
     this.ingestToken = ingestToken;
     server = BatonServer.start(ServerSettings.forDatabase(dir.resolve("baton.db"))
         .withConfig(ConfigLoader.parse(config, "test.yml", dir)).withClock(clock).withTickInterval(Duration.ZERO));
+  }
+
+  /** Reading its configuration from {@code source} (applied again by {@code server.reloadConfig()}), the clock at T0. */
+  ApiReceiver(Path dir, ConfigSource source) throws Exception {
+    this.clock = new MutableClock(T0);
+    this.ingestToken = null;
+    server = BatonServer.start(ServerSettings.forDatabase(dir.resolve("baton.db")).withConfig(source.load())
+        .withConfigSource(source).withClock(clock).withTickInterval(Duration.ZERO));
   }
 
   /** Posts one firing alert (labels given as name, value, …) and waits for its commit. */

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.server.DatabaseRows;
+import dev.baton.server.config.ConfigSource;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -259,6 +261,55 @@ class HeartbeatHttpTest {
       r.server.tick().get();
       assertEquals(1, incidents(r, "trigger = \"no-data-for\" AND source = \"prometheus-a\"").size());
       assertEquals(0, incidents(r, "source = \"prometheus-b\"").size());
+    }
+  }
+
+  @Test
+  void aReloadWatchesFromWhenItAppliesAndASourceNoLongerWatchedHasItsNoDataForAlertTurnOk() throws Exception {
+    String tokens = """
+        tokens:
+          - {name: prom-a, role: ingest, secret: %s}
+          - {name: prom-b, role: ingest, secret: %s}
+          - {name: wall, role: read, secret: %s}
+        """.formatted(PROM_A, PROM_B, WALL);
+    Path file = Files.writeString(dir.resolve("baton.yml"), tokens + """
+        sources:
+          - {name: prometheus-a, token: prom-a, heartbeat: 2m}
+          - {name: prometheus-b, token: prom-b}
+        """);
+    try (ApiReceiver r = new ApiReceiver(dir, ConfigSource.of(file))) {
+      Instant t0 = r.clock.instant();
+      send(r, PROM_A, watchdog());
+      r.clock.advance(Duration.ofMinutes(1));
+      send(r, PROM_B, watchdog());
+      r.clock.advance(Duration.ofSeconds(61));
+      r.server.tick().get();
+      JsonNode noData = only(incidents(r, "trigger = \"no-data-for\" AND source = \"prometheus-a\""));
+      assertEquals("unwatched", source(r, "prometheus-b").path("status").asText(), "no interval: never missing");
+
+      // prometheus-a is no longer watched, prometheus-b is watched from now on
+      Files.writeString(file, tokens + """
+          sources:
+            - {name: prometheus-a, token: prom-a}
+            - {name: prometheus-b, token: prom-b, heartbeat: 1m}
+          """);
+      r.clock.advance(Duration.ofSeconds(1));
+      Instant reloaded = r.clock.instant();
+      assertTrue(r.server.reloadConfig().applied());
+      r.server.tick().get();
+      JsonNode detail = r.get(200, "/api/v1/incidents/" + noData.path("id").asLong(), READ);
+      assertEquals("ok", only(detail.path("alerts")).path("state").asText());
+      assertEquals("no_longer_watched", entry(detail, "alert_state").path("detail").path("reason").asText());
+      assertEquals("unwatched", source(r, "prometheus-a").path("status").asText());
+      assertEquals(t0.plus(Duration.ofMinutes(1)).toString(), source(r, "prometheus-b").path("lastHeartbeat").asText());
+
+      r.clock.set(reloaded.plus(Duration.ofMinutes(1)));
+      r.server.tick().get();
+      assertEquals(0, incidents(r, "source = \"prometheus-b\"").size(),
+          "its last heartbeat is older than its new interval, but it is watched since the reload");
+      r.clock.advance(Duration.ofSeconds(1));
+      r.server.tick().get();
+      assertEquals(1, incidents(r, "trigger = \"no-data-for\" AND source = \"prometheus-b\"").size());
     }
   }
 
