@@ -81,6 +81,13 @@ public final class SqliteStore implements Store {
   private final PreparedStatement escalationProgress;
   private final PreparedStatement insertIncident;
   private final PreparedStatement updateIncident;
+  private final PreparedStatement touchIncident;
+  /**
+   * Per open incident, the columns {@link #updateIncident} last wrote other than state, member count,
+   * version and update time: while they stay the same, {@link #touchIncident} writes only those four
+   * and SQLite leaves the incident indexes (status, severity, due time, open key) alone.
+   */
+  private final Map<Long, WrittenIncident> writtenIncidents = new HashMap<>();
   private final PreparedStatement linkAlert;
   private final PreparedStatement timeline;
   private final PreparedStatement selectAlert;
@@ -137,6 +144,8 @@ public final class SqliteStore implements Store {
         + " version, holder, holder_chain, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,json_array(?),?)");
     updateIncident = c.prepareStatement("UPDATE incidents SET status = ?, state = ?, severity = ?, sla_class = ?,"
         + " response_due_at = ?, closed_at = ?, alert_count = ?, version = ?, " + WORKFLOW_SET + " WHERE id = ?");
+    touchIncident = c.prepareStatement(
+        "UPDATE incidents SET state = ?, alert_count = ?, version = ?, updated_at = ? WHERE id = ?");
     appendHolder = c.prepareStatement("UPDATE incidents SET holder_chain = json_insert(holder_chain, '$[#]', ?)"
         + " WHERE id = ?");
     describeIncident = c.prepareStatement("UPDATE incidents SET short_description = coalesce(?, short_description),"
@@ -528,6 +537,14 @@ public final class SqliteStore implements Store {
     setTime(p, index + 9, i.updatedAt());
   }
 
+  /** What {@link #touchIncident} leaves as it was. */
+  private record WrittenIncident(IncidentStatus status, Severity severity, SlaClass slaClass, long responseDueAt,
+      Holding holding, SnoozeTerms snooze) {
+    static WrittenIncident of(Incident i) {
+      return new WrittenIncident(i.status(), i.severity(), i.slaClass(), i.responseDueAt(), i.holding(), i.snooze());
+    }
+  }
+
   private static void setTime(PreparedStatement p, int index, long millis) throws SQLException {
     if (millis == 0) {
       p.setNull(index, Types.INTEGER);
@@ -736,11 +753,26 @@ public final class SqliteStore implements Store {
         p.setLong(18, i.updatedAt());
         p.executeUpdate();
       });
+      writtenIncidents.put(i.id(), WrittenIncident.of(i));
       changeLog.incident(i.id(), i.version(), "opened");
     }
 
     @Override
     public void updateIncident(Incident i) {
+      WrittenIncident written = i.closedAt() == 0 ? WrittenIncident.of(i) : null;
+      if (written != null && written.equals(writtenIncidents.get(i.id()))) {
+        run(() -> {
+          PreparedStatement p = touchIncident;
+          p.setString(1, i.state() == null ? null : i.state().wire());
+          p.setInt(2, i.alertCount());
+          p.setLong(3, i.version());
+          setTime(p, 4, i.updatedAt());
+          p.setLong(5, i.id());
+          p.executeUpdate();
+        });
+        changeLog.incident(i.id(), i.version(), ChangeLog.UPDATED);
+        return;
+      }
       run(() -> {
         PreparedStatement p = updateIncident;
         p.setString(1, i.status().wire());
@@ -755,6 +787,11 @@ public final class SqliteStore implements Store {
         bindWorkflow(p, 9, i);
         p.executeUpdate();
       });
+      if (written == null) {
+        writtenIncidents.remove(i.id());
+      } else {
+        writtenIncidents.put(i.id(), written);
+      }
       changeLog.incident(i.id(), i.version(), i.closedAt() == 0 ? ChangeLog.UPDATED : "closed");
     }
 
@@ -857,6 +894,7 @@ public final class SqliteStore implements Store {
         done = true;
         rollbackQuietly();
         changeLog.discard();
+        writtenIncidents.clear(); // what the rolled-back work wrote is gone: write in full again
         try {
           nextMessageId = nextId("messages");
           changeLog.reloadNextId();

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.baton.server.MutableClock;
 import dev.baton.server.config.BatonConfig;
 import dev.baton.server.config.ConfigLoader;
+import dev.baton.server.incident.IncidentAction;
+import dev.baton.server.incident.IncidentCommand;
 import dev.baton.server.incident.Refusal;
 import dev.baton.server.ingest.Event;
 import dev.baton.server.metrics.ReceiverMetrics;
@@ -312,6 +314,47 @@ class PipelineTest {
     assertEquals("unknown", one("SELECT state FROM incidents WHERE trigger = 'Persist'"));
     assertEquals(List.of(List.of(1), List.of(2), List.of(3), List.of(4), List.of(5)), query("SELECT id FROM messages ORDER BY id"),
         "message ids continue after the restart");
+  }
+
+  /**
+   * A join that changes only the incident's state, count, version and time writes just those
+   * columns; everything else must still reach the row when it changes (take, severity), and both
+   * kinds of write must leave the row as the writer holds it, across a restart too.
+   */
+  @Test
+  void anIncidentsRowFollowsItThroughLeanAndFullWrites() throws Exception {
+    open();
+    Instant ends = later(Duration.ofMinutes(4));
+    String row = "SELECT alert_count, state, severity, sla_class, response_due_at, assignee, status, version"
+        + " FROM incidents";
+    long t0 = T0.toEpochMilli();
+    send(firing(Map.of("alertname", "Disk", "project", "gold", "severity", "error", "instance", "a"), ends));
+    send(firing(Map.of("alertname", "Disk", "project", "gold", "severity", "error", "instance", "b"), ends));
+    List<Object> joined = query(row).get(0);
+    assertEquals(List.of(2, "firing", 3, "urgent", t0 + Duration.ofMinutes(30).toMillis()), joined.subList(0, 5));
+    assertNull(joined.get(5));
+    pipeline.act(new IncidentAction(1, "alice", null, new IncidentCommand.Take())).get(10, TimeUnit.SECONDS);
+    send(firing(Map.of("alertname", "Disk", "project", "gold", "severity", "error", "instance", "c"), ends));
+    List<Object> taken = query(row).get(0);
+    assertEquals(List.of(3, "firing", 3, "urgent", t0 + Duration.ofMinutes(30).toMillis(), "alice", "taken"),
+        taken.subList(0, 7), "the take is kept when a later join writes only its own columns");
+    send(firing(Map.of("alertname", "Disk", "project", "gold", "severity", "critical", "instance", "d"), ends));
+    List<Object> raised = query(row).get(0);
+    assertEquals(List.of(4, "firing", 2, "urgent", t0 + Duration.ofMinutes(10).toMillis(), "alice", "taken"),
+        raised.subList(0, 7), "a raised severity is written in full");
+    reopen();
+    send(firing(Map.of("alertname", "Disk", "project", "gold", "severity", "error", "instance", "e"), ends));
+    List<Object> restarted = query(row).get(0);
+    assertEquals(List.of(5, "firing", 2, "urgent", t0 + Duration.ofMinutes(10).toMillis(), "alice", "taken"),
+        restarted.subList(0, 7), "after a restart the first join writes in full what it loaded");
+    long[] versions = {version(joined), version(taken), version(raised), version(restarted)};
+    for (int i = 1; i < versions.length; i++) {
+      assertTrue(versions[i] > versions[i - 1], "every write moves the version on: " + Arrays.toString(versions));
+    }
+  }
+
+  private static long version(List<Object> incidentRow) {
+    return ((Number) incidentRow.get(7)).longValue();
   }
 
   @Test
