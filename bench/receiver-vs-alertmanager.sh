@@ -83,10 +83,16 @@ free_port() {
   echo "no free port found" >&2; return 1
 }
 
+# 0 when ready; 2 when the target exited because another process took its port meanwhile (the
+# caller starts it again on another port); 1 on any other failure, with the target's log.
 wait_ready() { # url pid log
   local deadline=$(( $(date +%s) + 30 ))
   until curl -fs -o /dev/null "$1"; do
-    if ! kill -0 "$2" 2>/dev/null; then echo "target exited while starting; its log:" >&2; cat "$3" >&2; return 1; fi
+    if ! kill -0 "$2" 2>/dev/null; then
+      wait "$2" 2>/dev/null || true
+      if grep -qiE 'address (is )?(already )?in use' "$3"; then return 2; fi
+      echo "target exited while starting; its log:" >&2; cat "$3" >&2; return 1
+    fi
     if [ "$(date +%s)" -ge "$deadline" ]; then echo "target not ready after 30 s; its log:" >&2; cat "$3" >&2; return 1; fi
     sleep 0.1
   done
@@ -114,9 +120,19 @@ start_baton() { # dir port
 scenario() { # target scenario distinct resend batch
   local target=$1 name=$2 dir port
   dir=$WORK/$target-$name; mkdir -p "$dir"
-  port=$(free_port)
-  "start_$target" "$dir" "$port"
-  wait_ready "http://127.0.0.1:$port/-/ready" "$TARGET_PID" "$dir/target.log"
+  # the port was free when picked, but another process can take it before the target binds it
+  local attempt ready
+  for attempt in 1 2 3 4 5; do
+    rm -rf "$dir/data" "$dir/baton.db" "$dir/baton.db-wal" "$dir/baton.db-shm"
+    port=$(free_port)
+    "start_$target" "$dir" "$port"
+    ready=0; wait_ready "http://127.0.0.1:$port/-/ready" "$TARGET_PID" "$dir/target.log" || ready=$?
+    [ "$ready" = 0 ] && break
+    TARGET_PID=
+    [ "$ready" = 2 ] || exit 1
+    echo "   (port $port was taken before $target bound it; starting again on another port, attempt $attempt)"
+  done
+  [ "$ready" = 0 ] || { echo "$target could not bind a free port in 5 attempts; its log:" >&2; cat "$dir/target.log" >&2; exit 1; }
   echo "== $target, scenario $name: $3 distinct × $4, batch $5, $CONNECTIONS connections (pid $TARGET_PID, port $port)"
   java -jar "$LOADGEN_JAR" post --url "http://127.0.0.1:$port/api/v2/alerts" \
     --alerts "$3" --resend "$4" --batch "$5" --connections "$CONNECTIONS" --warmup "$WARMUP" \
