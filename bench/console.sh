@@ -7,6 +7,7 @@
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 out="$root/app/target/console-bench.txt"
+mkdir -p "$root/app/target"
 
 "$root/mvnw" -q -f "$root/pom.xml" -pl app -am -Pconsole-bench verify -Dtest=ConsoleBenchmark \
   -Dsurefire.failIfNoSpecifiedTests=false -Dbaton.bench.incidents="${BATON_BENCH_INCIDENTS:-10000}" \

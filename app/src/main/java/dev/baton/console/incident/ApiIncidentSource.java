@@ -70,8 +70,8 @@ public final class ApiIncidentSource implements IncidentSource, AutoCloseable {
 
   /**
    * Follows the receiver's change stream ({@code GET /api/v1/stream}) until the handle is closed:
-   * each incident event upserts its card. The stream asks for a reload first (so nothing between
-   * the load and the subscription is missed) and whenever it cannot catch up by events. When the
+   * each incident event upserts its card. The stream asks for a reload once connected (load then:
+   * nothing after its {@code hello} is missed) and whenever it cannot catch up by events. When the
    * connection drops it emits {@link IncidentChange.Disconnected} once; the subscription
    * reconnects by itself with backoff and resumes after the last event id, so nothing is missed,
    * and a probe every {@link #PROBE_EVERY} tells when the receiver answers again

@@ -58,7 +58,7 @@ class ConsoleBenchmark {
   private static long pulseAfter(Runnable action) throws Exception {
     CountDownLatch frame = new CountDownLatch(1);
     long[] start = new long[1];
-    FxTestSupport.onFx(() -> {
+    slowOnFx(() -> {
       start[0] = System.nanoTime();
       action.run();
       new AnimationTimer() {
@@ -68,10 +68,11 @@ class ConsoleBenchmark {
           stop();
         }
       }.start();
+      return null;
     });
     frame.await(30, TimeUnit.SECONDS);
     // The timer runs at the start of the next pulse; wait for that pulse's scene work to finish.
-    FxTestSupport.onFx(() -> { });
+    slowOnFx(() -> null);
     return System.nanoTime() - start[0];
   }
 
@@ -89,7 +90,7 @@ class ConsoleBenchmark {
 
       // 1. Load and render: from building the window to the first frame that shows the loaded list.
       long t0 = System.nanoTime();
-      LiveConsole console = FxTestSupport.onFx(() -> {
+      LiveConsole console = slowOnFx(() -> {
         try {
           return new LiveConsole(stage, dir.resolve("config"), "--server", receiver.url());
         } catch (Exception e) {

@@ -13,12 +13,16 @@ import dev.baton.mql.Mql;
 import dev.baton.mql.complete.Vocabulary;
 import dev.baton.mql.eval.CompiledQuery;
 import dev.baton.mql.eval.Subject;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.beans.property.ObjectProperty;
@@ -68,6 +72,16 @@ public final class IncidentListViewModel implements AutoCloseable {
   private CompiledQuery query;
   private Consumer<IncidentCard> onArrival = card -> { };
   private AutoCloseable subscription;
+  /** Changes from the source not yet applied (the source calls from its own thread). */
+  private final Queue<IncidentChange> incoming = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean drainScheduled = new AtomicBoolean();
+  /** A read of every card is under way; {@link #arrivedWhileFetching} waits for it. */
+  private boolean fetching;
+  /** The source asked for another read while one was under way. */
+  private boolean fetchAgain;
+  /** A read has succeeded since the subscription began. */
+  private boolean fetched;
+  private final List<IncidentChange> arrivedWhileFetching = new ArrayList<>();
 
   public IncidentListViewModel(IncidentSource source, TaskExecutor tasks, Operator me, Mql mql) {
     this.source = source;
@@ -85,73 +99,143 @@ public final class IncidentListViewModel implements AutoCloseable {
     });
   }
 
-  /** Loads every card off the UI thread, then follows the source's changes. */
+  /**
+   * Follows the source's changes and reads every card once the source says to ({@link
+   * IncidentChange.Reload}, its first change once connected): subscribing first and reading after
+   * means nothing between the read and the subscription is missed, and the list is read once.
+   */
   public void load() {
     loading.set(true);
     status.set("Loading incidents…");
+    if (subscription == null) {
+      subscription = source.subscribe(this::receive);
+    }
+  }
+
+  /**
+   * Queues a change from the source (any thread) and drains the queue on the UI thread: a burst of
+   * stream events is applied in one go, with one recount.
+   */
+  private void receive(IncidentChange change) {
+    incoming.add(change);
+    if (drainScheduled.compareAndSet(false, true)) {
+      tasks.onUiThread(this::drain);
+    }
+  }
+
+  private void drain() {
+    drainScheduled.set(false);
+    boolean changed = false;
+    for (IncidentChange change = incoming.poll(); change != null; change = incoming.poll()) {
+      changed |= applyOne(change);
+    }
+    if (changed) {
+      recount();
+    }
+  }
+
+  /** Reads every card off the UI thread; changes arriving meanwhile are applied after the read. */
+  private void fetch() {
+    if (fetching) {
+      fetchAgain = true;
+      return;
+    }
+    fetching = true;
+    loading.set(true);
     tasks.execute(source::load, loaded -> {
-      loading.set(false);
+      fetched = true;
       replaceAll(loaded);
       status.set(loaded.size() + " incidents");
       connected.set(true);
-      follow();
+      fetchDone();
     }, failure -> {
-      loading.set(false);
       status.set("Cannot load incidents: " + failure.getMessage());
       connectionProblem.set(failure.getMessage());
       connected.set(false);
-      // The source keeps trying; its first answer brings every card.
-      follow();
+      fetchDone();
     });
   }
 
-  private void follow() {
-    if (subscription == null) {
-      subscription = source.subscribe(change -> tasks.onUiThread(() -> apply(change)));
+  private void fetchDone() {
+    fetching = false;
+    loading.set(false);
+    List<IncidentChange> later = List.copyOf(arrivedWhileFetching);
+    arrivedWhileFetching.clear();
+    boolean changed = false;
+    for (IncidentChange change : later) {
+      changed |= applyOne(change);
+    }
+    if (changed) {
+      recount();
+    }
+    if (fetchAgain) {
+      fetchAgain = false;
+      fetch();
     }
   }
 
-  /** Applies one change from the stream, keeping the selection. */
+  /** Applies one change (a stream event, or the card an action answered with), keeping the selection. */
   public void apply(IncidentChange change) {
+    if (applyOne(change)) {
+      recount();
+    }
+  }
+
+  /** Applies {@code change}; true when the cards changed (then they need recounting). */
+  private boolean applyOne(IncidentChange change) {
+    if (fetching && (change instanceof IncidentChange.Upserted || change instanceof IncidentChange.Removed)) {
+      // The read under way may be older than this change: apply it once the read is in.
+      arrivedWhileFetching.add(change);
+      return false;
+    }
     if (change instanceof IncidentChange.Upserted upserted) {
-      IncidentCard card = upserted.card();
-      subjectCache.remove(card.id());
-      Integer at = index.get(card.id());
-      if (at == null) {
-        index.put(card.id(), cards.size());
-        cards.add(card);
-        if (card.sla().urgent() && card.status().active()) {
-          unseen.add(card.id());
-        }
-        onArrival.accept(card);
-      } else {
-        cards.set(at, card);
-      }
-      IncidentCard current = selected.get();
-      if (current != null && current.id() == card.id()) {
-        selected.set(card);
-      }
+      return upsert(upserted.card());
     } else if (change instanceof IncidentChange.Removed removed) {
       subjectCache.remove(removed.id());
-      Integer at = index.remove(removed.id());
-      if (at != null) {
-        cards.remove((int) at);
-        reindex();
-      }
       unseen.remove(removed.id());
+      Integer at = index.remove(removed.id());
+      if (at == null) {
+        return false;
+      }
+      cards.remove((int) at);
+      reindex();
+      return true;
     } else if (change instanceof IncidentChange.Disconnected lost) {
       connectionProblem.set(lost.reason());
       connected.set(false);
-      return;
     } else if (change instanceof IncidentChange.Reconnected) {
       connected.set(true);
       status.set("Reconnected");
-      return;
+      if (!fetched) {
+        fetch();
+      }
     } else {
-      load();
-      return;
+      fetch();
     }
-    recount();
+    return false;
+  }
+
+  /** Adds or replaces {@code card}; a version older than (or the same as) the one held is ignored. */
+  private boolean upsert(IncidentCard card) {
+    Integer at = index.get(card.id());
+    if (at == null) {
+      index.put(card.id(), cards.size());
+      cards.add(card);
+      if (card.sla().urgent() && card.status().active()) {
+        unseen.add(card.id());
+      }
+      onArrival.accept(card);
+    } else if (cards.get(at).version() >= card.version()) {
+      return false;
+    } else {
+      subjectCache.remove(card.id());
+      cards.set(at, card);
+    }
+    IncidentCard current = selected.get();
+    if (current != null && current.id() == card.id()) {
+      selected.set(card);
+    }
+    return true;
   }
 
   private void replaceAll(List<IncidentCard> loaded) {

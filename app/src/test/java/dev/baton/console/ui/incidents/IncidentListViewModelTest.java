@@ -13,6 +13,7 @@ import dev.baton.console.incident.Operator;
 import dev.baton.console.incident.SampleIncidents;
 import dev.baton.console.incident.WorkflowStatus;
 import dev.baton.console.task.DirectTaskExecutor;
+import dev.baton.console.task.ManualTaskExecutor;
 import dev.baton.mql.Mql;
 import java.io.IOException;
 import java.time.Instant;
@@ -95,6 +96,49 @@ class IncidentListViewModelTest {
     assertEquals("Cannot load incidents: receiver http://127.0.0.1:9393 is not answering",
         failing.statusProperty().get());
     assertFalse(failing.loadingProperty().get());
+  }
+
+  @Test
+  void readsTheListOnceAtStartWhenTheSourceAsks() {
+    assertEquals(1, source.loads());
+    assertEquals(1, source.subscribers());
+    source.push(new IncidentChange.Reload());
+    assertEquals(2, source.loads(), "the stream could not catch up: read again");
+  }
+
+  @Test
+  void anOlderVersionFromTheStreamDoesNotOverwriteANewerCard() {
+    IncidentCard held = cards.get(0);
+    model.show(IncidentView.ALL);
+    source.push(new IncidentChange.Upserted(SampleIncidents.with(held, WorkflowStatus.TAKEN, held.version() + 2)));
+    source.push(new IncidentChange.Upserted(SampleIncidents.with(held, WorkflowStatus.SNOOZED, held.version() + 1)));
+    source.push(new IncidentChange.Upserted(SampleIncidents.with(held, WorkflowStatus.CLOSED, held.version() + 2)));
+
+    IncidentCard shownNow = model.shown().stream().filter(c -> c.id() == held.id()).findFirst().orElseThrow();
+    assertEquals(WorkflowStatus.TAKEN, shownNow.status());
+    assertEquals(held.version() + 2, shownNow.version());
+  }
+
+  @Test
+  void changesArrivingWhileTheListIsReadApplyAfterTheRead() {
+    ManualTaskExecutor tasks = new ManualTaskExecutor();
+    ListIncidentSource slow = new ListIncidentSource(cards);
+    IncidentListViewModel list = new IncidentListViewModel(slow, tasks, new Operator("alice", Set.of("bravo")), mql);
+    list.show(IncidentView.ALL);
+    list.load();
+    assertEquals(1, tasks.pending(), "the read the first reload asked for");
+    assertTrue(list.loadingProperty().get());
+    IncidentCard held = cards.get(0);
+    slow.push(new IncidentChange.Upserted(SampleIncidents.with(held, WorkflowStatus.TAKEN, held.version() + 1)));
+    slow.push(new IncidentChange.Removed(cards.get(1).id()));
+
+    tasks.runPending();
+
+    assertFalse(list.loadingProperty().get());
+    assertEquals(cards.size() - 1, list.shown().size(), "the removal arrived after the read began");
+    IncidentCard shownNow = list.shown().stream().filter(c -> c.id() == held.id()).findFirst().orElseThrow();
+    assertEquals(WorkflowStatus.TAKEN, shownNow.status(), "the read does not overwrite the newer card");
+    assertEquals(1, slow.loads());
   }
 
   @Test
