@@ -33,7 +33,8 @@ public final class ApiDetailSource implements DetailSource {
       for (dev.baton.api.model.IncidentCard dto : others.items()) {
         otherCards.add(ApiCardMapper.toCard(dto));
       }
-      return new IncidentDetails(ApiCardMapper.toCard(detail.card()), detail.alerts(), detail.timeline(),
+      return new IncidentDetails(ApiCardMapper.toCard(detail.card()), detail.card().longDescription(),
+          detail.alerts(), detail.timeline(),
           client.history(incidentId, LIST_LIMIT), client.similar(incidentId, LIST_LIMIT), otherCards, others.total(),
           client.runbooks(incidentId).runbooks());
     } catch (IllegalArgumentException e) {

@@ -55,6 +55,12 @@ public final class ApiIncidentActions implements IncidentActions {
   }
 
   @Override
+  public IncidentCard describe(IncidentCard card, String shortDescription, String longDescription)
+      throws IOException {
+    return run(card, () -> client.describe(card.id(), shortDescription, longDescription, card.version()));
+  }
+
+  @Override
   public IncidentCard severity(IncidentCard card, Severity level, String comment) throws IOException {
     return run(card, () -> client.severity(card.id(), level.label(), blankToNull(comment), card.version()));
   }

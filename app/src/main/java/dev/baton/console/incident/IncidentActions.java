@@ -25,6 +25,9 @@ public interface IncidentActions {
   /** A timestamped note in the incident's timeline. */
   IncidentCard comment(IncidentCard card, String text) throws IOException;
 
+  /** The short (one line) and long (markdown) description; null leaves that one as it is. */
+  IncidentCard describe(IncidentCard card, String shortDescription, String longDescription) throws IOException;
+
   /** {@code S1}..{@code S9} by hand, with why. */
   IncidentCard severity(IncidentCard card, Severity level, String comment) throws IOException;
 }

@@ -24,10 +24,14 @@ import java.util.function.Consumer;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -87,6 +91,36 @@ public final class DetailView {
   private Button addNote;
   @FXML
   private Label noteStatus;
+  @FXML
+  private VBox longDescription;
+  @FXML
+  private HBox editButtons;
+  @FXML
+  private Button describe;
+  @FXML
+  private Button severity;
+  @FXML
+  private VBox descriptionEditor;
+  @FXML
+  private TextField shortDescription;
+  @FXML
+  private TextArea longDescriptionText;
+  @FXML
+  private Button saveDescription;
+  @FXML
+  private Button cancelDescription;
+  @FXML
+  private HBox severityEditor;
+  @FXML
+  private ComboBox<Severity> severityChoice;
+  @FXML
+  private TextField severityReason;
+  @FXML
+  private Button saveSeverity;
+  @FXML
+  private Button cancelSeverity;
+  @FXML
+  private Label editStatus;
 
   public DetailView(DetailViewModel model, SlaClock clock, ZoneId zone, LabelClicks labelClicks,
       Consumer<String> openLink) {
@@ -115,10 +149,79 @@ public final class DetailView {
     note.disableProperty().bind(model.incidentProperty().isNull());
     addNote.disableProperty().bind(model.incidentProperty().isNull());
     noteStatus.textProperty().bind(model.noteStatusProperty());
+    wireEditors();
     model.incidentProperty().addListener((obs, was, now) -> showCard(now));
     model.detailsProperty().addListener((obs, was, now) -> showDetails(now));
     showCard(model.incidentProperty().get());
     showDetails(model.detailsProperty().get());
+  }
+
+  /** The description and severity editors under the header: shown while the ViewModel edits. */
+  private void wireEditors() {
+    editButtons.visibleProperty().bind(model.incidentProperty().isNotNull()
+        .and(model.editingProperty().isEqualTo(DetailViewModel.Editing.NONE)));
+    editButtons.managedProperty().bind(editButtons.visibleProperty());
+    describe.setOnAction(e -> editDescription());
+    severity.setOnAction(e -> editSeverity());
+    descriptionEditor.visibleProperty().bind(model.editingProperty().isEqualTo(DetailViewModel.Editing.DESCRIPTION));
+    descriptionEditor.managedProperty().bind(descriptionEditor.visibleProperty());
+    severityEditor.visibleProperty().bind(model.editingProperty().isEqualTo(DetailViewModel.Editing.SEVERITY));
+    severityEditor.managedProperty().bind(severityEditor.visibleProperty());
+    shortDescription.textProperty().bindBidirectional(model.shortDraftProperty());
+    longDescriptionText.textProperty().bindBidirectional(model.longDraftProperty());
+    shortDescription.setOnAction(e -> model.saveDescription());
+    saveDescription.setOnAction(e -> model.saveDescription());
+    cancelDescription.setOnAction(e -> model.cancelEditing());
+    severityChoice.getItems().setAll(DetailViewModel.SEVERITIES);
+    severityChoice.valueProperty().bindBidirectional(model.severityDraftProperty());
+    severityReason.textProperty().bindBidirectional(model.severityReasonProperty());
+    severityReason.setOnAction(e -> model.saveSeverity());
+    saveSeverity.setOnAction(e -> model.saveSeverity());
+    cancelSeverity.setOnAction(e -> model.cancelEditing());
+    for (Node editor : List.of(descriptionEditor, severityEditor)) {
+      editor.disableProperty().bind(model.savingProperty());
+      editor.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+        if (e.getCode() == KeyCode.ESCAPE) {
+          model.cancelEditing();
+          e.consume();
+        } else if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+          if (editor == descriptionEditor) {
+            model.saveDescription();
+          } else {
+            model.saveSeverity();
+          }
+          e.consume();
+        }
+      });
+    }
+    editStatus.textProperty().bind(model.editStatusProperty());
+    editStatus.visibleProperty().bind(model.editStatusProperty().isNotEmpty());
+    editStatus.managedProperty().bind(editStatus.visibleProperty());
+    longDescription.managedProperty().bind(longDescription.visibleProperty());
+    showLongDescription(null);
+  }
+
+  /** Opens the description editor (D) with the keyboard in the short description. */
+  public void editDescription() {
+    model.editDescription();
+    if (model.editingProperty().get() == DetailViewModel.Editing.DESCRIPTION) {
+      shortDescription.requestFocus();
+      shortDescription.end();
+    }
+  }
+
+  /** Opens the severity choice (V) with the keyboard on it. */
+  public void editSeverity() {
+    model.editSeverity();
+    if (model.editingProperty().get() == DetailViewModel.Editing.SEVERITY) {
+      severityChoice.requestFocus();
+    }
+  }
+
+  private void showLongDescription(IncidentDetails details) {
+    boolean any = details != null && !details.longDescription().isBlank();
+    longDescription.getChildren().setAll(any ? List.of(markdown.render(details.longDescription())) : List.of());
+    longDescription.setVisible(any);
   }
 
   private void showCard(IncidentCard incident) {
@@ -133,6 +236,7 @@ public final class DetailView {
   }
 
   private void showDetails(IncidentDetails details) {
+    showLongDescription(details);
     if (details == null) {
       for (VBox box : List.of(alerts, history, similar, others, instructions, timeline)) {
         box.getChildren().setAll(placeholder(model.incidentProperty().get() == null ? "" : "Loading…"));
@@ -181,7 +285,7 @@ public final class DetailView {
     Map<String, List<String>> labels = new LinkedHashMap<>();
     new TreeMap<>(alert.labels()).forEach((k, v) -> labels.put(k, List.of(v)));
     FlowPane chips = new FlowPane(12, 2);
-    chips.getChildren().setAll(IncidentCardNode.labelChips(labels, labelClicks));
+    IncidentCardNode.fillLabelChips(chips, labels, labelClicks);
     VBox box = new VBox(4, top, state, periods, chips);
     if (alert.annotations() != null) {
       new TreeMap<>(alert.annotations()).forEach((name, value) -> {

@@ -3,19 +3,22 @@ package dev.baton.console.ui.incidents;
 import dev.baton.console.incident.AlertState;
 import dev.baton.console.incident.CardText;
 import dev.baton.console.incident.IncidentCard;
-import dev.baton.console.incident.WorkflowStatus;
+import dev.baton.console.incident.Severity;
 import dev.baton.console.ui.sla.SlaClock;
 import dev.baton.console.ui.sla.SlaTimer;
 import dev.baton.console.ui.theme.BatonStyle;
 import java.time.ZoneId;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -43,7 +46,9 @@ public final class IncidentCardNode {
   private final Label project = new Label();
   private final Label holders = new Label();
   private final Label assignee = new Label();
-  private final HBox icons = new HBox(6);
+  /** One node per state icon, built once; {@link #show} only shows the one that applies. */
+  private final Map<AlertState, Label> stateIcons = new EnumMap<>(AlertState.class);
+  private final Label snoozedIcon = icon(Feather.MOON, "baton-state-snoozed", "snoozed");
   private final Label runbooks = iconLabel(Feather.BOOK_OPEN, "runbooks");
   private final Label alerts = iconLabel(Feather.CORNER_DOWN_RIGHT, "alerts");
   private final Label duration = new Label();
@@ -51,6 +56,9 @@ public final class IncidentCardNode {
   private final Label span = new Label();
   private final FlowPane labels = new FlowPane(12, 2);
   private final VBox card;
+  /** What the label chips and style classes show now: unchanged parts are not rebuilt or restyled. */
+  private Map<String, List<String>> labelsShown;
+  private Severity severityShown;
 
   public IncidentCardNode(SlaClock clock, ZoneId zone, LabelClicks labelClicks, Predicate<IncidentCard> unseen) {
     this.clock = clock;
@@ -68,6 +76,20 @@ public final class IncidentCardNode {
     title.getStyleClass().add(BatonStyle.CARD_TITLE);
     Region grow = new Region();
     HBox.setHgrow(grow, Priority.ALWAYS);
+    for (AlertState state : List.of(AlertState.FIRING, AlertState.OK, AlertState.UNKNOWN, AlertState.PENDING)) {
+      Ikon ikon = switch (state) {
+        case FIRING -> Feather.ALERT_CIRCLE;
+        case OK -> Feather.CHECK_CIRCLE;
+        case UNKNOWN -> Feather.HELP_CIRCLE;
+        default -> Feather.CLOCK;
+      };
+      stateIcons.put(state, icon(ikon, "baton-state-" + state.wireName(), state.wireName()));
+    }
+    HBox icons = new HBox(6);
+    icons.getChildren().addAll(stateIcons.values());
+    icons.getChildren().add(snoozedIcon);
+    icons.getChildren().forEach(icon -> showIf(icon, false));
+    Tooltip.install(labels, new Tooltip("Click a value: filter ~name = \"value\"; Alt-click: !="));
     HBox header = new HBox(fresh, timer, severity, project, holders, assignee, grow, icons, runbooks, alerts, duration);
     header.getStyleClass().add(BatonStyle.CARD_LINE);
     HBox spanLine = new HBox(span);
@@ -81,54 +103,57 @@ public final class IncidentCardNode {
     timer.clear();
   }
 
-  /** Fills the card with {@code item} as of now. */
+  /**
+   * Fills the card with {@code item} as of now. Only what differs from the card shown before is
+   * touched: a style class or a node changed costs a CSS pass over it, and a list cell shows
+   * another card at every scroll step.
+   */
   public void show(IncidentCard item) {
     var now = clock.now();
     timer.show(item.sla());
-    severity.setText(item.severity().label());
-    severity.getStyleClass().setAll(BatonStyle.SEVERITY, BatonStyle.severity(item.severity()));
+    if (!item.severity().equals(severityShown)) {
+      severity.setText(item.severity().label());
+      severity.getStyleClass().setAll(BatonStyle.SEVERITY, BatonStyle.severity(item.severity()));
+      boolean s1 = item.severity().level() == 1;
+      if (s1 != card.getStyleClass().contains(BatonStyle.CARD_S1)) {
+        if (s1) {
+          card.getStyleClass().add(BatonStyle.CARD_S1);
+        } else {
+          card.getStyleClass().remove(BatonStyle.CARD_S1);
+        }
+      }
+      severityShown = item.severity();
+    }
     project.setText(item.project());
     holders.setText(CardText.holderChain(item));
     assignee.setText(item.assignee().isEmpty() ? "" : "· " + item.assignee());
-    icons.getChildren().setAll(stateIcons(item));
+    stateIcons.forEach((state, icon) -> showIf(icon, state == item.state()));
+    showIf(snoozedIcon, item.snoozed().isPresent());
+    item.snoozed().ifPresent(s -> snoozedIcon.getTooltip().setText(s.forever() ? "snoozed forever"
+        : "snoozed until " + s.until()));
     runbooks.setText(Integer.toString(item.runbooks()));
-    runbooks.setVisible(item.runbooks() > 0);
-    runbooks.setManaged(item.runbooks() > 0);
+    showIf(runbooks, item.runbooks() > 0);
     alerts.setText(Integer.toString(item.alertCount()));
     duration.setText(CardText.duration(CardText.lasted(item, now)));
     title.setText(item.shortDescription().isEmpty() ? String.join(", ", item.triggers()) : item.shortDescription());
     span.setText(item.firingSummary().map(f -> text.span(f, now)).orElse("instant events only"));
-    labels.getChildren().setAll(labelChips(item.labels()));
-    boolean isNew = unseen.test(item);
-    fresh.setVisible(isNew);
-    fresh.setManaged(isNew);
-    card.getStyleClass().remove(BatonStyle.CARD_S1);
-    if (item.severity().level() == 1) {
-      card.getStyleClass().add(BatonStyle.CARD_S1);
+    if (!item.labels().equals(labelsShown)) {
+      fillLabelChips(labels, item.labels(), labelClicks);
+      labelsShown = item.labels();
     }
+    showIf(fresh, unseen.test(item));
+  }
+
+  private static void showIf(Node node, boolean shown) {
+    node.setVisible(shown);
+    node.setManaged(shown);
   }
 
   public VBox node() {
     return card;
   }
 
-  private static List<Node> stateIcons(IncidentCard card) {
-    java.util.ArrayList<Node> nodes = new java.util.ArrayList<>();
-    if (card.state() != AlertState.NONE) {
-      Ikon ikon = switch (card.state()) {
-        case FIRING -> Feather.ALERT_CIRCLE;
-        case OK -> Feather.CHECK_CIRCLE;
-        case UNKNOWN -> Feather.HELP_CIRCLE;
-        default -> Feather.CLOCK;
-      };
-      nodes.add(icon(ikon, "baton-state-" + card.state().wireName(), card.state().wireName()));
-    }
-    card.snoozed().ifPresent(s -> nodes.add(icon(Feather.MOON, "baton-state-snoozed",
-        s.forever() ? "snoozed forever" : "snoozed until " + s.until())));
-    return nodes;
-  }
-
-  private static Node icon(Ikon ikon, String style, String tip) {
+  private static Label icon(Ikon ikon, String style, String tip) {
     FontIcon icon = new FontIcon(ikon);
     icon.getStyleClass().addAll(BatonStyle.STATE_ICON, style);
     Label holder = new Label(null, icon);
@@ -146,36 +171,59 @@ public final class IncidentCardNode {
     return label;
   }
 
-  private List<Node> labelChips(Map<String, List<String>> values) {
-    return labelChips(values, labelClicks);
+  /**
+   * Makes {@code pane} show {@code name = v1, v2} chips whose values add {@code ~name = "v"} to the
+   * filter on click ({@code !=} with Alt). The chips and value labels already in {@code pane} are
+   * reused: creating and styling labels is what a card costs most.
+   */
+  public static void fillLabelChips(Pane pane, Map<String, List<String>> values, LabelClicks labelClicks) {
+    ObservableList<Node> chips = pane.getChildren();
+    int i = 0;
+    for (Map.Entry<String, List<String>> label : values.entrySet()) {
+      HBox chip;
+      if (i < chips.size()) {
+        chip = (HBox) chips.get(i);
+      } else {
+        chip = new HBox();
+        chip.getStyleClass().add(BatonStyle.LABEL_CHIP);
+        Label key = new Label();
+        key.getStyleClass().add(BatonStyle.LABEL_NAME);
+        chip.getChildren().add(key);
+        chips.add(chip);
+      }
+      fillChip(chip, label.getKey(), label.getValue(), labelClicks);
+      i++;
+    }
+    if (i < chips.size()) {
+      chips.remove(i, chips.size());
+    }
   }
 
-  /** {@code name = v1, v2} chips whose values add {@code ~name = "v"} to the filter on click ({@code !=} with Alt). */
-  public static List<Node> labelChips(Map<String, List<String>> values, LabelClicks labelClicks) {
-    java.util.ArrayList<Node> chips = new java.util.ArrayList<>();
-    values.forEach((name, vals) -> {
-      HBox chip = new HBox();
-      chip.getStyleClass().add(BatonStyle.LABEL_CHIP);
-      Label key = new Label(name + " = ");
-      key.getStyleClass().add(BatonStyle.LABEL_NAME);
-      chip.getChildren().add(key);
-      for (int i = 0; i < vals.size(); i++) {
-        String value = vals.get(i);
-        Label v = new Label(value + (i < vals.size() - 1 ? "," : ""));
+  private static void fillChip(HBox chip, String name, List<String> vals, LabelClicks labelClicks) {
+    ObservableList<Node> parts = chip.getChildren();
+    ((Label) parts.get(0)).setText(name + " = ");
+    for (int i = 0; i < vals.size(); i++) {
+      Label v;
+      if (i + 1 < parts.size()) {
+        v = (Label) parts.get(i + 1);
+      } else {
+        v = new Label();
         v.getStyleClass().add(BatonStyle.LABEL_VALUE);
-        v.setTooltip(new Tooltip("Click: filter ~" + name + " = \"" + value + "\"; Alt-click: !="));
-        // On press, not click: a press on a card selects it, which may lay the card out anew
-        // before the release, and a click would then never arrive.
-        v.setOnMousePressed(e -> {
-          if (e.isPrimaryButtonDown()) {
-            labelClicks.clicked(name, value, e.isAltDown());
-            e.consume();
-          }
-        });
-        chip.getChildren().add(v);
+        parts.add(v);
       }
-      chips.add(chip);
-    });
-    return chips;
+      String value = vals.get(i);
+      v.setText(value + (i < vals.size() - 1 ? "," : ""));
+      // On press, not click: a press on a card selects it, which may lay the card out anew
+      // before the release, and a click would then never arrive.
+      v.setOnMousePressed(e -> {
+        if (e.isPrimaryButtonDown()) {
+          labelClicks.clicked(name, value, e.isAltDown());
+          e.consume();
+        }
+      });
+    }
+    if (vals.size() + 1 < parts.size()) {
+      parts.remove(vals.size() + 1, parts.size());
+    }
   }
 }

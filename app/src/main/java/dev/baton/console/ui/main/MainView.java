@@ -51,6 +51,8 @@ public final class MainView {
       "S              snooze it",
       "U              wake it (unsnooze)",
       "C              close it",
+      "D              edit its short and long description (Ctrl+Enter saves, Esc cancels)",
+      "V              set its severity (with a reason)",
       "Ctrl+D         light / dark theme",
       "F11            wall mode",
       "?              this list");
@@ -99,6 +101,10 @@ public final class MainView {
   @FXML
   private MenuItem closeItem;
   @FXML
+  private MenuItem describeItem;
+  @FXML
+  private MenuItem severityItem;
+  @FXML
   private MenuItem shortcutsItem;
   @FXML
   private MenuItem filterItem;
@@ -143,7 +149,10 @@ public final class MainView {
     handoverItem.setOnAction(e -> handoverSelected());
     unsnoozeItem.setOnAction(e -> model.selected().ifPresent(model::unsnooze));
     closeItem.setOnAction(e -> closeSelected());
-    for (MenuItem item : java.util.List.of(takeItem, handoverItem, snoozeItem, unsnoozeItem, closeItem)) {
+    describeItem.setOnAction(e -> detail.editDescription());
+    severityItem.setOnAction(e -> detail.editSeverity());
+    for (MenuItem item : java.util.List.of(takeItem, handoverItem, snoozeItem, unsnoozeItem, closeItem, describeItem,
+        severityItem)) {
       item.disableProperty().bind(model.list().selectedProperty().isNull().or(model.actionsAllowed().not()));
     }
     listView.list().addEventHandler(KeyEvent.KEY_PRESSED, e -> {
@@ -178,6 +187,8 @@ public final class MainView {
       case "h", "H" -> handoverSelected();
       case "u", "U" -> model.selected().ifPresent(model::unsnooze);
       case "c", "C" -> closeSelected();
+      case "d", "D" -> detail.editDescription();
+      case "v", "V" -> detail.editSeverity();
       case "?" -> showShortcuts();
       default -> {
         return;

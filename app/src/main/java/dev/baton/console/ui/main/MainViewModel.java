@@ -89,6 +89,7 @@ public final class MainViewModel {
     list.filter(filter.queryProperty().get());
     filter.vocabularyProperty().bind(list.vocabularyProperty());
     detail.incidentProperty().bind(list.selectedProperty());
+    detail.setOnUpdated(card -> list.apply(new IncidentChange.Upserted(card)));
     wall.addListener((obs, was, now) -> {
       if (now) {
         dark.set(true);

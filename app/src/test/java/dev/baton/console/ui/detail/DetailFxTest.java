@@ -140,4 +140,43 @@ class DetailFxTest {
     receiver.fire("DiskFull", "alpha", "critical", Map.of("instance", "db3"), Map.of());
     LiveConsole.await("the refreshed detail", () -> tab(robot, "tab-alerts").equals("Alerts (3)"));
   }
+
+  @Test
+  void describeAndSetSeverityFromTheKeyboard(FxRobot robot) throws Exception {
+    @SuppressWarnings("unchecked")
+    ListView<IncidentCard> list = robot.lookup("#incident-list").queryAs(ListView.class);
+    LiveConsole.await("the incident in the list", () -> list.getItems().size() == 1);
+    robot.clickOn("DiskFull");
+    LiveConsole.await("the detail", () -> window.model().detail().detailsProperty().get() != null);
+
+    robot.type(KeyCode.D);
+    LiveConsole.await("the description editor", () -> robot.lookup("#detail-description-editor").query().isVisible()
+        && robot.lookup("#detail-short").query().isFocused());
+    robot.interact(() -> robot.lookup("#detail-short").queryAs(javafx.scene.control.TextField.class).selectAll());
+    robot.write("Disk of the orders database full");
+    robot.clickOn("#detail-long").write("Logs grew after the **deploy**.");
+    robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+    LiveConsole.await("the new short description on the card in the list", () -> list.getItems().size() == 1
+        && list.getItems().get(0).shortDescription().equals("Disk of the orders database full"));
+    LiveConsole.await("the long description in the header, as markdown", () -> robot.lookup("#detail-long-description")
+        .lookup((Text t) -> t.getText().equals("deploy") && t.getStyleClass().contains("baton-md-strong"))
+        .tryQuery().isPresent());
+    assertTrue(!robot.lookup("#detail-description-editor").query().isVisible(), "the editor closed");
+
+    robot.interact(list::requestFocus); // back to the list: single keys act there
+    robot.type(KeyCode.V);
+    LiveConsole.await("the severity editor", () -> robot.lookup("#detail-severity-editor").query().isVisible()
+        && robot.lookup("#detail-severity").query().isFocused());
+    robot.interact(() -> robot.lookup("#detail-severity").queryAs(javafx.scene.control.ComboBox.class)
+        .getSelectionModel().select(3));
+    robot.clickOn("#detail-severity-reason").write("only the reporting replica");
+    robot.type(KeyCode.ENTER);
+    LiveConsole.await("S4 on the card", () -> list.getItems().size() == 1
+        && list.getItems().get(0).severity().label().equals("S4"));
+    assertTrue(window.model().detail().editStatusProperty().get().startsWith("Severity set: #"),
+        window.model().detail().editStatusProperty().get());
+    LiveConsole.await("the reason in the timeline", () -> robot.lookup((Label l) -> String.valueOf(l.getText())
+        .contains("only the reporting replica") && l.getStyleClass().contains("baton-timeline-entry")).tryQuery()
+        .isPresent());
+  }
 }
