@@ -14,6 +14,8 @@ import dev.baton.console.incident.ApiIncidentSource;
 import dev.baton.console.incident.IncidentActions;
 import dev.baton.console.incident.IncidentSource;
 import dev.baton.console.incident.Operator;
+import dev.baton.console.notify.DesktopNotifier;
+import dev.baton.console.notify.DesktopNotifiers;
 import dev.baton.console.sound.Chime;
 import dev.baton.console.sound.ClipChime;
 import dev.baton.server.BatonServer;
@@ -56,6 +58,8 @@ public final class ConsoleWiring implements AutoCloseable {
   private ApiIncidentSource incidents;
   private BatonClient client;
   private ClipChime chime;
+  private DesktopNotifier notifier;
+  private boolean closed;
   /** {@link #me} is what the receiver said the token is. */
   private boolean identified;
 
@@ -220,6 +224,14 @@ public final class ConsoleWiring implements AutoCloseable {
     return chime;
   }
 
+  /** The wall's desktop notifications (system tray or notify-send, chosen on first use; none when neither). */
+  public synchronized DesktopNotifier notifier() {
+    if (notifier == null) {
+      notifier = DesktopNotifiers.lazy(DesktopNotifiers.of(System.getenv()));
+    }
+    return notifier;
+  }
+
   /** Starts the demo stream into this receiver (once; later calls return the running one). */
   public synchronized DemoStream startDemo() {
     if (demo == null) {
@@ -241,8 +253,13 @@ public final class ConsoleWiring implements AutoCloseable {
     return demo == null ? 0 : demo.sent();
   }
 
+  /** Closes what it started; again is a no-op. */
   @Override
   public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     if (demo != null) {
       demo.close();
     }

@@ -2,6 +2,9 @@ package dev.baton.console;
 
 import dev.baton.console.ui.ConsoleApp;
 import dev.baton.server.StartupException;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine;
 
 /**
@@ -33,27 +36,42 @@ public final class Launcher {
       command.printVersionHelp(System.out);
       return;
     }
-    ConsoleWiring wiring;
+    // The receiver starts (or is asked who the token is) while JavaFX starts: neither waits for the other.
+    CompletableFuture<ConsoleWiring> wiring = CompletableFuture.supplyAsync(() -> {
+      try {
+        ConsoleWiring started = ConsoleWiring.start(options);
+        if (options.demo()) {
+          started.startDemo();
+        }
+        return started;
+      } catch (StartupException e) {
+        throw new CompletionException(e);
+      }
+    }, Launcher::daemon);
+    Optional<StartupException> failed;
     try {
-      wiring = ConsoleWiring.start(options);
-    } catch (StartupException e) {
-      System.err.println("baton-console: " + e.getMessage());
-      System.exit(e.reason().exitCode());
-      return;
-    }
-    if (options.demo()) {
-      wiring.startDemo();
-    }
-    try {
-      ConsoleApp.launch(wiring, options.wall());
+      failed = ConsoleApp.launch(wiring, options.server() != null ? "Connecting to " + options.server() + "…"
+          : "Starting Baton…", options.wall());
     } catch (RuntimeException e) {
       // JavaFX cannot start: no display, no GTK, no fonts. Say so in one line, not a stack trace.
       System.err.println("baton-console: cannot open a window: " + rootMessage(e)
           + " (run it in a desktop session; the receiver alone runs without one: ./baton server)");
-      wiring.close();
+      wiring.thenAccept(ConsoleWiring::close);
       System.exit(1);
+      return;
     }
-    wiring.close();
+    if (failed.isPresent()) {
+      System.err.println("baton-console: " + failed.get().getMessage());
+      System.exit(failed.get().reason().exitCode());
+      return;
+    }
+    wiring.thenAccept(ConsoleWiring::close);
+  }
+
+  private static void daemon(Runnable work) {
+    Thread thread = new Thread(work, "baton-console-start");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   private static String rootMessage(Throwable e) {

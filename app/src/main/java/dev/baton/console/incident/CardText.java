@@ -74,4 +74,14 @@ public final class CardText {
   public static String holderChain(IncidentCard card) {
     return card.holderChain().isEmpty() ? "—" : String.join(ARROW, card.holderChain());
   }
+
+  /** The card's title: its short description, else its triggers. */
+  public static String title(IncidentCard card) {
+    return card.shortDescription().isEmpty() ? String.join(", ", card.triggers()) : card.shortDescription();
+  }
+
+  /** {@code #12 S2 payments: Disk full}: the incident in one line (headings, notifications). */
+  public static String oneLine(IncidentCard card) {
+    return "#" + card.id() + " " + card.severity().label() + " " + card.project() + ": " + title(card);
+  }
 }

@@ -12,6 +12,8 @@ import dev.baton.console.ui.main.MainViewModel;
 import dev.baton.console.ui.settings.SettingsViewModel;
 import dev.baton.console.ui.sidebar.SidebarViewModel;
 import dev.baton.console.ui.sla.SlaClock;
+import dev.baton.console.ui.starting.StartingView;
+import dev.baton.console.ui.starting.StartingViewModel;
 import dev.baton.mql.Mql;
 import dev.baton.console.connection.ConnectionCheck;
 import dev.baton.console.connection.RememberedConnection;
@@ -29,16 +31,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
-/** The JavaFX application: builds the main window from what {@link ConsoleWiring} started. */
+/**
+ * The JavaFX application: builds the main window from what {@link ConsoleWiring} started. The
+ * wiring starts off the UI thread (the embedded receiver opens its database, a shared one is asked
+ * who the token is) while JavaFX starts; until it is ready the window shows what is under way.
+ */
 public final class ConsoleApp extends Application {
 
-  private static ConsoleWiring wiring;
+  private static CompletableFuture<ConsoleWiring> starting;
+  private static String startingMessage;
   private static boolean wallAtStart;
+  private static volatile StartupException failedToStart;
+  private static Runnable exit;
 
+  private ConsoleWiring wiring;
   private FxTaskExecutor tasks;
   private SlaClock clock;
   private IncidentListViewModel list;
@@ -46,34 +59,87 @@ public final class ConsoleApp extends Application {
 
   private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
 
-  /** Starts JavaFX with this wiring and returns when the window closes. */
-  public static void launch(ConsoleWiring consoleWiring, boolean wall) {
-    wiring = consoleWiring;
-    wallAtStart = wall;
+  /**
+   * Starts JavaFX over the wiring {@code consoleWiring} completes with ({@code message} says what
+   * is under way meanwhile) and returns when the window closes: empty, or why the wiring could
+   * not start (then the window closed at once).
+   */
+  public static Optional<StartupException> launch(CompletableFuture<ConsoleWiring> consoleWiring, String message,
+      boolean wall) {
+    prepare(consoleWiring, message, wall, Platform::exit);
     Application.launch(ConsoleApp.class);
+    return Optional.ofNullable(failedToStart);
+  }
+
+  /** What {@link #start} opens: for {@link #launch}, and for UI tests that start the application themselves. */
+  static void prepare(CompletableFuture<ConsoleWiring> consoleWiring, String message, boolean wall,
+      Runnable exitOnFailure) {
+    starting = consoleWiring;
+    exit = exitOnFailure;
+    startingMessage = message;
+    wallAtStart = wall;
+    failedToStart = null;
+  }
+
+  /** Why the wiring could not start, once that happened. */
+  static Optional<StartupException> failedToStart() {
+    return Optional.ofNullable(failedToStart);
   }
 
   @Override
   public void start(Stage stage) {
     tasks = new FxTaskExecutor(4);
-    show(stage);
-    view.model().wallProperty().set(wallAtStart);
+    ZoneId zone = ZoneId.systemDefault();
+    clock = new SlaClock(Clock.system(zone));
     reportFirstPaint();
+    openWhenStarted(stage, starting, startingMessage, failure -> {
+      failedToStart = failure;
+      exit.run();
+    });
+  }
+
+  /**
+   * Shows progress in {@code stage} until {@code wiring} is ready, then the main window over it;
+   * {@code onFailure} gets what prevented it.
+   */
+  private void openWhenStarted(Stage stage, CompletableFuture<ConsoleWiring> next, String message,
+      Consumer<StartupException> onFailure) {
+    boolean dark = view != null && view.model().darkProperty().get();
+    boolean wall = view != null ? view.model().wallProperty().get() : wallAtStart;
+    if (!next.isDone()) {
+      new StartingView(new StartingViewModel(message)).showIn(stage, dark);
+      stage.titleProperty().unbind(); // the main window binds it to its own
+      stage.setTitle("Baton — " + message);
+      stage.show();
+    }
+    tasks.execute(next::get, ready -> {
+      wiring = ready;
+      show(stage);
+      view.model().darkProperty().set(dark || view.model().darkProperty().get());
+      view.model().wallProperty().set(wall);
+    }, failure -> onFailure.accept(startupFailure(failure)));
+  }
+
+  private static StartupException startupFailure(Throwable failure) {
+    Throwable cause = failure instanceof ExecutionException || failure instanceof CompletionException
+        ? failure.getCause() : failure;
+    return cause instanceof StartupException e ? e
+        : new StartupException(StartupException.Reason.BAD_CONFIG, String.valueOf(cause.getMessage()), cause);
   }
 
   private void show(Stage stage) {
     ZoneId zone = ZoneId.systemDefault();
-    clock = new SlaClock(Clock.system(zone));
     view = open(wiring, stage, tasks, clock, zone, getHostServices()::showDocument);
     list = view.model().list();
     view.onConnect(() -> new ConnectionView(new ConnectionViewModel(new ConnectionCheck(Duration.ofSeconds(5)), tasks,
-        wiring.connection())).show(stage, choice -> switchTo(stage, choice)));
+        wiring.connection())).show(stage, choice -> switchTo(stage, choice, true)));
     clock.start();
   }
 
   /**
    * With {@code -Dbaton.firstPaint} (bench/console.sh): prints how long after the JVM started the
-   * first frame was drawn; {@code =exit} then quits, for timing cold starts.
+   * first frame was drawn, and then the first frame of the main window; {@code =exit} then quits,
+   * for timing cold starts.
    */
   private static void reportFirstPaint() {
     String mode = System.getProperty("baton.firstPaint");
@@ -81,43 +147,61 @@ public final class ConsoleApp extends Application {
       return;
     }
     new AnimationTimer() {
+      private boolean first = true;
+
       @Override
       public void handle(long now) {
-        stop();
         long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-        System.out.println("first paint " + ms + " ms after the JVM started");
-        if ("exit".equals(mode)) {
-          Platform.exit();
+        if (first) {
+          System.out.println("first paint " + ms + " ms after the JVM started");
+          first = false;
+        }
+        if (starting.isDone()) {
+          stop();
+          System.out.println("main window " + ms + " ms after the JVM started");
+          if ("exit".equals(mode)) {
+            Platform.exit();
+          }
         }
       }
     }.start();
   }
 
-  /** Remembers {@code choice} and rebuilds the window over it; the old receiver connection is closed first. */
-  private void switchTo(Stage stage, RememberedConnection.Saved choice) {
-    RememberedConnection remembered = new RememberedConnection(wiring.config());
-    tasks.execute(() -> {
-      remembered.save(choice);
-      return choice;
-    }, saved -> { }, failure -> LOG.warn("connection not remembered: {}", failure.getMessage()));
+  /**
+   * Rebuilds the window over {@code choice}, off the UI thread with progress shown: the old
+   * receiver connection is closed first. When the choice cannot start, says why and goes back to
+   * the receiver used before ({@code fallBack}); a working choice is remembered.
+   */
+  private void switchTo(Stage stage, RememberedConnection.Saved choice, boolean fallBack) {
     ConsoleWiring old = wiring;
+    RememberedConnection.Saved before = old.connection();
     clock.stop();
     try {
       list.close();
     } catch (Exception e) {
       LOG.warn("closing the incident list: {}", e.getMessage());
     }
-    old.close();
-    try {
-      wiring = ConsoleWiring.start(choice.embedded() ? null : URI.create(choice.server()), choice.token(),
+    CompletableFuture<ConsoleWiring> next = new CompletableFuture<>();
+    tasks.execute(() -> {
+      old.close();
+      return ConsoleWiring.start(choice.embedded() ? null : URI.create(choice.server()), choice.token(),
           old.dataDir(), old.config());
-    } catch (StartupException e) {
-      Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage());
+    }, next::complete, next::completeExceptionally);
+    String message = choice.embedded() ? "Starting the receiver inside the console…" : "Connecting to " + choice.server() + "…";
+    openWhenStarted(stage, next, message, failure -> {
+      Alert alert = new Alert(Alert.AlertType.ERROR, failure.getMessage()
+          + (fallBack ? "\n\nBack to the receiver used before." : ""));
       alert.setHeaderText("Cannot switch the receiver");
+      alert.initOwner(stage);
       alert.show();
-      return;
-    }
-    show(stage);
+      if (fallBack) {
+        switchTo(stage, before, false);
+      }
+    });
+    next.thenAccept(started -> tasks.execute(() -> {
+      new RememberedConnection(started.config()).save(choice);
+      return choice;
+    }, saved -> { }, failure -> LOG.warn("connection not remembered: {}", failure.getMessage())));
   }
 
   /**
@@ -130,7 +214,7 @@ public final class ConsoleApp extends Application {
     IncidentListViewModel list = new IncidentListViewModel(wiring.incidents(), tasks, wiring.me(), mql);
     FilterBarViewModel filter = new FilterBarViewModel(mql);
     SidebarViewModel sidebar = new SidebarViewModel(list, filter, mql, new SavedViewStore(wiring.config()), tasks);
-    SettingsViewModel settings = new SettingsViewModel(wiring.config(), tasks, wiring.chime());
+    SettingsViewModel settings = new SettingsViewModel(wiring.config(), tasks, wiring.chime(), wiring.notifier());
     MainViewModel model = new MainViewModel(wiring.describe(), list, filter, sidebar, settings,
         new DetailViewModel(wiring.details(), wiring.actions(), tasks), wiring.actions(), tasks, new MainViewModel.Demo() {
           @Override
@@ -165,7 +249,12 @@ public final class ConsoleApp extends Application {
   @Override
   public void stop() throws Exception {
     clock.stop();
-    list.close();
+    if (list != null) {
+      list.close();
+    }
     tasks.close();
+    if (wiring != null) {
+      wiring.close();
+    }
   }
 }

@@ -3,6 +3,7 @@ package dev.baton.console.ui.detail;
 import dev.baton.console.detail.DetailSource;
 import dev.baton.console.detail.DetailText;
 import dev.baton.console.detail.IncidentDetails;
+import dev.baton.console.incident.CardText;
 import dev.baton.console.incident.IncidentActions;
 import dev.baton.console.incident.IncidentCard;
 import dev.baton.console.incident.Severity;
@@ -85,8 +86,7 @@ public final class DetailViewModel {
         status.set("");
         titles(null);
       } else if (was == null || was.id() != now.id() || was.version() != now.version()) {
-        heading.set("#" + now.id() + " " + now.severity().label() + " " + (now.shortDescription().isEmpty()
-            ? String.join(", ", now.triggers()) : now.shortDescription()));
+        heading.set("#" + now.id() + " " + now.severity().label() + " " + CardText.title(now));
         if (was == null || was.id() != now.id()) {
           details.set(null);
           titles(null);
@@ -267,8 +267,7 @@ public final class DetailViewModel {
     tasks.execute(() -> edit.send(card), updated -> {
       saving.set(false);
       stopEditing();
-      editStatus.set(done + " #" + updated.id() + " " + updated.severity().label() + " "
-          + (updated.shortDescription().isEmpty() ? String.join(", ", updated.triggers()) : updated.shortDescription()));
+      editStatus.set(done + " " + CardText.oneLine(updated));
       onUpdated.accept(updated);
     }, failure -> {
       saving.set(false);

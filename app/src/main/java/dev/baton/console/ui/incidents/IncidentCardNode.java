@@ -135,7 +135,7 @@ public final class IncidentCardNode {
     showIf(runbooks, item.runbooks() > 0);
     alerts.setText(Integer.toString(item.alertCount()));
     duration.setText(CardText.duration(CardText.lasted(item, now)));
-    title.setText(item.shortDescription().isEmpty() ? String.join(", ", item.triggers()) : item.shortDescription());
+    title.setText(CardText.title(item));
     span.setText(item.firingSummary().map(f -> text.span(f, now)).orElse("instant events only"));
     if (!item.labels().equals(labelsShown)) {
       fillLabelChips(labels, item.labels(), labelClicks);

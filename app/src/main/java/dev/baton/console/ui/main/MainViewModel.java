@@ -1,5 +1,6 @@
 package dev.baton.console.ui.main;
 
+import dev.baton.console.incident.CardText;
 import dev.baton.console.incident.IncidentActions;
 import dev.baton.console.incident.IncidentCard;
 import dev.baton.console.incident.IncidentChange;
@@ -72,6 +73,7 @@ public final class MainViewModel {
     list.setOnArrival(card -> {
       if (wall.get() && cues.arrived(card)) {
         settings.chime(settings.current());
+        settings.notifyDesktop("New " + card.severity().label() + " incident #" + card.id(), CardText.oneLine(card));
       }
     });
     this.detail = detail;
@@ -166,12 +168,15 @@ public final class MainViewModel {
   }
 
   /**
-   * The 1 Hz tick: an incident that went overdue chimes in wall mode. Overdue ones are tracked
+   * The 1 Hz tick: an incident that went overdue chimes in wall mode (and notifies the desktop, when asked). Overdue ones are tracked
    * in any mode, so turning wall mode on does not chime for what went overdue before.
    */
   public void tick(Instant now) {
-    if (cues.tick(now, list.cards()) && wall.get()) {
+    List<IncidentCard> late = cues.tick(now, list.cards());
+    if (!late.isEmpty() && wall.get()) {
       settings.chime(settings.current());
+      settings.notifyDesktop(late.size() == 1 ? "Overdue: #" + late.get(0).id() : late.size() + " incidents overdue",
+          late.stream().map(CardText::oneLine).collect(java.util.stream.Collectors.joining("\n")));
     }
     refreshDemoStatus();
   }

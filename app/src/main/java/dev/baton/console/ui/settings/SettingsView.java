@@ -11,7 +11,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-/** The settings dialog: chime volume, mute, a button to hear it; Save keeps them. */
+/** The settings dialog: chime volume, mute, a button to hear it, desktop notifications; Save keeps them. */
 public final class SettingsView {
 
   private final SettingsViewModel model;
@@ -24,6 +24,10 @@ public final class SettingsView {
   private CheckBox muted;
   @FXML
   private Button tryChime;
+  @FXML
+  private CheckBox desktopNotifications;
+  @FXML
+  private Label notificationsHow;
   @FXML
   private Label message;
   @FXML
@@ -40,7 +44,10 @@ public final class SettingsView {
     muted.selectedProperty().bindBidirectional(model.mutedProperty());
     volume.disableProperty().bind(model.mutedProperty());
     tryChime.setOnAction(e -> model.tryChime());
+    desktopNotifications.selectedProperty().bindBidirectional(model.desktopNotificationsProperty());
+    notificationsHow.textProperty().bind(model.notificationsHowProperty());
     message.textProperty().bind(model.messageProperty());
+    model.probeNotifications();
   }
 
   public VBox root() {
@@ -51,6 +58,7 @@ public final class SettingsView {
     Stage stage = Dialogs.modal(owner, "Settings", root);
     int volumeBefore = model.volumeProperty().get();
     boolean mutedBefore = model.mutedProperty().get();
+    boolean notifyBefore = model.desktopNotificationsProperty().get();
     save.setOnAction(e -> {
       model.save();
       stage.close();
@@ -58,6 +66,7 @@ public final class SettingsView {
     cancel.setOnAction(e -> {
       model.volumeProperty().set(volumeBefore);
       model.mutedProperty().set(mutedBefore);
+      model.desktopNotificationsProperty().set(notifyBefore);
       stage.close();
     });
     stage.show();

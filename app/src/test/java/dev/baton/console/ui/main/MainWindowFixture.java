@@ -2,6 +2,7 @@ package dev.baton.console.ui.main;
 
 import dev.baton.console.MovableClock;
 import dev.baton.console.config.ConfigFolder;
+import dev.baton.console.notify.DesktopNotifier;
 import dev.baton.console.detail.DetailSource;
 import dev.baton.console.savedview.SavedViewStore;
 import dev.baton.console.ui.settings.SettingsViewModel;
@@ -60,7 +61,7 @@ final class MainWindowFixture {
     SidebarViewModel sidebar = new SidebarViewModel(list, filter, mql, new SavedViewStore(new ConfigFolder(configDir)),
         tasks);
     model = new MainViewModel("alice on http://127.0.0.1:9393 (embedded)", list, filter, sidebar,
-        new SettingsViewModel(new ConfigFolder(configDir), tasks, volume -> { }),
+        new SettingsViewModel(new ConfigFolder(configDir), tasks, volume -> { }, DesktopNotifier.none("test")),
         new DetailViewModel(details, actions, tasks), actions, tasks, new NoDemo());
     view = new MainView(model, clock, ZoneOffset.UTC, url -> { });
     view.showIn(stage);

@@ -16,6 +16,7 @@ import dev.baton.console.incident.Operator;
 import dev.baton.console.incident.SampleIncidents;
 import dev.baton.console.incident.Sla;
 import dev.baton.console.incident.WorkflowStatus;
+import dev.baton.console.notify.DesktopNotifier;
 import dev.baton.console.savedview.SavedViewStore;
 import dev.baton.console.task.DirectTaskExecutor;
 import dev.baton.console.ui.detail.DetailViewModel;
@@ -39,6 +40,19 @@ class WallChimeTest {
 
   private final Instant now = Instant.parse("2026-11-21T18:00:00Z");
   private final List<Integer> chimes = new ArrayList<>();
+  private final List<String> notifications = new ArrayList<>();
+  /** The desktop, which a test cannot look at: notifications are recorded. */
+  private final DesktopNotifier desktop = new DesktopNotifier() {
+    @Override
+    public void show(String title, String body) {
+      notifications.add(title + " | " + body);
+    }
+
+    @Override
+    public String how() {
+      return "recorded by the test";
+    }
+  };
   @TempDir
   Path dir;
   private IncidentListViewModel list;
@@ -52,7 +66,7 @@ class WallChimeTest {
     list = new IncidentListViewModel(new ListIncidentSource(SampleIncidents.around(now)), tasks,
         new Operator("alice", Set.of("l1")), mql);
     FilterBarViewModel filter = new FilterBarViewModel(mql);
-    settings = new SettingsViewModel(new ConfigFolder(dir), tasks, chimes::add);
+    settings = new SettingsViewModel(new ConfigFolder(dir), tasks, chimes::add, desktop);
     ApiIncidentActions nowhere = new ApiIncidentActions(BatonClient.builder("http://127.0.0.1:9").build());
     model = new MainViewModel("test", list, filter,
         new SidebarViewModel(list, filter, mql, new SavedViewStore(new ConfigFolder(dir)), tasks), settings,
@@ -118,10 +132,32 @@ class WallChimeTest {
     settings.volumeProperty().set(40);
     settings.mutedProperty().set(true);
     settings.save();
-    SettingsViewModel again = new SettingsViewModel(new ConfigFolder(dir), new DirectTaskExecutor(), v -> { });
+    settings.desktopNotificationsProperty().set(true);
+    settings.save();
+    SettingsViewModel again = new SettingsViewModel(new ConfigFolder(dir), new DirectTaskExecutor(), v -> { },
+        DesktopNotifier.none("test"));
     again.load();
     assertEquals(40, again.volumeProperty().get());
     assertEquals(true, again.mutedProperty().get());
+    assertEquals(true, again.desktopNotificationsProperty().get());
     assertEquals("", again.messageProperty().get());
+  }
+
+  @Test
+  void desktopNotificationsFollowTheChimeWhenTurnedOn() {
+    model.wallProperty().set(true);
+    list.apply(new IncidentChange.Upserted(urgent(501, 2, now.plusSeconds(10), WorkflowStatus.OPEN)));
+    assertEquals(List.of(), notifications, "off by default");
+
+    settings.desktopNotificationsProperty().set(true);
+    list.apply(new IncidentChange.Upserted(urgent(502, 1, now.plusSeconds(300), WorkflowStatus.OPEN)));
+    list.apply(new IncidentChange.Upserted(urgent(503, 5, now.plusSeconds(300), WorkflowStatus.OPEN)));
+    assertEquals(List.of("New S1 incident #502 | #502 S1 payments: T502"), notifications, "S5 stays quiet");
+
+    model.tick(now.plusSeconds(11));
+    assertEquals("Overdue: #501 | #501 S2 payments: T501", notifications.get(1));
+    model.wallProperty().set(false);
+    list.apply(new IncidentChange.Upserted(urgent(504, 1, now.plusSeconds(300), WorkflowStatus.OPEN)));
+    assertEquals(2, notifications.size(), "only on the wall");
   }
 }
