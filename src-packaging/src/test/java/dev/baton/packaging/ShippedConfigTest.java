@@ -43,6 +43,7 @@ class ShippedConfigTest {
     assertEquals(Set.of("Watchdog", "DeadMansSwitch"), config.heartbeats().alertnames());
     assertEquals(Set.of("l1", "bravo"), config.teams().keySet());
     assertEquals(2, config.routing().size());
+    assertEquals(2, config.triage().size());
   }
 
   /**

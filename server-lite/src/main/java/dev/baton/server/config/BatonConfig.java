@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param runbooks      folder of runbook files, or null for none
  * @param teams         team queues by name (without {@code #})
  * @param routing       routing rules in order; the first that matches a new incident decides its holder
+ * @param triage        triage rules in order: actions the receiver takes on incidents by itself
  * @param sla           response times by severity and service level
  * @param stream        the event stream and how much of its change log is kept
  * @param postmortems   post-mortem lists, template and artifact bounds
@@ -39,6 +40,7 @@ public record BatonConfig(
     Path runbooks,
     Map<String, TeamConfig> teams,
     List<RouteRule> routing,
+    List<TriageRule> triage,
     SlaTable sla,
     StreamConfig stream,
     PostmortemConfig postmortems,
@@ -49,7 +51,7 @@ public record BatonConfig(
 
   public static final BatonConfig DEFAULT = new BatonConfig(
       List.of(), List.of(), ProjectConfig.DEFAULT, Map.of(), SeverityRules.DEFAULT, Map.of(), Limits.DEFAULT, null, Map.of(), List.of(),
-      SlaTable.DEFAULT, StreamConfig.DEFAULT, PostmortemConfig.DEFAULT, HeartbeatConfig.DEFAULT, "");
+      List.of(), SlaTable.DEFAULT, StreamConfig.DEFAULT, PostmortemConfig.DEFAULT, HeartbeatConfig.DEFAULT, "");
 
   public BatonConfig {
     tokens = List.copyOf(tokens);
@@ -58,6 +60,7 @@ public record BatonConfig(
     pendingDelays = Map.copyOf(pendingDelays);
     teams = Map.copyOf(teams);
     routing = List.copyOf(routing);
+    triage = List.copyOf(triage);
   }
 
   public boolean authEnabled() {
@@ -88,18 +91,18 @@ public record BatonConfig(
   }
 
   public BatonConfig withLimits(Limits newLimits) {
-    return new BatonConfig(tokens, sources, defaults, projects, severity, pendingDelays, newLimits, runbooks, teams, routing, sla,
+    return new BatonConfig(tokens, sources, defaults, projects, severity, pendingDelays, newLimits, runbooks, teams, routing, triage, sla,
         stream, postmortems, heartbeats, original);
   }
 
   /** The same with another runbooks folder (a command-line flag wins over the file). */
   public BatonConfig withRunbooks(Path folder) {
-    return new BatonConfig(tokens, sources, defaults, projects, severity, pendingDelays, limits, folder, teams, routing, sla,
+    return new BatonConfig(tokens, sources, defaults, projects, severity, pendingDelays, limits, folder, teams, routing, triage, sla,
         stream, postmortems, heartbeats, original);
   }
 
   public BatonConfig withStream(StreamConfig newStream) {
-    return new BatonConfig(tokens, sources, defaults, projects, severity, pendingDelays, limits, runbooks, teams, routing, sla,
+    return new BatonConfig(tokens, sources, defaults, projects, severity, pendingDelays, limits, runbooks, teams, routing, triage, sla,
         newStream, postmortems, heartbeats, original);
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.baton.mql.Mql;
 import dev.baton.mql.ParseResult;
 import dev.baton.mql.Problem;
+import dev.baton.mql.ast.Query;
 import dev.baton.mql.ast.RoutingRule;
 import dev.baton.mql.ast.Target;
 import dev.baton.server.incident.Holding;
@@ -48,7 +49,7 @@ public final class ConfigLoader {
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
   private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KiB|MiB|GiB)?");
   private static final Set<String> TOP_KEYS = Set.of("tokens", "sources", "defaults", "projects", "severity", "pending", "limits",
-      "runbooks", "teams", "routing", "sla", "stream", "postmortems", "heartbeats");
+      "runbooks", "teams", "routing", "triage", "sla", "stream", "postmortems", "heartbeats");
   private static final Mql MQL = Mql.forIncidents();
 
   private final List<String> problems = new ArrayList<>();
@@ -115,6 +116,7 @@ public final class ConfigLoader {
     String runbooksText = optionalText(root.path("runbooks"), "runbooks");
     Path runbooks = runbooksText == null ? null : dir.resolve(runbooksText).normalize();
     List<RouteRule> routing = routing(root.path("routing"));
+    List<TriageRule> triage = triage(root.path("triage"));
     SlaTable sla = sla(root.path("sla"));
     StreamConfig stream = stream(root.path("stream"));
     PostmortemConfig postmortems = postmortems(root.path("postmortems"));
@@ -122,7 +124,8 @@ public final class ConfigLoader {
     if (!problems.isEmpty()) {
       throw new ConfigException(origin, problems);
     }
-    return new BatonConfig(tokens, sources, defaults, projects, severity, pending, limits, runbooks, teams, routing, sla,
+    return new BatonConfig(tokens, sources, defaults, projects, severity, pending, limits, runbooks, teams, routing, triage,
+        sla,
         stream, postmortems, heartbeats, text);
   }
 
@@ -231,6 +234,62 @@ public final class ConfigLoader {
         targets.add(holder);
       }
       rules.add(new RouteRule(name, text, MQL.predicate(parsed.value().query()), targets));
+    }
+    return rules;
+  }
+
+  private List<TriageRule> triage(JsonNode node) {
+    List<TriageRule> rules = new ArrayList<>();
+    if (!sequence(node, "triage")) {
+      return rules;
+    }
+    for (int i = 0; i < node.size(); i++) {
+      String path = "triage[" + i + "]";
+      JsonNode r = node.get(i);
+      if (!r.isObject()) {
+        problems.add(path + ": expected a mapping like {mql: 'severity >= S5', action: close_if_ok_before_taken}");
+        continue;
+      }
+      checkKeys(r, path, Set.of("name", "mql", "action", "severity", "to"));
+      String given = optionalText(r.path("name"), path + ".name");
+      String text = requiredText(r, path + ".mql");
+      String actionText = requiredText(r, path + ".action");
+      TriageRule.Action action = actionText == null ? null : TriageRule.Action.fromWire(actionText);
+      if (actionText != null && action == null) {
+        problems.add(path + ".action: expected one of " + TriageRule.Action.choices() + ", got '" + actionText + "'");
+      }
+      Severity severity = null;
+      if (action == TriageRule.Action.SET_SEVERITY) {
+        severity = r.has("severity") ? severityValue(r.path("severity"), path + ".severity") : null;
+        if (!r.has("severity")) {
+          problems.add(path + ": set_severity needs severity (S1..S9)");
+        }
+      } else if (action != null && r.has("severity")) {
+        problems.add(path + ".severity: only set_severity takes a severity");
+      }
+      String to = null;
+      if (action == TriageRule.Action.ROUTE) {
+        to = r.has("to") ? holder(r.path("to"), path + ".to") : null;
+        if (!r.has("to")) {
+          problems.add(path + ": route needs to (a team queue like '#l1' or a person like '@dmitry.kosobokov')");
+        }
+      } else if (action != null && r.has("to")) {
+        problems.add(path + ".to: only route takes a holder");
+      }
+      if (text == null) {
+        continue;
+      }
+      ParseResult<Query> parsed = MQL.parse(text);
+      if (!parsed.ok()) {
+        for (Problem p : parsed.problems()) {
+          problems.add(path + ".mql: mql " + p + "\n" + p.caret(text));
+        }
+        continue;
+      }
+      if (action != null) {
+        rules.add(new TriageRule(given == null ? path : given, text, MQL.predicate(parsed.value()), action, severity,
+            to));
+      }
     }
     return rules;
   }

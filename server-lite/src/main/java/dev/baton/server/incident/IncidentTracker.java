@@ -78,10 +78,12 @@ public final class IncidentTracker {
    * @param trigger       the alert's trigger (alertname), shown on a new incident
    * @param serviceLevel  the project's service level, for a new incident's SLA
    * @param defaultHolder who holds a new incident ({@code #l1} unless the project names another)
+   * @param cause         an open incident the alert joins instead of opening one of its own (a triage
+   *                      rule's attach to cause), or null
    * @return what changed, or null when the alert is in no open incident and needs none
    */
   public IncidentChange follow(AlertChange change, String trigger, ServiceLevel serviceLevel, String defaultHolder,
-      long now) {
+      Incident cause, long now) {
     Alert alert = change.alert();
     Incident incident = openById.get(alert.incidentId());
     if (incident == null && !change.needsIncident()) {
@@ -90,6 +92,9 @@ public final class IncidentTracker {
     boolean opened = false;
     if (incident == null) {
       incident = openByKey.get(alert.groupingKey());
+    }
+    if (incident == null && cause != null && openById.get(cause.id()) == cause) {
+      incident = cause;
     }
     if (incident == null) {
       Sla sla = slaTable.sla(alert.severity(), serviceLevel);
@@ -146,6 +151,23 @@ public final class IncidentTracker {
       incident.touched(now);
     }
     return result;
+  }
+
+  /** Whether an open incident has this grouping key (an alert of that key joins it). */
+  public boolean hasOpenKey(String groupingKey) {
+    return openByKey.containsKey(groupingKey);
+  }
+
+  /** The latest opened of the open incidents of a project with this trigger, or null. */
+  public Incident openWithTrigger(String project, String trigger) {
+    Incident latest = null;
+    for (Incident i : openById.values()) {
+      if (i.project().equals(project) && trigger.equals(i.trigger())
+          && (latest == null || i.openedAt() > latest.openedAt() || (i.openedAt() == latest.openedAt() && i.id() > latest.id()))) {
+        latest = i;
+      }
+    }
+    return latest;
   }
 
   /** Snoozed incidents whose snooze has run out at {@code now}, woken (status back, snooze cleared). */

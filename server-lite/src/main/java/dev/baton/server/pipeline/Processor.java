@@ -13,6 +13,7 @@ import dev.baton.server.alert.AlertTracker;
 import dev.baton.server.alert.Fingerprint;
 import dev.baton.server.config.BatonConfig;
 import dev.baton.server.config.ProjectConfig;
+import dev.baton.server.config.TriageRule;
 import dev.baton.server.config.SourceConfig;
 import dev.baton.server.heartbeat.Heartbeats;
 import dev.baton.server.heartbeat.SourceState;
@@ -34,6 +35,7 @@ import dev.baton.server.policy.SlaClass;
 import dev.baton.server.policy.SnoozeRule;
 import dev.baton.server.policy.SnoozeRuleChange;
 import dev.baton.server.policy.SnoozeRules;
+import dev.baton.server.policy.Triage;
 import dev.baton.server.store.HotState;
 import dev.baton.server.store.Store;
 import dev.baton.server.store.StoreTransaction;
@@ -57,6 +59,10 @@ import java.util.SortedMap;
 final class Processor {
 
   static final String SYSTEM_ACTOR = "baton";
+  /** Actions of a triage rule are by {@code triage:<rule name>}. */
+  static final String TRIAGE_ACTOR = "triage:";
+  /** The timeline entry of a triage rule's action (report.SlaReports reads it). */
+  static final String TRIAGED = "triaged";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String NO_STATE = "none";
   private static final String DEDUP_KEY = "dedup_key";
@@ -395,7 +401,9 @@ final class Processor {
       tx.insertPendingNoise(a, now);
     }
     ProjectConfig pc = config.project(a.key().project());
-    IncidentChange ic = incidents.follow(c, a.trigger(), pc.serviceLevel(), pc.defaultHolder(), now);
+    Attachment attach = attachment(c, e, origin);
+    IncidentChange ic = incidents.follow(c, a.trigger(), pc.serviceLevel(), pc.defaultHolder(),
+        attach == null ? null : attach.cause(), now);
     if (c.created()) {
       tx.insertAlert(a, e, origin.source(), amFingerprint);
       a.statusWritten();
@@ -412,7 +420,104 @@ final class Processor {
     }
     if (ic != null) {
       record(ic, c, e, origin, now, tx);
+      if (attach != null && ic.joined() && ic.incident() == attach.cause()) {
+        Map<String, Object> detail = triaged(attach.rule());
+        detail.put("alert_id", a.id());
+        detail.put("caused_by", attach.named());
+        tx.timeline(attach.cause().id(), now, SYSTEM_ACTOR, TRIAGED, json(detail));
+      }
+      closeIfOkBeforeTaken(ic, now, tx);
     }
+  }
+
+  /** An alert that joins the incident of its cause instead of opening its own, by the rule that says so. */
+  private record Attachment(TriageRule rule, Incident cause, String named) {}
+
+  /**
+   * The open incident an alert that needs one joins by an {@code attach_to_cause} rule: the alert
+   * is in no open incident, none is open for its grouping key, it names its cause
+   * ({@code baton_caused_by}), that cause has an open incident, and a rule matches the alert.
+   */
+  private Attachment attachment(AlertChange c, Event e, Origin origin) {
+    Alert a = c.alert();
+    if (!c.needsIncident() || !Triage.any(config.triage(), TriageRule.Action.ATTACH_TO_CAUSE)
+        || incidents.isOpen(a.incidentId()) || incidents.hasOpenKey(a.groupingKey())) {
+      return null;
+    }
+    String named = (e != null ? e.annotations() : store.alertAnnotations(a.id())).get(Triage.CAUSED_BY);
+    Triage.Cause cause = Triage.cause(named);
+    if (cause == null) {
+      return null;
+    }
+    Incident incident;
+    if (cause instanceof Triage.Cause.Incident id) {
+      incident = incidents.open(id.id());
+    } else if (cause instanceof Triage.Cause.Alert fingerprint) {
+      Alert causing = store.loadAlert(new AlertKey(a.key().project(), fingerprint.fingerprint()));
+      incident = causing == null ? null : incidents.open(causing.incidentId());
+    } else {
+      incident = incidents.openWithTrigger(a.key().project(), ((Triage.Cause.Trigger) cause).name());
+    }
+    if (incident == null) {
+      return null;
+    }
+    Map<String, String> labels = e != null ? e.labels() : store.alertLabels(a.id());
+    TriageRule rule = Triage.first(config.triage(), TriageRule.Action.ATTACH_TO_CAUSE, Triage.alertSubject(
+        a.key().project(), a.trigger(), a.severity(), a.state(), origin.source(), labels));
+    return rule == null ? null : new Attachment(rule, incident, named.strip());
+  }
+
+  /** A new incident: the first matching set_severity and route rules act on it, as actor {@code triage:<rule>}. */
+  private void triageAtOpening(Incident i, Subject opening, long now, StoreTransaction tx) {
+    for (TriageRule rule : Triage.atOpening(config.triage(), opening)) {
+      String comment = "triage rule " + rule.name() + " (" + rule.mql() + ")";
+      Map<String, Object> detail = triaged(rule);
+      IncidentCommand command;
+      if (rule.action() == TriageRule.Action.SET_SEVERITY) {
+        if (rule.severity().equals(i.severity())) {
+          continue;
+        }
+        detail.put("severity", rule.severity().toString());
+        command = new IncidentCommand.SetSeverity(rule.severity(), comment);
+      } else {
+        if (rule.to().equals(i.holding().holder())) {
+          continue;
+        }
+        detail.put("to", rule.to());
+        command = new IncidentCommand.Handover(rule.to(), comment);
+      }
+      tx.timeline(i.id(), now, SYSTEM_ACTOR, TRIAGED, json(detail));
+      act(new IncidentAction(i.id(), TRIAGE_ACTOR + rule.name(), null, command), now, tx);
+    }
+  }
+
+  /**
+   * An incident whose alerts have all just turned ok while nobody holds it taken closes when a
+   * {@code close_if_ok_before_taken} rule matches it.
+   */
+  private void closeIfOkBeforeTaken(IncidentChange ic, long now, StoreTransaction tx) {
+    Incident i = ic.incident();
+    if (ic.stateBefore() == AlertState.OK || i.state() != AlertState.OK || i.holding().taken()
+        || !incidents.isOpen(i.id()) || !Triage.any(config.triage(), TriageRule.Action.CLOSE_IF_OK_BEFORE_TAKEN)) {
+      return;
+    }
+    TriageRule rule = Triage.first(config.triage(), TriageRule.Action.CLOSE_IF_OK_BEFORE_TAKEN,
+        Routing.subject(i, store.incidentLabels(i.id()), null));
+    if (rule == null) {
+      return;
+    }
+    tx.timeline(i.id(), now, SYSTEM_ACTOR, TRIAGED, json(triaged(rule)));
+    act(new IncidentAction(i.id(), TRIAGE_ACTOR + rule.name(), null, new IncidentCommand.Close(
+        "triage rule " + rule.name() + " (" + rule.mql() + "): all its alerts are ok and nobody took it")), now, tx);
+  }
+
+  /** The detail of a {@code triaged} timeline entry: the rule, its query and its action. */
+  private static Map<String, Object> triaged(TriageRule rule) {
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("rule", rule.name());
+    detail.put("mql", rule.mql());
+    detail.put("action", rule.action().wire());
+    return detail;
   }
 
   private void record(IncidentChange ic, AlertChange c, Event e, Origin origin, long now, StoreTransaction tx) {
@@ -491,6 +596,7 @@ final class Processor {
       tx.timeline(i.id(), now, SYSTEM_ACTOR, "closed", closedAsOk());
     }
     if (opening != null) {
+      triageAtOpening(i, opening, now, tx);
       SnoozeRule rule = snoozeRules.firstMatch(opening);
       if (rule != null) {
         snoozeByRule(i, rule, now, tx);

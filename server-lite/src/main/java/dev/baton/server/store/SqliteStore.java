@@ -78,6 +78,7 @@ public final class SqliteStore implements Store {
   private final PreparedStatement touchAlert;
   private final PreparedStatement insertPeriod;
   private final PreparedStatement insertPendingNoise;
+  private final PreparedStatement selectAlertAnnotations;
   private final PreparedStatement escalationProgress;
   private final PreparedStatement insertIncident;
   private final PreparedStatement updateIncident;
@@ -127,6 +128,7 @@ public final class SqliteStore implements Store {
         "UPDATE alerts SET am_fingerprint = ?, trigger = ?, labels = ?, annotations = ?, generator_url = ?,"
             + " grouping_key = ?, labels_hash = ?, annotations_hash = ? WHERE id = ?");
     selectAlertLabels = c.prepareStatement("SELECT labels FROM alerts WHERE id = ?");
+    selectAlertAnnotations = c.prepareStatement("SELECT annotations FROM alerts WHERE id = ?");
     deleteAlertLabel = c.prepareStatement("DELETE FROM alert_labels WHERE name = ? AND value = ? AND alert_id = ?");
     updateAlert = c.prepareStatement("UPDATE alerts SET state = ?, severity = ?, last_seen = ?, expires_at = ?,"
         + " pending_until = ?, refresh_ms = ?, period_start = ?, fire_count = ?,"
@@ -376,9 +378,19 @@ public final class SqliteStore implements Store {
 
   @Override
   public Map<String, String> alertLabels(long alertId) {
+    return alertMap(selectAlertLabels, alertId);
+  }
+
+  @Override
+  public Map<String, String> alertAnnotations(long alertId) {
+    return alertMap(selectAlertAnnotations, alertId);
+  }
+
+  /** One of an alert's JSON maps (labels or annotations) read by {@code select}; empty when there is no such alert. */
+  private Map<String, String> alertMap(PreparedStatement select, long alertId) {
     try {
-      selectAlertLabels.setLong(1, alertId);
-      try (ResultSet rs = selectAlertLabels.executeQuery()) {
+      select.setLong(1, alertId);
+      try (ResultSet rs = select.executeQuery()) {
         return rs.next() ? labelsOf(rs.getString(1)) : Map.of();
       }
     } catch (SQLException e) {

@@ -45,6 +45,9 @@ public interface Store extends AutoCloseable {
   /** A stored alert's labels (empty when there is no such alert), for routing an incident opened by the clock. Writer thread only. */
   Map<String, String> alertLabels(long alertId);
 
+  /** A stored alert's annotations (empty when there is no such alert), for the cause an alert opened by the clock names. Writer thread only. */
+  Map<String, String> alertAnnotations(long alertId);
+
   /** The labels of each alert of an incident, for matching a new snooze rule against it. Writer thread only. */
   List<Map<String, String>> incidentLabels(long incidentId);
 

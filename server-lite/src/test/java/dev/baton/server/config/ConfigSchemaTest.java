@@ -61,6 +61,43 @@ class ConfigSchemaTest {
     assertEquals(java.util.Set.of("Watchdog", "DeadMansSwitch"), c.heartbeats().alertnames());
     assertEquals(Severity.of(2), c.heartbeats().severity());
     assertEquals(Path.of("/srv/runbooks"), c.runbooks());
+    assertEquals(4, c.triage().size());
+    assertEquals("quiet noise", c.triage().get(0).name());
+    assertEquals(TriageRule.Action.CLOSE_IF_OK_BEFORE_TAKEN, c.triage().get(0).action());
+    assertEquals(Severity.of(3), c.triage().get(1).severity());
+    assertEquals("triage[1]", c.triage().get(1).name());
+    assertEquals("#bravo", c.triage().get(2).to());
+    assertEquals(TriageRule.Action.ATTACH_TO_CAUSE, c.triage().get(3).action());
+    assertTrue(c.triage().get(3).matches(Mql.forIncidents().subject().field("project", "drm-stat").build()));
+  }
+
+  @Test
+  void triageProblemsAreReportedWithTheirPath() {
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse("""
+        triage:
+          - {mql: 'severity >= S5', action: close}
+          - {mql: 'trigger = X', action: set_severity}
+          - {mql: 'trigger = X', action: route, to: '#dba'}
+          - {mql: 'projct = x', action: attach_to_cause}
+          - {mql: 'trigger = X', action: route, to: '@alice', severity: S2}
+          - {action: set_severity, severity: S0, when: now}
+          - 'severity >= S5'
+        """, "baton.yml"));
+    List<String> expected = List.of(
+        "triage[0].action: expected one of close_if_ok_before_taken, set_severity, route, attach_to_cause, got 'close'",
+        "triage[1]: set_severity needs severity (S1..S9)",
+        "triage[2].to: team '#dba' is not defined in teams",
+        "triage[3].mql: mql 1:1: unknown field 'projct' — did you mean 'project'?\nprojct = x\n^",
+        "triage[4].severity: only set_severity takes a severity",
+        "triage[5].when: unknown key, expected one of [action, mql, name, severity, to]",
+        "triage[5].mql: required",
+        "triage[5].severity: expected a severity S1..S9, got 'S0'",
+        "triage[6]: expected a mapping like {mql: 'severity >= S5', action: close_if_ok_before_taken}");
+    List<String> p = e.problems();
+    for (String want : expected) {
+      assertTrue(p.contains(want), "missing: " + want + "\nall:\n" + String.join("\n", p));
+    }
+    assertEquals(expected.size(), p.size(), String.join("\n", p));
   }
 
   @Test
