@@ -40,7 +40,8 @@ public final class IncidentQueries {
   private static final String CARD_COLUMNS = "i.id, i.project, i.grouping_key, i.trigger, i.status, i.state, i.severity,"
       + " i.service_level, i.sla_class, i.response_due_at, i.opened_at, i.closed_at, i.alert_count, i.version,"
       + " i.holder, i.holder_chain, i.assignee, i.short_description, i.long_description, i.snoozed_until,"
-      + " i.snooze_forever, i.snooze_close_if_ok, i.snoozed_by, i.snooze_comment";
+      + " i.snooze_forever, i.snooze_close_if_ok, i.snoozed_by, i.snooze_comment, i.periods_in_progress,"
+      + " i.periods_ended, i.first_ended_start, i.first_ended_end, i.last_ended_start, i.last_ended_end";
   private static final String DESCRIBED = "((i.short_description IS NOT NULL AND i.short_description <> '')"
       + " OR (i.long_description IS NOT NULL AND i.long_description <> '')"
       + " OR EXISTS (SELECT 1 FROM postmortem_incidents pm WHERE pm.incident_id = i.id))";
@@ -340,45 +341,18 @@ public final class IncidentQueries {
     if (own != null) {
       triggers.add(own);
     }
-    long firstInProgress = Long.MAX_VALUE;
-    long lastInProgress = Long.MIN_VALUE;
-    int inProgress = 0;
-    // aggregated by SQLite (the card is read for every list row and every stream event): no alert's
-    // labels are parsed here, whatever the incident's size
-    try (PreparedStatement ps = c.prepareStatement("SELECT a.trigger, count(a.period_start), min(a.period_start),"
-        + " max(a.period_start) FROM incident_alerts ia JOIN alerts a ON a.id = ia.alert_id WHERE ia.incident_id = ?"
-        + " GROUP BY a.trigger")) {
+    // the writer keeps the aggregates of the incident's alerts up to date (V9__card_aggregates.sql):
+    // a card reads a few rows whatever the incident's size
+    try (PreparedStatement ps = c.prepareStatement("SELECT trigger FROM incident_card_triggers WHERE incident_id = ?")) {
       ps.setLong(1, id);
-      try (ResultSet a = ps.executeQuery()) {
-        while (a.next()) {
-          String trigger = a.getString(1);
-          if (trigger != null) {
-            triggers.add(trigger);
-          }
-          int periods = a.getInt(2);
-          if (periods > 0) {
-            inProgress += periods;
-            firstInProgress = Math.min(firstInProgress, a.getLong(3));
-            lastInProgress = Math.max(lastInProgress, a.getLong(4));
-          }
+      try (ResultSet t = ps.executeQuery()) {
+        while (t.next()) {
+          triggers.add(t.getString(1));
         }
       }
     }
-    Map<String, List<String>> labelLists = new TreeMap<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT l.name, l.value FROM incident_alerts ia"
-        + " JOIN alert_labels l ON l.alert_id = ia.alert_id WHERE ia.incident_id = ? ORDER BY l.name, l.value")) {
-      ps.setLong(1, id);
-      try (ResultSet l = ps.executeQuery()) {
-        while (l.next()) {
-          List<String> values = labelLists.computeIfAbsent(l.getString(1), k -> new ArrayList<>());
-          if (values.size() < LABEL_VALUES_PER_CARD) {
-            values.add(l.getString(2));
-          }
-        }
-      }
-    }
-    labelLists.replaceAll((k, v) -> List.copyOf(v));
-    FiringSummary firing = firing(c, id, opened.toEpochMilli(), inProgress, firstInProgress, lastInProgress);
+    Map<String, List<String>> labelLists = labels(c, id);
+    FiringSummary firing = firing(c, id, rs);
     String state = rs.getString("state");
     return new IncidentCard(id, rs.getString("project"), serviceLevel(rs.getString("service_level")), List.copyOf(triggers),
         Rows.severity(rs.getInt("severity")), Rows.strings(rs.getString("holder_chain")), rs.getString("holder"),
@@ -404,39 +378,59 @@ public final class IncidentQueries {
   }
 
   /**
-   * First, count and last of the incident's firing periods: those of its alerts that ended after
-   * it opened (an alert's earlier periods belong to earlier incidents), and the ones in progress.
+   * Each label's values on the card: the first {@link #LABEL_VALUES_PER_CARD} in sorting order, read
+   * one label name at a time so that a label with a value per alert costs no more than another.
    */
-  private static FiringSummary firing(Connection c, long incident, long openedAt, int inProgress, long firstInProgress,
-      long lastInProgress) throws SQLException {
-    String periods = " FROM incident_alerts ia JOIN firing_periods fp ON fp.alert_id = ia.alert_id"
-        + " WHERE ia.incident_id = ? AND fp.ended_at >= ?";
-    int ended = 0;
-    FiringPeriod first = null;
-    FiringPeriod last = null;
-    // SQLite fills the bare columns from the row that holds the min (or max).
-    try (PreparedStatement ps = c.prepareStatement("SELECT count(*), fp.started_at, fp.ended_at, min(fp.started_at)" + periods)) {
+  private static Map<String, List<String>> labels(Connection c, long incident) throws SQLException {
+    Map<String, List<String>> labels = new TreeMap<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT name, value FROM incident_card_labels"
+        + " WHERE incident_id = ?1 AND name = (SELECT min(name) FROM incident_card_labels WHERE incident_id = ?1"
+        + " AND name > ?2) ORDER BY value LIMIT " + LABEL_VALUES_PER_CARD)) {
       ps.setLong(1, incident);
-      ps.setLong(2, openedAt);
-      try (ResultSet rs = ps.executeQuery()) {
-        ended = rs.getInt(1);
-        if (ended > 0) {
-          first = new FiringPeriod(Instant.ofEpochMilli(rs.getLong(2)), Instant.ofEpochMilli(rs.getLong(3)));
-        }
-      }
-    }
-    if (ended > 1) {
-      try (PreparedStatement ps = c.prepareStatement("SELECT fp.started_at, fp.ended_at, max(fp.started_at)" + periods)) {
-        ps.setLong(1, incident);
-        ps.setLong(2, openedAt);
+      String after = "";
+      while (after != null) {
+        ps.setString(2, after);
+        List<String> values = new ArrayList<>();
+        String name = null;
         try (ResultSet rs = ps.executeQuery()) {
-          last = new FiringPeriod(Instant.ofEpochMilli(rs.getLong(1)), Instant.ofEpochMilli(rs.getLong(2)));
+          while (rs.next()) {
+            name = rs.getString(1);
+            values.add(rs.getString(2));
+          }
+        }
+        if (name != null) {
+          labels.put(name, List.copyOf(values));
+        }
+        after = name;
+      }
+    }
+    return labels;
+  }
+
+  /**
+   * First, count and last of the incident's firing periods: the ended ones the writer counted
+   * (those that ended while their alert was in the incident, after it opened) and those in progress.
+   */
+  private static FiringSummary firing(Connection c, long incident, ResultSet card) throws SQLException {
+    int ended = card.getInt("periods_ended");
+    int inProgress = card.getInt("periods_in_progress");
+    FiringPeriod first = ended == 0 ? null : new FiringPeriod(Rows.instant(card, "first_ended_start"),
+        Rows.instant(card, "first_ended_end"));
+    FiringPeriod last = ended == 0 ? null : new FiringPeriod(Rows.instant(card, "last_ended_start"),
+        Rows.instant(card, "last_ended_end"));
+    if (inProgress > 0) {
+      long firstInProgress;
+      long lastInProgress;
+      // two subqueries: SQLite reads a min() or a max() alone from the index end, both together by a scan
+      try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT min(period_start) FROM alerts"
+          + " WHERE incident_id = ?1 AND period_start IS NOT NULL), (SELECT max(period_start) FROM alerts"
+          + " WHERE incident_id = ?1 AND period_start IS NOT NULL)")) {
+        ps.setLong(1, incident);
+        try (ResultSet rs = ps.executeQuery()) {
+          firstInProgress = rs.getLong(1);
+          lastInProgress = rs.getLong(2);
         }
       }
-    } else {
-      last = first;
-    }
-    if (inProgress > 0) {
       if (first == null || firstInProgress < first.start().toEpochMilli()) {
         first = new FiringPeriod(Instant.ofEpochMilli(firstInProgress), null);
       }

@@ -31,6 +31,7 @@ final class Migrations {
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
   private static final String FOLDER = "/db/migration/";
   private static final Pattern NAME = Pattern.compile("V(\\d+)__\\w+\\.sql");
+  private static final Pattern TRIGGER = Pattern.compile("\\s*CREATE\\s+TRIGGER\\b", Pattern.CASE_INSENSITIVE);
 
   private Migrations() {}
 
@@ -103,16 +104,21 @@ final class Migrations {
     return names;
   }
 
-  /** Splits a script at semicolons ending a line; comments stay with their statement (SQLite ignores them). */
+  /**
+   * Splits a script at semicolons ending a line, except inside a {@code CREATE TRIGGER}, which ends
+   * at its {@code END;} line; comment lines are dropped.
+   */
   private static List<String> statements(String script) {
     List<String> out = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     for (String line : script.split("\n")) {
-      if (line.trim().startsWith("--")) {
+      String trimmed = line.trim();
+      if (trimmed.startsWith("--")) {
         continue;
       }
       current.append(line).append('\n');
-      if (line.trim().endsWith(";")) {
+      boolean trigger = TRIGGER.matcher(current).lookingAt();
+      if (trigger ? trimmed.equalsIgnoreCase("END;") : trimmed.endsWith(";")) {
         out.add(current.toString());
         current.setLength(0);
       }

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.baton.server.DatabaseRows;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,18 +15,11 @@ class RelayBatonMigrationTest {
   @Test
   void olderIncidentsGetConsistentServiceLevelsAndAHolder(@TempDir Path dir) throws Exception {
     Path db = dir.resolve("baton.db");
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
-      c.setAutoCommit(false);
-      Migrations.apply(c, db.toString(), 3);
-      try (Statement s = c.createStatement()) {
-        s.execute("INSERT INTO incidents (id, project, grouping_key, status, severity, service_level, sla_class,"
-            + " opened_at, closed_at, holder, holder_chain) VALUES"
+    OlderDatabase.write(db, 3, "INSERT INTO incidents (id, project, grouping_key, status, severity, service_level,"
+            + " sla_class, opened_at, closed_at, holder, holder_chain) VALUES"
             + " (1, 'a', 'k1', 'closed', 1, 'PLATINUM', 'urgent', 1000, 5000, NULL, '[]'),"
             + " (2, 'a', 'k2', 'taken', 2, 'GOLD', 'urgent', 2000, NULL, '@bob', '[\"#l1\",\"@bob\"]'),"
             + " (3, 'b', 'k3', 'open', 5, 'NONE', 'async', 3000, NULL, NULL, '[]')");
-      }
-      c.commit();
-    }
     SqliteStore.open(db, SqliteStore.Synchronous.NORMAL).close();
     assertEquals(List.of(
             Arrays.asList(1L, "Platinum", "#l1", "[\"#l1\"]", 5000L),
