@@ -1,7 +1,7 @@
--- What an incident's card shows of its alerts (issue 4, live stream latency): kept up to date by
--- triggers in the writer's own transaction, so a card (query.IncidentQueries, for lists, details
--- and every stream event) reads a few rows whatever the incident's size instead of aggregating
--- all its alerts. An alert counts for the incident it belongs to (alerts.incident_id): it adds
+-- What an incident's card shows of its alerts (issue 4, live stream latency): kept up to date in
+-- the writer's own transaction (the triggers below; label values by store.CardLabelCounts), so
+-- a card (query.IncidentQueries: lists, details and every stream event) reads a few rows whatever
+-- the incident's size instead of aggregating all its alerts. An alert counts for the incident it belongs to (alerts.incident_id): it adds
 -- its trigger and labels when it joins and keeps them there when it later moves on to a new
 -- incident (the closed one keeps what it had); its period in progress counts where it is now;
 -- an ended period counts for the incident the alert was in when the period ended.
@@ -56,25 +56,9 @@ UPDATE incidents SET
     WHERE ia.incident_id = incidents.id AND fp.ended_at >= incidents.opened_at
     ORDER BY fp.started_at DESC, fp.id DESC LIMIT 1);
 
--- A label row of an alert in an incident (INSERT OR IGNORE of a row already there fires nothing).
-CREATE TRIGGER card_label_added AFTER INSERT ON alert_labels
-BEGIN
-  INSERT INTO incident_card_labels (incident_id, name, value, alerts)
-    SELECT a.incident_id, NEW.name, NEW.value, 1 FROM alerts a WHERE a.id = NEW.alert_id AND a.incident_id IS NOT NULL
-    ON CONFLICT (incident_id, name, value) DO UPDATE SET alerts = alerts + 1;
-END;
-
-CREATE TRIGGER card_label_removed AFTER DELETE ON alert_labels
-BEGIN
-  UPDATE incident_card_labels SET alerts = alerts - 1
-    WHERE incident_id = (SELECT incident_id FROM alerts WHERE id = OLD.alert_id) AND name = OLD.name AND value = OLD.value;
-  DELETE FROM incident_card_labels
-    WHERE incident_id = (SELECT incident_id FROM alerts WHERE id = OLD.alert_id) AND name = OLD.name AND value = OLD.value
-      AND alerts <= 0;
-END;
-
--- A new alert that already has its incident (its labels follow, through card_label_added). The
--- incident's row may come later in the same transaction: card_incident_opened counts it then.
+-- A new alert that already has its incident (the writer counts its labels: store.CardLabelCounts,
+-- as it counts label changes). The incident's row may come later in the same transaction:
+-- card_incident_opened counts it then.
 CREATE TRIGGER card_alert_created AFTER INSERT ON alerts WHEN NEW.incident_id IS NOT NULL
 BEGIN
   INSERT INTO incident_card_triggers (incident_id, trigger, alerts)

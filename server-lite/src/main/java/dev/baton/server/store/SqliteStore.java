@@ -101,6 +101,7 @@ public final class SqliteStore implements Store {
   private long nextMessageId;
   private final Clock clock;
   private final ChangeLog changeLog;
+  private final CardLabelCounts cardLabels;
   private final SnoozeRuleTable snoozeRules;
   private final SourceTable sources;
   private final PreparedStatement selectIncidentLabels;
@@ -113,6 +114,7 @@ public final class SqliteStore implements Store {
     this.checkpointer = checkpointer;
     this.clock = clock;
     this.changeLog = new ChangeLog(c, retention);
+    this.cardLabels = new CardLabelCounts(c);
     this.snoozeRules = new SnoozeRuleTable(c);
     this.sources = new SourceTable(c);
     this.selectIncidentLabels = c.prepareStatement(
@@ -127,7 +129,7 @@ public final class SqliteStore implements Store {
     updateAlertLabels = c.prepareStatement(
         "UPDATE alerts SET am_fingerprint = ?, trigger = ?, labels = ?, annotations = ?, generator_url = ?,"
             + " grouping_key = ?, labels_hash = ?, annotations_hash = ? WHERE id = ?");
-    selectAlertLabels = c.prepareStatement("SELECT labels FROM alerts WHERE id = ?");
+    selectAlertLabels = c.prepareStatement("SELECT labels, incident_id FROM alerts WHERE id = ?");
     selectAlertAnnotations = c.prepareStatement("SELECT annotations FROM alerts WHERE id = ?");
     deleteAlertLabel = c.prepareStatement("DELETE FROM alert_labels WHERE name = ? AND value = ? AND alert_id = ?");
     updateAlert = c.prepareStatement("UPDATE alerts SET state = ?, severity = ?, last_seen = ?, expires_at = ?,"
@@ -632,6 +634,7 @@ public final class SqliteStore implements Store {
         p.executeUpdate();
         insertLabels(a.id(), event.labels());
       });
+      cardLabels.add(a.incidentId(), event.labels(), 1);
       changeLog.alert(a.id(), "created");
     }
 
@@ -639,12 +642,21 @@ public final class SqliteStore implements Store {
     public void updateAlertLabels(Alert a, Event event, long amFingerprint) {
       run(() -> {
         selectAlertLabels.setLong(1, a.id());
-        String old;
+        String old = null;
+        long storedIncident = 0;
         try (ResultSet rs = selectAlertLabels.executeQuery()) {
-          old = rs.next() ? rs.getString(1) : null;
+          if (rs.next()) {
+            old = rs.getString(1);
+            storedIncident = rs.getLong(2);
+          }
         }
         if (old != null) {
-          for (Map.Entry<String, String> l : labelsOf(old).entrySet()) {
+          Map<String, String> oldLabels = labelsOf(old);
+          // the incident the row names now: one this alert joins in this transaction gets its labels
+          // as stored when the row moves there (trigger card_alert_joined)
+          cardLabels.add(storedIncident, oldLabels, -1);
+          cardLabels.add(storedIncident, event.labels(), 1);
+          for (Map.Entry<String, String> l : oldLabels.entrySet()) {
             deleteAlertLabel.setString(1, l.getKey());
             deleteAlertLabel.setString(2, l.getValue());
             deleteAlertLabel.setLong(3, a.id());
@@ -888,6 +900,7 @@ public final class SqliteStore implements Store {
     public void commit() {
       long lastChange = 0;
       try {
+        cardLabels.write();
         lastChange = changeLog.append(clock.millis());
       } catch (SQLException e) {
         throw new StoreException("database " + file + ": write failed: " + describe(e), e);
@@ -907,6 +920,7 @@ public final class SqliteStore implements Store {
         rollbackQuietly();
         changeLog.discard();
         writtenIncidents.clear(); // what the rolled-back work wrote is gone: write in full again
+        cardLabels.discard();
         try {
           nextMessageId = nextId("messages");
           changeLog.reloadNextId();

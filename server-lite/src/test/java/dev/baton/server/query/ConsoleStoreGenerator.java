@@ -187,6 +187,10 @@ public final class ConsoleStoreGenerator {
         in.label.setString(2, pair[1]);
         in.label.setLong(3, alert);
         in.label.executeUpdate();
+        in.cardLabel.setLong(1, id); // as the writer counts them (store.CardLabelCounts)
+        in.cardLabel.setString(2, pair[0]);
+        in.cardLabel.setString(3, pair[1]);
+        in.cardLabel.executeUpdate();
       }
       in.member.setLong(1, id);
       in.member.setLong(2, alert);
@@ -215,6 +219,7 @@ public final class ConsoleStoreGenerator {
     final PreparedStatement incident;
     final PreparedStatement alert;
     final PreparedStatement label;
+    final PreparedStatement cardLabel;
     final PreparedStatement member;
     final PreparedStatement period;
     final PreparedStatement timeline;
@@ -227,6 +232,8 @@ public final class ConsoleStoreGenerator {
           + " trigger, labels, annotations, labels_hash, annotations_hash, grouping_key, source, first_seen, last_seen,"
           + " period_start, fire_count, incident_id) VALUES (?,?,?,?,'lasting',?,?,?,?,?,0,0,?,'generator',?,?,?,1,?)");
       label = c.prepareStatement("INSERT INTO alert_labels (name, value, alert_id) VALUES (?,?,?)");
+      cardLabel = c.prepareStatement("INSERT INTO incident_card_labels (incident_id, name, value, alerts)"
+          + " VALUES (?,?,?,1) ON CONFLICT (incident_id, name, value) DO UPDATE SET alerts = alerts + 1");
       member = c.prepareStatement("INSERT INTO incident_alerts (incident_id, alert_id, joined_at) VALUES (?,?,?)");
       period = c.prepareStatement("INSERT INTO firing_periods (id, alert_id, started_at, ended_at, ended_by)"
           + " VALUES (?,?,?,?,'resolved')");
