@@ -72,6 +72,14 @@ class HeartbeatHttpTest {
       assertEquals(1, a.path("heartbeatsReceived").asLong());
       assertEquals(1, a.path("activeAlerts").asLong());
 
+      // a resolved Watchdog (its rule removed) is no heartbeat, and no alert either
+      Map<String, Object> resolved = watchdog();
+      resolved.put("endsAt", t0.minusSeconds(1).toString());
+      send(r, PROM_A, resolved);
+      assertEquals(1, source(r, "prometheus-a").path("heartbeatsReceived").asLong());
+      assertEquals(List.of(List.of(0)), DatabaseRows.query(r.server.database(),
+          "SELECT count(*) FROM alerts WHERE trigger = 'Watchdog'"));
+
       // prometheus-b keeps beating, prometheus-a falls silent; within its interval nothing happens
       r.clock.advance(Duration.ofMinutes(1));
       send(r, PROM_B, watchdog(), alert("CpuHot", "server", "web1"));
@@ -337,7 +345,7 @@ class HeartbeatHttpTest {
     for (Map<String, Object> a : alerts) {
       Map<String, Object> timed = new LinkedHashMap<>(a);
       timed.put("startsAt", r.clock.instant().minusSeconds(30).toString());
-      timed.put("endsAt", r.clock.instant().plus(Duration.ofHours(1)).toString());
+      timed.putIfAbsent("endsAt", r.clock.instant().plus(Duration.ofHours(1)).toString());
       body.add(timed);
     }
     HttpResponse<String> answer = r.post("/api/v2/alerts", JSON.writeValueAsString(body),
