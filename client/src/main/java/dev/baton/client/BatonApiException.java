@@ -1,5 +1,6 @@
 package dev.baton.client;
 
+import dev.baton.api.model.FieldProblem;
 import dev.baton.api.model.QueryProblem;
 import java.io.IOException;
 import java.util.List;
@@ -15,20 +16,30 @@ public final class BatonApiException extends IOException {
   private final List<QueryProblem> problems;
   private final String holder;
   private final Long currentVersion;
+  private final List<FieldProblem> fields;
 
   public BatonApiException(int status, String message, String parameter, List<QueryProblem> problems) {
-    this(status, message, parameter, problems, null, null);
+    this(status, message, parameter, problems, null, null, List.of());
   }
 
-  /** With what a refused incident action (409) tells: who holds the incident and its version now. */
   public BatonApiException(int status, String message, String parameter, List<QueryProblem> problems, String holder,
       Long currentVersion) {
+    this(status, message, parameter, problems, holder, currentVersion, List.of());
+  }
+
+  /**
+   * With what a refused incident action (409) tells, who holds the incident and its version now,
+   * and for a body with invalid fields (400) every field at fault.
+   */
+  public BatonApiException(int status, String message, String parameter, List<QueryProblem> problems, String holder,
+      Long currentVersion, List<FieldProblem> fields) {
     super(status + ": " + message);
     this.status = status;
     this.parameter = parameter;
     this.problems = problems == null ? List.of() : List.copyOf(problems);
     this.holder = holder;
     this.currentVersion = currentVersion;
+    this.fields = fields == null ? List.of() : List.copyOf(fields);
   }
 
   /**
@@ -57,6 +68,11 @@ public final class BatonApiException extends IOException {
   /** The query parameter the server blamed ({@code q}, {@code limit}, {@code cursor}…), or null. */
   public String parameter() {
     return parameter;
+  }
+
+  /** On a 400 for a body (a post-mortem's fields): every invalid field with its path; else empty. */
+  public List<FieldProblem> fields() {
+    return fields;
   }
 
   /** MQL problems of {@code q}; empty for other errors. */

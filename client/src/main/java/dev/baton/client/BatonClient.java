@@ -9,6 +9,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.baton.api.model.ActionItemFields;
 import dev.baton.api.model.AlertPage;
 import dev.baton.api.model.ApiError;
+import dev.baton.api.model.FieldProblem;
 import dev.baton.api.model.GettableAlert;
 import dev.baton.api.model.IncidentCard;
 import dev.baton.api.model.IncidentDetail;
@@ -16,6 +17,7 @@ import dev.baton.api.model.IncidentHistory;
 import dev.baton.api.model.IncidentPage;
 import dev.baton.api.model.IncidentReport;
 import dev.baton.api.model.IncidentRunbooks;
+import dev.baton.api.model.InvalidFields;
 import dev.baton.api.model.LabelNames;
 import dev.baton.api.model.LabelValues;
 import dev.baton.api.model.NewPostmortem;
@@ -513,7 +515,10 @@ public final class BatonClient implements AutoCloseable {
     try {
       ApiError e = json.readValue(text, ApiError.class);
       if (e.message() != null) {
-        return new BatonApiException(status, e.message(), e.parameter(), e.problems(), e.holder(), e.version());
+        // InvalidFields is ApiError's shape plus the field problems of a rejected body.
+        List<FieldProblem> fields = json.readValue(text, InvalidFields.class).fields();
+        return new BatonApiException(status, e.message(), e.parameter(), e.problems(), e.holder(), e.version(),
+            fields);
       }
     } catch (IOException notJson) {
       // a proxy's page or plain text: keep the start of it as the message

@@ -78,6 +78,10 @@ class PostmortemClientTest {
     assertEquals(400, invalid.status());
     assertEquals("title", invalid.parameter());
     assertTrue(invalid.getMessage().contains("failureEnd: required when status is done"), invalid.getMessage());
+    assertTrue(invalid.fields().stream().anyMatch(fp -> fp.field().equals("failureEnd")
+        && fp.message().equals("required when status is done")), invalid.fields().toString());
+    assertEquals("title", invalid.fields().get(0).field());
+    assertTrue(stale.fields().isEmpty(), "a 409 names no field");
 
     Postmortem noted = client.addTimelineNote(p.id(), new TimelineNote(Instant.now().minusSeconds(5), "rotated logs"),
         updated.version());
