@@ -16,6 +16,10 @@ import dev.baton.console.incident.IncidentSource;
 import dev.baton.console.incident.Operator;
 import dev.baton.console.notify.DesktopNotifier;
 import dev.baton.console.notify.DesktopNotifiers;
+import dev.baton.console.analytics.ApiReports;
+import dev.baton.console.analytics.Reports;
+import dev.baton.console.postmortem.ApiPostmortems;
+import dev.baton.console.postmortem.Postmortems;
 import dev.baton.console.sound.Chime;
 import dev.baton.console.sound.ClipChime;
 import dev.baton.server.BatonServer;
@@ -214,6 +218,16 @@ public final class ConsoleWiring implements AutoCloseable {
   /** Take, hand over, snooze… through the same client as the list. */
   public IncidentActions actions() {
     return new ApiIncidentActions(client());
+  }
+
+  /** Post-mortems of the receiver, over the same client as the list. */
+  public Postmortems postmortems() {
+    return new ApiPostmortems(client());
+  }
+
+  /** The receiver's reports for the analytics view. */
+  public Reports reports() {
+    return new ApiReports(client());
   }
 
   /** The wall's chime (Java Sound; silent without an audio device). */

@@ -7,12 +7,12 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 
 /** Why the receiver cannot be read, in words for the banner. */
-final class ConnectionWords {
+public final class ConnectionWords {
 
   private ConnectionWords() {
   }
 
-  static String of(IOException e) {
+  public static String of(IOException e) {
     if (e instanceof BatonApiException api) {
       return api.status() == 401 || api.status() == 403
           ? "the receiver refuses the token (" + api.status() + ")" : "the receiver answers " + api.getMessage();

@@ -5,7 +5,11 @@ import dev.baton.console.savedview.SavedViewStore;
 import dev.baton.console.ui.detail.DetailViewModel;
 import dev.baton.console.ui.filter.FilterBarViewModel;
 import dev.baton.console.task.TaskExecutor;
+import dev.baton.console.ui.analytics.AnalyticsView;
+import dev.baton.console.ui.analytics.AnalyticsViewModel;
+import dev.baton.console.ui.fxthread.FxDelay;
 import dev.baton.console.ui.fxthread.FxTaskExecutor;
+import dev.baton.console.ui.postmortem.PostmortemWindows;
 import dev.baton.console.ui.incidents.IncidentListViewModel;
 import dev.baton.console.ui.main.MainView;
 import dev.baton.console.ui.main.MainViewModel;
@@ -210,6 +214,12 @@ public final class ConsoleApp extends Application {
    */
   public static MainView open(ConsoleWiring wiring, Stage stage, TaskExecutor tasks, SlaClock clock, ZoneId zone,
       Consumer<String> openLink) {
+    return open(wiring, stage, tasks, clock, zone, openLink, FileDialogs.NATIVE);
+  }
+
+  /** As above, asking for files through {@code files} (UI tests answer with paths of their own). */
+  public static MainView open(ConsoleWiring wiring, Stage stage, TaskExecutor tasks, SlaClock clock, ZoneId zone,
+      Consumer<String> openLink, FileDialogs files) {
     Mql mql = Mql.forIncidents();
     IncidentListViewModel list = new IncidentListViewModel(wiring.incidents(), tasks, wiring.me(), mql);
     FilterBarViewModel filter = new FilterBarViewModel(mql);
@@ -238,6 +248,11 @@ public final class ConsoleApp extends Application {
           }
         });
     MainView view = new MainView(model, clock, zone, openLink);
+    PostmortemWindows postmortems = new PostmortemWindows(wiring.postmortems(), tasks, new FxDelay(),
+        Clock.system(zone), files, openLink);
+    view.onReports(card -> postmortems.openForIncident(stage, card.id()), () -> postmortems.showList(stage),
+        () -> new AnalyticsView(new AnalyticsViewModel(wiring.reports(), tasks, Clock.system(zone)), files)
+            .show(stage));
     view.showIn(stage);
     stage.show();
     list.load();

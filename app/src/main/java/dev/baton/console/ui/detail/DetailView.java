@@ -121,6 +121,8 @@ public final class DetailView {
   private Button cancelSeverity;
   @FXML
   private Label editStatus;
+  @FXML
+  private Button postmortem;
 
   public DetailView(DetailViewModel model, SlaClock clock, ZoneId zone, LabelClicks labelClicks,
       Consumer<String> openLink) {
@@ -372,5 +374,10 @@ public final class DetailView {
 
   public VBox root() {
     return root;
+  }
+
+  /** What the Post-mortem… button does (the main window opens the selected incident's post-mortem). */
+  public void onPostmortem(Runnable action) {
+    postmortem.setOnAction(e -> action.run());
   }
 }

@@ -53,6 +53,7 @@ public final class MainView {
       "C              close it",
       "D              edit its short and long description (Ctrl+Enter saves, Esc cancels)",
       "V              set its severity (with a reason)",
+      "P              its post-mortem (a draft when it has none)",
       "Ctrl+D         light / dark theme",
       "F11            wall mode",
       "?              this list");
@@ -110,6 +111,13 @@ public final class MainView {
   private MenuItem filterItem;
   @FXML
   private MenuItem saveViewItem;
+  @FXML
+  private MenuItem postmortemItem;
+  @FXML
+  private MenuItem postmortemsItem;
+  @FXML
+  private MenuItem analyticsItem;
+  private Consumer<IncidentCard> postmortemOf = card -> { };
 
   public MainView(MainViewModel model, SlaClock clock, ZoneId zone, Consumer<String> openLink) {
     this.model = model;
@@ -189,6 +197,7 @@ public final class MainView {
       case "c", "C" -> closeSelected();
       case "d", "D" -> detail.editDescription();
       case "v", "V" -> detail.editSeverity();
+      case "p", "P" -> model.selected().ifPresent(postmortemOf);
       case "?" -> showShortcuts();
       default -> {
         return;
@@ -297,6 +306,20 @@ public final class MainView {
 
   public SidebarView sidebar() {
     return sidebar;
+  }
+
+  /**
+   * Where post-mortems and analytics open from: P, Incident → Post-mortem… and the detail pane's
+   * button for the selected incident; Reports and the side bar for the lists.
+   */
+  public void onReports(Consumer<IncidentCard> postmortemOfIncident, Runnable postmortems, Runnable analytics) {
+    postmortemOf = postmortemOfIncident;
+    postmortemItem.disableProperty().bind(model.list().selectedProperty().isNull());
+    postmortemItem.setOnAction(e -> model.selected().ifPresent(postmortemOf));
+    detail.onPostmortem(() -> model.selected().ifPresent(postmortemOf));
+    postmortemsItem.setOnAction(e -> postmortems.run());
+    analyticsItem.setOnAction(e -> analytics.run());
+    sidebar.onReports(postmortems, analytics);
   }
 
   /** What Console → Connect to a receiver… does (the application switches receivers). */

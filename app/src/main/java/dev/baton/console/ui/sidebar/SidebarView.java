@@ -28,6 +28,10 @@ public final class SidebarView {
   private Button saveButton;
   @FXML
   private Label message;
+  @FXML
+  private Button postmortems;
+  @FXML
+  private Button analytics;
 
   public SidebarView(SidebarViewModel model) {
     this.model = model;
@@ -136,6 +140,12 @@ public final class SidebarView {
       alert.initOwner(root.getScene().getWindow());
       alert.show();
     }
+  }
+
+  /** What the Reports entries open: the post-mortems list and the analytics. */
+  public void onReports(Runnable showPostmortems, Runnable showAnalytics) {
+    postmortems.setOnAction(e -> showPostmortems.run());
+    analytics.setOnAction(e -> showAnalytics.run());
   }
 
   public ListView<IncidentView> views() {

@@ -38,6 +38,13 @@ public final class BatonStyle {
   public static final String SNOOZE_FOREVER = "baton-snooze-forever";
   public static final String VALIDATION = "baton-validation";
 
+  public static final String PM_SECTION = "baton-pm-section";
+  public static final String PM_QUESTION = "baton-pm-question";
+  public static final String PM_TIME = "baton-pm-time";
+  public static final String PM_NOTE = "baton-pm-note";
+  public static final String DROP_TARGET = "baton-drop-target";
+  public static final String CHART_CARD = "baton-chart-card";
+
   private BatonStyle() {
   }
 

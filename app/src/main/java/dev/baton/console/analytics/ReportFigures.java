@@ -1,0 +1,106 @@
+package dev.baton.console.analytics;
+
+import dev.baton.api.model.AlertPrevention;
+import dev.baton.api.model.CategoryCount;
+import dev.baton.api.model.DurationBucket;
+import dev.baton.api.model.IncidentReport;
+import dev.baton.api.model.SeverityTimes;
+import dev.baton.api.model.WeekCount;
+import dev.baton.console.analytics.ChartFigure.Kind;
+import dev.baton.console.analytics.ChartFigure.Point;
+import dev.baton.console.analytics.ChartFigure.Series;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Turns {@code GET /api/v1/reports/incidents} into the analytics view's charts ("couch analytics", seed 002). */
+public final class ReportFigures {
+
+  private static final DateTimeFormatter WEEK = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
+
+  private ReportFigures() {
+  }
+
+  /** The charts, in the order the view shows them. */
+  public static List<ChartFigure> of(IncidentReport report) {
+    return List.of(durations(report), triggers(report), damage(report), detection(report), weeks(report),
+        responseTimes(report), alertPrevention(report));
+  }
+
+  /** {@code 1,240 incidents, 212 with a post-mortem (17 %)}. */
+  public static String summary(IncidentReport report) {
+    return String.format(Locale.ENGLISH, "%,d incidents, %,d with a post-mortem (%s)", report.incidents(),
+        report.withPostmortem(), percent(report.incidents() == 0 ? 0 : (double) report.withPostmortem()
+            / report.incidents()));
+  }
+
+  static ChartFigure durations(IncidentReport report) {
+    List<Point> points = new ArrayList<>();
+    for (DurationBucket bucket : report.durations()) {
+      points.add(new Point(bucket.unknown() ? "not ended" : bucket.label(), bucket.count()));
+    }
+    return new ChartFigure("durations", "How long failures lasted",
+        "Bars on a log scale, each about twice as long as the one before: the peaks around 1 h and 12 h show"
+            + " where to invest (from the post-mortem's failure times, else opened to closed).",
+        Kind.BARS, "incidents", List.of(new Series("incidents", points)));
+  }
+
+  static ChartFigure triggers(IncidentReport report) {
+    return categories("triggers", "Triggers, ranked", "What set the failures off, of "
+        + report.withPostmortem() + " incidents with a post-mortem.", Kind.RANKED, report.triggerCategories());
+  }
+
+  static ChartFigure damage(IncidentReport report) {
+    return categories("damage", "Damage", "What the users saw, of " + report.withPostmortem()
+        + " incidents with a post-mortem.", Kind.PIE, report.damageCategories());
+  }
+
+  static ChartFigure detection(IncidentReport report) {
+    return categories("detection", "How incidents were noticed", "By alerts " + percent(report.detection().byAlerts())
+        + " · by users " + percent(report.detection().byUsers()) + " (of those whose post-mortem says how).",
+        Kind.PIE, report.detection().methods());
+  }
+
+  static ChartFigure weeks(IncidentReport report) {
+    List<Point> points = new ArrayList<>();
+    for (WeekCount week : report.perWeek()) {
+      points.add(new Point(WEEK.format(week.monday()), week.count()));
+    }
+    return new ChartFigure("weeks", "Incidents per week", "Incidents opened each ISO week (UTC), by its Monday.",
+        Kind.LINE, "incidents", List.of(new Series("incidents", points)));
+  }
+
+  static ChartFigure responseTimes(IncidentReport report) {
+    List<Point> mtta = new ArrayList<>();
+    List<Point> mttr = new ArrayList<>();
+    for (SeverityTimes times : report.responseTimes()) {
+      mtta.add(new Point(times.severity(), minutes(times.mtta())));
+      mttr.add(new Point(times.severity(), minutes(times.mttr())));
+    }
+    return new ChartFigure("response", "MTTA and MTTR per severity",
+        "Mean time from opening to being taken (MTTA) and to being closed (MTTR), in minutes.", Kind.BARS,
+        "minutes", List.of(new Series("MTTA", mtta), new Series("MTTR", mttr)));
+  }
+
+  static ChartFigure alertPrevention(IncidentReport report) {
+    AlertPrevention p = report.alertPrevention();
+    return categories("prevention", "Would an alert have helped?", String.format(Locale.ENGLISH,
+        "Prevented %d, shortened %d: %s of %d incidents with a post-mortem, by the alert that was missing.",
+        p.prevented(), p.shortened(), percent(p.share()), p.base()), Kind.RANKED, p.byKind());
+  }
+
+  private static ChartFigure categories(String id, String title, String note, Kind kind, List<CategoryCount> counts) {
+    List<Point> points = counts.stream().map(c -> new Point(c.label(), c.count())).toList();
+    return new ChartFigure(id, title, note, kind, "incidents", List.of(new Series("incidents", points)));
+  }
+
+  private static double minutes(Duration d) {
+    return d == null ? 0 : Math.round(d.toSeconds() / 6.0) / 10.0;
+  }
+
+  static String percent(double share) {
+    return Math.round(share * 100) + " %";
+  }
+}
