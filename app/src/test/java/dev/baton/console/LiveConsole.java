@@ -1,6 +1,7 @@
 package dev.baton.console;
 
 import dev.baton.console.ui.ConsoleApp;
+import dev.baton.console.ui.FileDialogs;
 import dev.baton.console.ui.fxthread.FxTaskExecutor;
 import dev.baton.console.ui.main.MainView;
 import dev.baton.console.ui.sla.SlaClock;
@@ -21,13 +22,18 @@ public final class LiveConsole implements AutoCloseable {
   private final FxTaskExecutor tasks = new FxTaskExecutor(2);
 
   public LiveConsole(Stage stage, Path configDir, String... args) throws Exception {
+    this(stage, configDir, FileDialogs.NATIVE, args);
+  }
+
+  /** With {@code files} answering the console's file choosers (they cannot open under Monocle). */
+  public LiveConsole(Stage stage, Path configDir, FileDialogs files, String... args) throws Exception {
     String[] all = java.util.Arrays.copyOf(args, args.length + 2);
     all[args.length] = "--config-dir";
     all[args.length + 1] = configDir.toString();
     ConsoleOptions options = new ConsoleOptions();
     new CommandLine(options).parseArgs(all);
     wiring = ConsoleWiring.start(options);
-    window = ConsoleApp.open(wiring, stage, tasks, new SlaClock(Clock.systemUTC()), ZoneOffset.UTC, url -> { });
+    window = ConsoleApp.open(wiring, stage, tasks, new SlaClock(Clock.systemUTC()), ZoneOffset.UTC, url -> { }, files);
     stage.setX(0);
     stage.setY(0);
     stage.setWidth(1280);

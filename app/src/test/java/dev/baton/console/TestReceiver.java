@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +58,12 @@ public final class TestReceiver implements AutoCloseable {
     return start(dir, config, null);
   }
 
+  /** A receiver whose time is {@code clock} (a {@link MovableClock} makes weeks of history in a test). */
+  public static TestReceiver startAt(Clock clock, Path dir, String config) throws Exception {
+    return new TestReceiver(ServerSettings.forDatabase(dir.resolve("baton.db"))
+        .withConfig(ConfigLoader.parse(config, "test.yml")).withClock(clock), null);
+  }
+
   /** With tokens in {@code config}: {@code ingestSecret} is the secret {@link #fire} sends. */
   public static TestReceiver start(Path dir, String config, String ingestSecret) throws Exception {
     return new TestReceiver(ServerSettings.forDatabase(dir.resolve("baton.db"))
@@ -70,12 +77,18 @@ public final class TestReceiver implements AutoCloseable {
   /** Posts one alert as Alertmanager API v2 (Prometheus) does. */
   public void fire(String alertname, String project, String severity, Map<String, String> labels,
       Map<String, String> annotations) throws IOException, InterruptedException {
+    fire(alertname, project, severity, labels, annotations, Instant.now().minusSeconds(60));
+  }
+
+  /** The same, firing since {@code startsAt}. */
+  public void fire(String alertname, String project, String severity, Map<String, String> labels,
+      Map<String, String> annotations, Instant startsAt) throws IOException, InterruptedException {
     Map<String, String> all = new LinkedHashMap<>(labels);
     all.put("alertname", alertname);
     all.put("project", project);
     all.put("severity", severity);
     String body = JSON.writeValueAsString(List.of(Map.of("labels", all, "annotations", annotations,
-        "startsAt", Instant.now().minusSeconds(60).toString())));
+        "startsAt", startsAt.toString())));
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + "/api/v2/alerts"))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
     if (ingestSecret != null) {

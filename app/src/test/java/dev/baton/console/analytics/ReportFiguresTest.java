@@ -1,0 +1,64 @@
+package dev.baton.console.analytics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.api.model.AlertPrevention;
+import dev.baton.api.model.CategoryCount;
+import dev.baton.api.model.DetectionFigures;
+import dev.baton.api.model.DurationBucket;
+import dev.baton.api.model.IncidentReport;
+import dev.baton.api.model.SeverityTimes;
+import dev.baton.api.model.WeekCount;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReportFiguresTest {
+
+  static final IncidentReport REPORT = new IncidentReport(null, null, null, 1240, 212,
+      List.of(new DurationBucket("< 5 min", 0L, 300L, false, 51),
+          new DurationBucket("45 min – 1 h 20 min", 2700L, 4800L, false, 310),
+          new DurationBucket("unknown (not ended)", null, null, true, 12)),
+      List.of(new CategoryCount("unavailability", "Unavailability, errors", 88, 0.415)),
+      List.of(new CategoryCount("release", "Release", 76, 0.358), new CategoryCount("capacity", "Capacity", 20, 0.09)),
+      new DetectionFigures(List.of(new CategoryCount("alert", "Alert", 110, 0.52)), 0.52, 0.234),
+      List.of(), List.of(),
+      List.of(new WeekCount("2026-W01", LocalDate.parse("2025-12-29"), 21)),
+      List.of(new SeverityTimes("S1", 40, 38, Duration.ofSeconds(252), 40, Duration.ofMinutes(63)),
+          new SeverityTimes("S2", 5, 0, null, 0, null)),
+      new AlertPrevention(212, 21, 30, 0.24, List.of(new CategoryCount("http_errors", "HTTP errors", 21, 0.099))));
+
+  @Test
+  void everyFigureOfTheReport() {
+    List<ChartFigure> figures = ReportFigures.of(REPORT);
+    assertEquals(List.of("durations", "triggers", "damage", "detection", "weeks", "response", "prevention"),
+        figures.stream().map(ChartFigure::id).toList());
+    ChartFigure durations = figures.get(0);
+    assertEquals(List.of("< 5 min", "45 min – 1 h 20 min", "not ended"),
+        durations.points().stream().map(ChartFigure.Point::label).toList());
+    assertEquals(310, durations.points().get(1).value());
+    assertEquals("Release", figures.get(1).points().get(0).label(), "ranked as the receiver ranks them");
+    assertEquals(ChartFigure.Kind.RANKED, figures.get(1).kind());
+    assertTrue(figures.get(3).note().startsWith("By alerts 52 % · by users 23 %"), figures.get(3).note());
+    assertEquals("Dec 29", figures.get(4).points().get(0).label());
+    ChartFigure response = figures.get(5);
+    assertEquals(4.2, response.series().get(0).points().get(0).value(), 1e-9, "MTTA in minutes");
+    assertEquals(63.0, response.series().get(1).points().get(0).value(), 1e-9, "MTTR in minutes");
+    assertEquals(0.0, response.series().get(0).points().get(1).value(), "none taken: 0, not a crash");
+    assertTrue(figures.get(6).note().startsWith("Prevented 21, shortened 30: 24 % of 212"), figures.get(6).note());
+    assertEquals("1,240 incidents, 212 with a post-mortem (17 %)", ReportFigures.summary(REPORT));
+  }
+
+  @Test
+  void anEmptyReportSaysSo() {
+    IncidentReport none = new IncidentReport(null, null, null, 0, 0, List.of(), List.of(), List.of(),
+        new DetectionFigures(List.of(), 0, 0), List.of(), List.of(), List.of(), List.of(),
+        new AlertPrevention(0, 0, 0, 0, List.of()));
+    assertTrue(ReportFigures.of(none).stream().allMatch(ChartFigure::empty));
+    assertFalse(ReportFigures.of(REPORT).get(0).empty());
+    assertEquals("0 incidents, 0 with a post-mortem (0 %)", ReportFigures.summary(none));
+  }
+}

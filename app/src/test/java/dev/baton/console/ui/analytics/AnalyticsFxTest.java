@@ -1,0 +1,157 @@
+package dev.baton.console.ui.analytics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.console.LiveConsole;
+import dev.baton.console.ui.FileDialogs;
+import dev.baton.console.ui.FxTestSupport;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.PieChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The analytics window from the side bar over a real receiver with four incidents of known
+ * shape: the charts show the known counts, the MQL filter narrows them and its mistakes show
+ * under it, and a chart exports as a PNG that is a picture of it.
+ */
+@ExtendWith(ApplicationExtension.class)
+class AnalyticsFxTest {
+
+  private Path dir;
+  private ReportData data;
+  private LiveConsole console;
+  private Path saveTo;
+
+  @Start
+  void start(Stage stage) throws Exception {
+    dir = Files.createTempDirectory("baton-analytics-fx");
+    data = new ReportData(dir, Instant.now().minus(Duration.ofDays(20)));
+    data.add(new ReportData.Spec("DiskFull", "alpha", "critical", Duration.ofMinutes(5), Duration.ofHours(1),
+        "release", "alert", "unavailability", "no", null));
+    data.clock.advance(Duration.ofDays(2));
+    data.add(new ReportData.Spec("ApiErrors", "alpha", "critical", Duration.ofMinutes(10), Duration.ofMinutes(55),
+        "release", "alert", "slowness", "shortened", "http_errors"));
+    data.clock.advance(Duration.ofDays(2));
+    data.add(new ReportData.Spec("QueueStuck", "beta", "warning", Duration.ofMinutes(30), Duration.ofHours(12),
+        "capacity", "user_report", "unavailability", "prevented", "system_resources"));
+    data.clock.advance(Duration.ofDays(2));
+    data.add(new ReportData.Spec("CertExpiry", "beta", "warning", null, null, null, null, null, null, null));
+    data.clock.advance(Duration.ofDays(1));
+    FileDialogs files = new FileDialogs() {
+      @Override
+      public Optional<Path> save(Window owner, String title, String suggestedName, String description,
+          String extension) {
+        return Optional.ofNullable(saveTo);
+      }
+
+      @Override
+      public List<Path> open(Window owner, String title) {
+        return List.of();
+      }
+    };
+    console = new LiveConsole(stage, dir.resolve("config"), files, "--server", data.receiver.url());
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    FxTestSupport.onFx(() -> new ArrayList<>(Window.getWindows()).stream()
+        .filter(w -> w != console.window.root().getScene().getWindow()).forEach(Window::hide));
+    console.close();
+    data.close();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Number> bars(FxRobot robot, String id) {
+    BarChart<String, Number> chart = robot.lookup("#chart-" + id).queryAs(BarChart.class);
+    return chart.getData().get(0).getData().stream()
+        .collect(Collectors.toMap(XYChart.Data::getXValue, XYChart.Data::getYValue));
+  }
+
+  private static String summary(FxRobot robot) {
+    return robot.lookup("#analytics-summary").queryAs(Label.class).getText();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void chartsTheReceiversReport(FxRobot robot) throws Exception {
+    robot.clickOn("#sidebar-analytics");
+    LiveConsole.await("the report charted", () -> summary(robot).startsWith("4 incidents"));
+    assertEquals("4 incidents, 3 with a post-mortem (75 %)", summary(robot));
+
+    Map<String, Number> durations = bars(robot, "durations");
+    assertEquals(2.0, durations.get("45 min – 1 h 20 min").doubleValue(), durations.toString());
+    assertEquals(1.0, durations.get("9 h – 16 h").doubleValue(), durations.toString());
+    assertEquals(1.0, durations.get("not ended").doubleValue(), durations.toString());
+    BarChart<String, Number> durationChart = robot.lookup("#chart-durations").queryAs(BarChart.class);
+    List<String> order = durationChart.getData().get(0).getData().stream().map(XYChart.Data::getXValue).toList();
+    assertTrue(order.indexOf("45 min – 1 h 20 min") < order.indexOf("9 h – 16 h"), "shortest first: " + order);
+
+    BarChart<Number, String> triggers = robot.lookup("#chart-triggers").queryAs(BarChart.class);
+    List<XYChart.Data<Number, String>> ranked = triggers.getData().get(0).getData();
+    XYChart.Data<Number, String> top = ranked.get(ranked.size() - 1); // the last category is drawn on top
+    assertEquals("Release", top.getYValue());
+    assertEquals(2.0, top.getXValue().doubleValue());
+
+    PieChart detection = robot.lookup("#chart-detection").queryAs(PieChart.class);
+    Set<String> slices = new HashSet<>();
+    detection.getData().forEach(d -> slices.add(d.getName()));
+    assertTrue(slices.contains("Alert 67 %"), slices.toString());
+
+    BarChart<String, Number> response = robot.lookup("#chart-response").queryAs(BarChart.class);
+    XYChart.Series<String, Number> mtta = response.getData().get(0);
+    assertEquals("MTTA", mtta.getName());
+    assertEquals(7.5, mtta.getData().stream().filter(d -> d.getXValue().equals("S1")).findFirst().orElseThrow()
+        .getYValue().doubleValue(), 0.01);
+    assertTrue(robot.lookup("#chart-weeks").tryQuery().isPresent());
+    assertTrue(robot.lookup("#chart-prevention").tryQuery().isPresent());
+
+    robot.clickOn("#analytics-mql").write("project = beta").type(KeyCode.ENTER);
+    LiveConsole.await("the filtered report", () -> summary(robot).startsWith("2 incidents"));
+    assertEquals(1.0, bars(robot, "durations").get("9 h – 16 h").doubleValue());
+
+    robot.clickOn("#analytics-mql").push(KeyCode.CONTROL, KeyCode.A).write("project = ").type(KeyCode.ENTER);
+    LiveConsole.await("the MQL mistake shown under the filter", () -> robot.lookup("#analytics-mql-problem")
+        .queryAs(Label.class).getText().startsWith("line 1, column"));
+    assertTrue(summary(robot).startsWith("2 incidents"), "the last good report stays");
+
+    saveTo = dir.resolve("durations.png");
+    robot.clickOn("#export-durations");
+    LiveConsole.await("the PNG written", () -> robot.lookup("#analytics-status").queryAs(Label.class).getText()
+        .startsWith("Saved the How long failures lasted chart"));
+    BufferedImage png = ImageIO.read(saveTo.toFile());
+    BarChart<?, ?> chart = robot.lookup("#chart-durations").queryAs(BarChart.class);
+    assertEquals(Math.ceil(chart.getWidth()), png.getWidth(), 1.0);
+    assertEquals(Math.ceil(chart.getHeight()), png.getHeight(), 1.0);
+    Set<Integer> colours = new HashSet<>();
+    for (int x = 0; x < png.getWidth(); x += 4) {
+      for (int y = 0; y < png.getHeight(); y += 4) {
+        colours.add(png.getRGB(x, y));
+      }
+    }
+    assertTrue(colours.size() > 10, "a picture, not a blank: " + colours.size() + " colours");
+  }
+}
