@@ -37,7 +37,7 @@ class ReportFiguresTest {
     assertEquals(List.of("durations", "triggers", "damage", "detection", "weeks", "response", "prevention"),
         figures.stream().map(ChartFigure::id).toList());
     ChartFigure durations = figures.get(0);
-    assertEquals(List.of("< 5 min", "45 min – 1 h 20 min", "not ended"),
+    assertEquals(List.of("<5m", "45m–1h20m", "not ended"),
         durations.points().stream().map(ChartFigure.Point::label).toList());
     assertEquals(310, durations.points().get(1).value());
     assertEquals("Release", figures.get(1).points().get(0).label(), "ranked as the receiver ranks them");

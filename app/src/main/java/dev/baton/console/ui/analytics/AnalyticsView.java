@@ -32,6 +32,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -122,6 +123,7 @@ public final class AnalyticsView {
     Button png = new Button("PNG…");
     png.setId("export-" + figure.id());
     png.getStyleClass().add("small");
+    png.setMinWidth(Region.USE_PREF_SIZE);
     png.setOnAction(e -> exportPng(figure));
     HBox head = new HBox(8, note, png);
     head.setAlignment(Pos.TOP_LEFT);

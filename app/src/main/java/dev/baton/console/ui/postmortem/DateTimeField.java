@@ -36,7 +36,9 @@ final class DateTimeField extends HBox {
     this.zone = zone;
     setSpacing(4);
     date.setId(idPrefix + "-date");
-    date.setPrefWidth(130);
+    date.setPrefWidth(135);
+    date.setConverter(new javafx.util.converter.LocalDateStringConverter(DateTimeFormatter.ISO_LOCAL_DATE,
+        DateTimeFormatter.ISO_LOCAL_DATE));
     date.setPromptText("date");
     time.setId(idPrefix + "-time");
     time.setPrefColumnCount(5);

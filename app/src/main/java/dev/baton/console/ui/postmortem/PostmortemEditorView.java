@@ -427,9 +427,11 @@ public final class PostmortemEditorView {
         return;
       }
       Label at = new Label(when(entry.at()));
+      at.setMinWidth(Region.USE_PREF_SIZE);
       at.getStyleClass().add(BatonStyle.PM_TIME);
       Label who = new Label(entry.author() == null ? "" : entry.author());
       who.getStyleClass().add("text-muted");
+      who.setMinWidth(Region.USE_PREF_SIZE);
       Label what = new Label(entry.text());
       what.setWrapText(true);
       if ("note".equals(entry.kind())) {

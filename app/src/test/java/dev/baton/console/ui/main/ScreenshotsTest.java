@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import dev.baton.console.incident.IncidentCard;
 import dev.baton.console.ui.FxTestSupport;
+import dev.baton.console.ui.analytics.ReportScreenshots;
 import dev.baton.console.ui.snooze.SnoozeView;
 import dev.baton.console.ui.snooze.SnoozeViewModel;
 import dev.baton.console.ui.theme.Theme;
@@ -116,6 +117,7 @@ class ScreenshotsTest {
     save(scene, "wall.png");
     FxTestSupport.onFx(() -> window.model.wallProperty().set(false));
     renderDetailFromARealReceiver(robot);
+    ReportScreenshots.render(this::save);
   }
 
   /** The detail pane over a real receiver fed three rounds of the demo stream, with the repository's runbooks. */
