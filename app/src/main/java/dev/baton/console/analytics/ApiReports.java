@@ -1,6 +1,7 @@
 package dev.baton.console.analytics;
 
 import dev.baton.api.model.IncidentReport;
+import dev.baton.api.model.SlaReport;
 import dev.baton.client.BatonClient;
 import java.io.IOException;
 import java.time.Instant;
@@ -17,5 +18,10 @@ public final class ApiReports implements Reports {
   @Override
   public IncidentReport incidents(Instant from, Instant to, String mql) throws IOException {
     return client.incidentReport(from, to, mql);
+  }
+
+  @Override
+  public SlaReport sla(Instant from, Instant to, String mql) throws IOException {
+    return client.slaReport(from, to, mql);
   }
 }

@@ -4,7 +4,11 @@ import dev.baton.api.model.AlertPrevention;
 import dev.baton.api.model.CategoryCount;
 import dev.baton.api.model.DurationBucket;
 import dev.baton.api.model.IncidentReport;
+import dev.baton.api.model.NoiseReport;
 import dev.baton.api.model.SeverityTimes;
+import dev.baton.api.model.SlaFigures;
+import dev.baton.api.model.SlaReport;
+import dev.baton.api.model.TriggerNoise;
 import dev.baton.api.model.WeekCount;
 import dev.baton.console.analytics.ChartFigure.Kind;
 import dev.baton.console.analytics.ChartFigure.Point;
@@ -15,18 +19,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Turns {@code GET /api/v1/reports/incidents} into the analytics view's charts ("couch analytics", seed 002). */
+/**
+ * Turns {@code GET /api/v1/reports/incidents} and {@code /reports/sla} into the analytics view's
+ * charts ("couch analytics", seed 002).
+ */
 public final class ReportFigures {
 
+  /** How many triggers the noise chart ranks. */
+  static final int NOISIEST = 10;
   private static final DateTimeFormatter WEEK = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
 
   private ReportFigures() {
   }
 
   /** The charts, in the order the view shows them. */
-  public static List<ChartFigure> of(IncidentReport report) {
+  public static List<ChartFigure> of(IncidentReport report, SlaReport sla) {
     return List.of(durations(report), triggers(report), damage(report), detection(report), weeks(report),
-        responseTimes(report), alertPrevention(report));
+        responseTimes(report), slaCompliance(sla), noise(sla), alertPrevention(report));
   }
 
   /** {@code 1,240 incidents, 212 with a post-mortem (17 %)}. */
@@ -89,6 +98,43 @@ public final class ReportFigures {
     return categories("prevention", "Would an alert have helped?", String.format(Locale.ENGLISH,
         "Prevented %d, shortened %d: %s of %d incidents with a post-mortem, by the alert that was missing.",
         p.prevented(), p.shortened(), percent(p.share()), p.base()), Kind.RANKED, p.byKind());
+  }
+
+  static ChartFigure slaCompliance(SlaReport sla) {
+    List<Point> inTime = new ArrayList<>();
+    List<Point> late = new ArrayList<>();
+    long allInTime = 0;
+    long allLate = 0;
+    for (SlaFigures group : sla.perSeverity()) {
+      inTime.add(new Point(group.key(), group.takenInTime()));
+      late.add(new Point(group.key(), group.late()));
+      allInTime += group.takenInTime();
+      allLate += group.late();
+    }
+    String overall = allInTime + allLate == 0 ? "no incident had a response deadline that counted yet"
+        : percent((double) allInTime / (allInTime + allLate)) + " taken within the response time (" + allInTime
+            + " of " + (allInTime + allLate) + ")";
+    return new ChartFigure("sla", "SLA compliance per severity", "Incidents taken by their response deadline"
+        + " and late ones: " + overall + ".", Kind.BARS, "incidents",
+        List.of(new Series("in time", inTime), new Series("late", late)));
+  }
+
+  /** The noisiest triggers: alerts that resolved while pending plus incidents closed before anybody took them. */
+  static ChartFigure noise(SlaReport sla) {
+    NoiseReport noise = sla.noise();
+    List<Point> points = new ArrayList<>();
+    for (TriggerNoise trigger : noise.perTrigger()) {
+      long count = trigger.closedAsNoise() + (trigger.resolvedWhilePending() == null ? 0
+          : trigger.resolvedWhilePending());
+      if (count > 0 && points.size() < NOISIEST) {
+        points.add(new Point(trigger.trigger(), count));
+      }
+    }
+    return new ChartFigure("noise", "Noise, by trigger", (noise.resolvedWhilePending() == null ? ""
+        : noise.resolvedWhilePending() + " alerts resolved while pending, ") + noise.closedAsNoise()
+        + " incidents closed before anybody took them (" + noise.closedByTriage() + " by triage rules); the "
+        + NOISIEST + " noisiest triggers.", Kind.RANKED, "alerts and incidents", List.of(new Series("noise",
+        points)));
   }
 
   private static ChartFigure categories(String id, String title, String note, Kind kind, List<CategoryCount> counts) {

@@ -9,7 +9,11 @@ import dev.baton.api.model.CategoryCount;
 import dev.baton.api.model.DetectionFigures;
 import dev.baton.api.model.DurationBucket;
 import dev.baton.api.model.IncidentReport;
+import dev.baton.api.model.NoiseReport;
 import dev.baton.api.model.SeverityTimes;
+import dev.baton.api.model.SlaFigures;
+import dev.baton.api.model.SlaReport;
+import dev.baton.api.model.TriggerNoise;
 import dev.baton.api.model.WeekCount;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -31,10 +35,19 @@ class ReportFiguresTest {
           new SeverityTimes("S2", 5, 0, null, 0, null)),
       new AlertPrevention(212, 21, 30, 0.24, List.of(new CategoryCount("http_errors", "HTTP errors", 21, 0.099))));
 
+  static final SlaReport SLA = new SlaReport(null, null, null, 45, List.of(), List.of(),
+      List.of(new SlaFigures("S1", 40, 30, 8, 0.789, 38, Duration.ofMinutes(4), Duration.ofMinutes(30), 3, 2),
+          new SlaFigures("S3", 5, 2, 0, 1.0, 2, Duration.ofMinutes(9), Duration.ofMinutes(9), 0, 0)),
+      new NoiseReport(1210L, 96, 61, List.of(
+          new TriggerNoise("DiskIOFlap", 3, 3, 3, 1.0, 890L),
+          new TriggerNoise("CpuHot", 9, 2, 0, 0.22, null),
+          new TriggerNoise("HostDown", 12, 0, 0, 0.0, 0L))));
+
   @Test
   void everyFigureOfTheReport() {
-    List<ChartFigure> figures = ReportFigures.of(REPORT);
-    assertEquals(List.of("durations", "triggers", "damage", "detection", "weeks", "response", "prevention"),
+    List<ChartFigure> figures = ReportFigures.of(REPORT, SLA);
+    assertEquals(List.of("durations", "triggers", "damage", "detection", "weeks", "response", "sla", "noise",
+        "prevention"),
         figures.stream().map(ChartFigure::id).toList());
     ChartFigure durations = figures.get(0);
     assertEquals(List.of("<5m", "45m–1h20m", "not ended"),
@@ -48,7 +61,16 @@ class ReportFiguresTest {
     assertEquals(4.2, response.series().get(0).points().get(0).value(), 1e-9, "MTTA in minutes");
     assertEquals(63.0, response.series().get(1).points().get(0).value(), 1e-9, "MTTR in minutes");
     assertEquals(0.0, response.series().get(0).points().get(1).value(), "none taken: 0, not a crash");
-    assertTrue(figures.get(6).note().startsWith("Prevented 21, shortened 30: 24 % of 212"), figures.get(6).note());
+    ChartFigure sla = figures.get(6);
+    assertEquals(List.of(30.0, 2.0), sla.series().get(0).points().stream().map(ChartFigure.Point::value).toList());
+    assertEquals(List.of(8.0, 0.0), sla.series().get(1).points().stream().map(ChartFigure.Point::value).toList());
+    assertTrue(sla.note().endsWith("80 % taken within the response time (32 of 40)."), sla.note());
+    ChartFigure noise = figures.get(7);
+    assertEquals(List.of(new ChartFigure.Point("DiskIOFlap", 893), new ChartFigure.Point("CpuHot", 2)),
+        noise.points(), "noisiest first, none for a trigger without noise");
+    assertTrue(noise.note().startsWith("1210 alerts resolved while pending, 96 incidents closed before anybody took"
+        + " them (61 by triage rules)"), noise.note());
+    assertTrue(figures.get(8).note().startsWith("Prevented 21, shortened 30: 24 % of 212"), figures.get(8).note());
     assertEquals("1,240 incidents, 212 with a post-mortem (17 %)", ReportFigures.summary(REPORT));
   }
 
@@ -57,8 +79,11 @@ class ReportFiguresTest {
     IncidentReport none = new IncidentReport(null, null, null, 0, 0, List.of(), List.of(), List.of(),
         new DetectionFigures(List.of(), 0, 0), List.of(), List.of(), List.of(), List.of(),
         new AlertPrevention(0, 0, 0, 0, List.of()));
-    assertTrue(ReportFigures.of(none).stream().allMatch(ChartFigure::empty));
-    assertFalse(ReportFigures.of(REPORT).get(0).empty());
+    SlaReport quiet = new SlaReport(null, null, null, 0, List.of(), List.of(), List.of(),
+        new NoiseReport(null, 0, 0, List.of()));
+    assertTrue(ReportFigures.of(none, quiet).stream().allMatch(ChartFigure::empty));
+    assertTrue(ReportFigures.of(none, quiet).get(6).note().contains("no incident had a response deadline"));
+    assertFalse(ReportFigures.of(REPORT, SLA).get(0).empty());
     assertEquals("0 incidents, 0 with a post-mortem (0 %)", ReportFigures.summary(none));
   }
 }

@@ -2,6 +2,7 @@ package dev.baton.console.ui.analytics;
 
 import dev.baton.api.model.IncidentReport;
 import dev.baton.api.model.QueryProblem;
+import dev.baton.api.model.SlaReport;
 import dev.baton.client.BatonApiException;
 import dev.baton.console.analytics.ChartFigure;
 import dev.baton.console.analytics.ReportFigures;
@@ -12,6 +13,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
@@ -51,6 +53,9 @@ public final class AnalyticsViewModel {
   private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
   private long asked;
 
+  private record Both(IncidentReport incidents, SlaReport sla) {
+  }
+
   public AnalyticsViewModel(Reports reports, TaskExecutor tasks, Clock clock) {
     this.reports = reports;
     this.tasks = tasks;
@@ -77,17 +82,19 @@ public final class AnalyticsViewModel {
     long request = ++asked;
     loading.set(true);
     status.set("Reading the report…");
-    tasks.execute(() -> reports.incidents(first == null ? null : first.atStartOfDay().toInstant(ZoneOffset.UTC),
-        last == null ? null : last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC),
-        query.isEmpty() ? null : query), answer -> {
+    Instant since = first == null ? null : first.atStartOfDay().toInstant(ZoneOffset.UTC);
+    Instant until = last == null ? null : last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    String mqlOrNull = query.isEmpty() ? null : query;
+    tasks.execute(() -> new Both(reports.incidents(since, until, mqlOrNull), reports.sla(since, until, mqlOrNull)),
+        answer -> {
           if (request != asked) {
             return;
           }
           loading.set(false);
           mqlProblem.set("");
-          report.set(answer);
-          figures.setAll(ReportFigures.of(answer));
-          summary.set(ReportFigures.summary(answer));
+          report.set(answer.incidents());
+          figures.setAll(ReportFigures.of(answer.incidents(), answer.sla()));
+          summary.set(ReportFigures.summary(answer.incidents()));
           status.set("Opened " + (first == null ? "since the first incident" : "from " + first)
               + (last == null ? " until now" : " to " + last + " (included)") + (query.isEmpty() ? "" : ", matching "
               + query) + ".");

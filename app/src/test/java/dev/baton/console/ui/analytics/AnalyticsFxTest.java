@@ -60,6 +60,10 @@ class AnalyticsFxTest {
         "capacity", "user_report", "unavailability", "prevented", "system_resources"));
     data.clock.advance(Duration.ofDays(2));
     data.add(new ReportData.Spec("CertExpiry", "beta", "warning", null, null, null, null, null, null, null));
+    data.clock.advance(Duration.ofHours(2));
+    // Closed before anybody took it: noise.
+    data.add(new ReportData.Spec("DiskIOFlap", "beta", "warning", null, Duration.ofMinutes(12), null, null, null,
+        null, null));
     data.clock.advance(Duration.ofDays(1));
     FileDialogs files = new FileDialogs() {
       @Override
@@ -99,8 +103,8 @@ class AnalyticsFxTest {
   @SuppressWarnings("unchecked")
   void chartsTheReceiversReport(FxRobot robot) throws Exception {
     robot.clickOn("#sidebar-analytics");
-    LiveConsole.await("the report charted", () -> summary(robot).startsWith("4 incidents"));
-    assertEquals("4 incidents, 3 with a post-mortem (75 %)", summary(robot));
+    LiveConsole.await("the report charted", () -> summary(robot).startsWith("5 incidents"));
+    assertEquals("5 incidents, 3 with a post-mortem (60 %)", summary(robot));
 
     Map<String, Number> durations = bars(robot, "durations");
     assertEquals(2.0, durations.get("45m–1h20m").doubleValue(), durations.toString());
@@ -126,17 +130,27 @@ class AnalyticsFxTest {
     assertEquals("MTTA", mtta.getName());
     assertEquals(7.5, mtta.getData().stream().filter(d -> d.getXValue().equals("S1")).findFirst().orElseThrow()
         .getYValue().doubleValue(), 0.01);
+    BarChart<String, Number> sla = robot.lookup("#chart-sla").queryAs(BarChart.class);
+    var bySeverity = data.client.slaReport(null, null, null).perSeverity();
+    assertEquals(List.of("in time", "late"), sla.getData().stream().map(XYChart.Series::getName).toList());
+    assertEquals(bySeverity.stream().map(g -> (double) g.takenInTime()).toList(), sla.getData().get(0).getData()
+        .stream().map(d -> d.getYValue().doubleValue()).toList());
+    assertEquals(List.of("S1", "S3"), sla.getData().get(0).getData().stream().map(XYChart.Data::getXValue).toList());
+    BarChart<Number, String> noise = robot.lookup("#chart-noise").queryAs(BarChart.class);
+    assertEquals("DiskIOFlap", noise.getData().get(0).getData().get(0).getYValue());
+    assertEquals(1.0, noise.getData().get(0).getData().get(0).getXValue().doubleValue(),
+        "closed before anybody took it");
     assertTrue(robot.lookup("#chart-weeks").tryQuery().isPresent());
     assertTrue(robot.lookup("#chart-prevention").tryQuery().isPresent());
 
     robot.clickOn("#analytics-mql").write("project = beta").type(KeyCode.ENTER);
-    LiveConsole.await("the filtered report", () -> summary(robot).startsWith("2 incidents"));
+    LiveConsole.await("the filtered report", () -> summary(robot).startsWith("3 incidents"));
     assertEquals(1.0, bars(robot, "durations").get("9h–16h").doubleValue());
 
     robot.clickOn("#analytics-mql").push(KeyCode.CONTROL, KeyCode.A).write("project = ").type(KeyCode.ENTER);
     LiveConsole.await("the MQL mistake shown under the filter", () -> robot.lookup("#analytics-mql-problem")
         .queryAs(Label.class).getText().startsWith("line 1, column"));
-    assertTrue(summary(robot).startsWith("2 incidents"), "the last good report stays");
+    assertTrue(summary(robot).startsWith("3 incidents"), "the last good report stays");
 
     saveTo = dir.resolve("durations.png");
     robot.clickOn("#export-durations");
