@@ -34,8 +34,8 @@ public final class ReportFigures {
 
   /** The charts, in the order the view shows them. */
   public static List<ChartFigure> of(IncidentReport report, SlaReport sla) {
-    return List.of(durations(report), triggers(report), damage(report), detection(report), weeks(report),
-        responseTimes(report), slaCompliance(sla), noise(sla), alertPrevention(report));
+    return List.of(durations(report), triggers(report), damage(report), detection(report), responseTimes(report),
+        weeks(report), slaCompliance(sla), noise(sla), alertPrevention(report));
   }
 
   /** {@code 1,240 incidents, 212 with a post-mortem (17 %)}. */

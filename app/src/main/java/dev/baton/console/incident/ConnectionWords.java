@@ -12,6 +12,17 @@ public final class ConnectionWords {
   private ConnectionWords() {
   }
 
+  /** What went wrong with a request, in words: the receiver's own message when it refused, else as {@link #of}. */
+  public static String problem(Throwable failure) {
+    if (failure instanceof BatonApiException api) {
+      return api.getMessage().replaceFirst("^\\d{3}: ", "");
+    }
+    if (failure instanceof IOException io) {
+      return of(io);
+    }
+    return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+  }
+
   public static String of(IOException e) {
     if (e instanceof BatonApiException api) {
       return api.status() == 401 || api.status() == 403

@@ -14,6 +14,18 @@ public final class Dialogs {
   private Dialogs() {
   }
 
+  /** A window of its own over {@code owner} (not modal: the main window stays usable), shown. */
+  public static Stage window(Window owner, String title, Parent root, double width, double height) {
+    Stage stage = new Stage();
+    stage.initOwner(owner);
+    stage.setTitle(title);
+    Scene scene = new Scene(root, width, height);
+    Theme.addStylesheet(scene);
+    stage.setScene(scene);
+    stage.show();
+    return stage;
+  }
+
   /** A modal stage over {@code owner} showing {@code root}; not shown yet. */
   public static Stage modal(Window owner, String title, Parent root) {
     Stage stage = new Stage();

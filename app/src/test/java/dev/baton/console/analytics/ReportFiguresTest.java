@@ -46,7 +46,7 @@ class ReportFiguresTest {
   @Test
   void everyFigureOfTheReport() {
     List<ChartFigure> figures = ReportFigures.of(REPORT, SLA);
-    assertEquals(List.of("durations", "triggers", "damage", "detection", "weeks", "response", "sla", "noise",
+    assertEquals(List.of("durations", "triggers", "damage", "detection", "response", "weeks", "sla", "noise",
         "prevention"),
         figures.stream().map(ChartFigure::id).toList());
     ChartFigure durations = figures.get(0);
@@ -56,8 +56,8 @@ class ReportFiguresTest {
     assertEquals("Release", figures.get(1).points().get(0).label(), "ranked as the receiver ranks them");
     assertEquals(ChartFigure.Kind.RANKED, figures.get(1).kind());
     assertTrue(figures.get(3).note().startsWith("By alerts 52 % · by users 23 %"), figures.get(3).note());
-    assertEquals("Dec 29", figures.get(4).points().get(0).label());
-    ChartFigure response = figures.get(5);
+    assertEquals("Dec 29", figures.get(5).points().get(0).label());
+    ChartFigure response = figures.get(4);
     assertEquals(4.2, response.series().get(0).points().get(0).value(), 1e-9, "MTTA in minutes");
     assertEquals(63.0, response.series().get(1).points().get(0).value(), 1e-9, "MTTR in minutes");
     assertEquals(0.0, response.series().get(0).points().get(1).value(), "none taken: 0, not a crash");

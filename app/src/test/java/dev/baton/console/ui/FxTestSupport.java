@@ -29,4 +29,10 @@ public final class FxTestSupport {
       return null;
     });
   }
+
+  /** Closes every window but {@code keep} (the editor, list and analytics windows a test opened). */
+  public static void hideAllBut(javafx.stage.Window keep) throws Exception {
+    onFx(() -> new java.util.ArrayList<>(javafx.stage.Window.getWindows()).stream().filter(w -> w != keep)
+        .forEach(javafx.stage.Window::hide));
+  }
 }

@@ -1,10 +1,10 @@
 package dev.baton.console.ui.analytics;
 
 import dev.baton.console.analytics.ChartFigure;
+import dev.baton.console.ui.Dialogs;
 import dev.baton.console.ui.FileDialogs;
 import dev.baton.console.ui.Fxml;
 import dev.baton.console.ui.theme.BatonStyle;
-import dev.baton.console.ui.theme.Theme;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +14,6 @@ import javafx.collections.ListChangeListener;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
-import javafx.scene.Scene;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.Chart;
@@ -39,6 +38,9 @@ import javafx.stage.Window;
 
 /** The analytics window: the report's charts two by two, each with its note and a PNG export. */
 public final class AnalyticsView {
+
+  /** Charts with more categories than this take a whole row. */
+  private static final int WIDE = 10;
 
   private final AnalyticsViewModel model;
   private final FileDialogs files;
@@ -101,9 +103,21 @@ public final class AnalyticsView {
   private void showCharts() {
     charts.getChildren().clear();
     shown.clear();
-    List<ChartFigure> figures = new ArrayList<>(model.figures());
-    for (int i = 0; i < figures.size(); i++) {
-      charts.add(card(figures.get(i)), i % 2, i / 2);
+    int row = 0;
+    int column = 0;
+    for (ChartFigure figure : model.figures()) {
+      if (figure.points().size() > WIDE) {
+        // Many categories: the whole row, so their labels fit (the histogram, the weeks).
+        if (column == 1) {
+          row++;
+        }
+        charts.add(card(figure), 0, row++, 2, 1);
+        column = 0;
+      } else {
+        charts.add(card(figure), column, row);
+        row += column;
+        column = 1 - column;
+      }
     }
   }
 
@@ -222,13 +236,7 @@ public final class AnalyticsView {
 
   /** Shows the view in a window of its own and reads the last 90 days. */
   public Stage show(Window owner) {
-    Stage stage = new Stage();
-    stage.initOwner(owner);
-    stage.setTitle("Analytics — Baton");
-    Scene scene = new Scene(root, 1280, 860);
-    Theme.addStylesheet(scene);
-    stage.setScene(scene);
-    stage.show();
+    Stage stage = Dialogs.window(owner, "Analytics — Baton", root, 1280, 860);
     model.last(Period.ofDays(90));
     return stage;
   }

@@ -108,9 +108,7 @@ public final class AnalyticsViewModel {
             mqlProblem.set(String.format(Locale.ROOT, "line %d, column %d: %s", p.line(), p.column(), p.message()));
             status.set("The filter has a mistake; the charts show the last report.");
           } else {
-            status.set("Report not read: " + (failure instanceof BatonApiException api
-                ? api.getMessage().replaceFirst("^\\d{3}: ", "")
-                : failure instanceof IOException io ? ConnectionWords.of(io) : String.valueOf(failure)));
+            status.set("Report not read: " + ConnectionWords.problem(failure));
           }
         });
   }

@@ -36,7 +36,8 @@ final class DateTimeField extends HBox {
     this.zone = zone;
     setSpacing(4);
     date.setId(idPrefix + "-date");
-    date.setPrefWidth(135);
+    date.setPrefWidth(150);
+    date.setMinWidth(150);
     date.setConverter(new javafx.util.converter.LocalDateStringConverter(DateTimeFormatter.ISO_LOCAL_DATE,
         DateTimeFormatter.ISO_LOCAL_DATE));
     date.setPromptText("date");

@@ -5,6 +5,7 @@ import dev.baton.api.model.ArtifactInfo;
 import dev.baton.api.model.Choice;
 import dev.baton.api.model.PostmortemTimelineEntry;
 import dev.baton.console.postmortem.ArtifactFiles;
+import dev.baton.console.ui.Dialogs;
 import dev.baton.console.ui.FileDialogs;
 import dev.baton.console.ui.Fxml;
 import dev.baton.console.ui.theme.BatonStyle;
@@ -21,7 +22,6 @@ import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
@@ -540,14 +540,9 @@ public final class PostmortemEditorView {
 
   /** Shows the editor in a window of its own over {@code owner}; closing it saves what was typed. */
   public Stage show(Window owner) {
-    Stage stage = new Stage();
-    stage.initOwner(owner);
+    Stage stage = Dialogs.window(owner, "Post-mortem — Baton", root, 1280, 820);
     stage.titleProperty().bind(model.titleProperty().map(t -> (t.isBlank() ? "Post-mortem" : t) + " — Baton"));
-    Scene scene = new Scene(root, 1280, 820);
-    Theme.addStylesheet(scene);
-    stage.setScene(scene);
     stage.setOnHidden(e -> model.saveNow());
-    stage.show();
     return stage;
   }
 

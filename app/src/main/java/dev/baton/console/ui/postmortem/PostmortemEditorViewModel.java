@@ -724,13 +724,7 @@ public final class PostmortemEditorViewModel {
   }
 
   private static String words(Throwable failure) {
-    if (failure instanceof BatonApiException api) {
-      return api.getMessage().replaceFirst("^\\d{3}: ", "");
-    }
-    if (failure instanceof IOException io) {
-      return ConnectionWords.of(io);
-    }
-    return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+    return ConnectionWords.problem(failure);
   }
 
   // ---- rows

@@ -1,8 +1,8 @@
 package dev.baton.console.ui.postmortem;
 
 import dev.baton.api.model.PostmortemSummary;
+import dev.baton.console.ui.Dialogs;
 import dev.baton.console.ui.Fxml;
-import dev.baton.console.ui.theme.Theme;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -10,7 +10,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -82,18 +81,12 @@ public final class PostmortemListView {
 
   /** Shows the list in a window of its own and loads it. */
   public Stage show(Window owner) {
-    Stage stage = new Stage();
-    stage.initOwner(owner);
-    stage.setTitle("Post-mortems — Baton");
-    Scene scene = new Scene(root, 1180, 560);
-    Theme.addStylesheet(scene);
-    stage.setScene(scene);
+    Stage stage = Dialogs.window(owner, "Post-mortems — Baton", root, 1180, 560);
     stage.focusedProperty().addListener((obs, was, focused) -> {
       if (focused) {
         model.load();
       }
     });
-    stage.show();
     model.load();
     return stage;
   }

@@ -1,11 +1,9 @@
 package dev.baton.console.ui.postmortem;
 
 import dev.baton.api.model.PostmortemSummary;
-import dev.baton.client.BatonApiException;
 import dev.baton.console.incident.ConnectionWords;
 import dev.baton.console.postmortem.Postmortems;
 import dev.baton.console.task.TaskExecutor;
-import java.io.IOException;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -36,8 +34,7 @@ public final class PostmortemListViewModel {
       status.set(page.isEmpty() ? "No post-mortems yet: open an incident and press P (or Post-mortem in its detail)."
           : page.size() + (page.size() == SHOWN ? " newest post-mortems" : " post-mortems") + " · " + open
               + " open action items");
-    }, failure -> status.set("Post-mortems not loaded: " + (failure instanceof BatonApiException api
-        ? api.getMessage() : failure instanceof IOException io ? ConnectionWords.of(io) : failure.toString())));
+    }, failure -> status.set("Post-mortems not loaded: " + ConnectionWords.problem(failure)));
   }
 
   public ObservableList<PostmortemSummary> items() {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.console.LiveConsole;
-import dev.baton.console.ui.FileDialogs;
+import dev.baton.console.ui.AnsweringFileDialogs;
 import dev.baton.console.ui.FxTestSupport;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javafx.scene.chart.BarChart;
@@ -24,7 +23,6 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +42,7 @@ class AnalyticsFxTest {
   private Path dir;
   private ReportData data;
   private LiveConsole console;
-  private Path saveTo;
+  private final AnsweringFileDialogs files = new AnsweringFileDialogs();
 
   @Start
   void start(Stage stage) throws Exception {
@@ -65,25 +63,12 @@ class AnalyticsFxTest {
     data.add(new ReportData.Spec("DiskIOFlap", "beta", "warning", null, Duration.ofMinutes(12), null, null, null,
         null, null));
     data.clock.advance(Duration.ofDays(1));
-    FileDialogs files = new FileDialogs() {
-      @Override
-      public Optional<Path> save(Window owner, String title, String suggestedName, String description,
-          String extension) {
-        return Optional.ofNullable(saveTo);
-      }
-
-      @Override
-      public List<Path> open(Window owner, String title) {
-        return List.of();
-      }
-    };
     console = new LiveConsole(stage, dir.resolve("config"), files, "--server", data.receiver.url());
   }
 
   @AfterEach
   void stop() throws Exception {
-    FxTestSupport.onFx(() -> new ArrayList<>(Window.getWindows()).stream()
-        .filter(w -> w != console.window.root().getScene().getWindow()).forEach(Window::hide));
+    FxTestSupport.hideAllBut(console.window.root().getScene().getWindow());
     console.close();
     data.close();
   }
@@ -152,11 +137,11 @@ class AnalyticsFxTest {
         .queryAs(Label.class).getText().startsWith("line 1, column"));
     assertTrue(summary(robot).startsWith("3 incidents"), "the last good report stays");
 
-    saveTo = dir.resolve("durations.png");
+    files.saveTo = dir.resolve("durations.png");
     robot.clickOn("#export-durations");
     LiveConsole.await("the PNG written", () -> robot.lookup("#analytics-status").queryAs(Label.class).getText()
         .startsWith("Saved the How long failures lasted chart"));
-    BufferedImage png = ImageIO.read(saveTo.toFile());
+    BufferedImage png = ImageIO.read(files.saveTo.toFile());
     BarChart<?, ?> chart = robot.lookup("#chart-durations").queryAs(BarChart.class);
     assertEquals(Math.ceil(chart.getWidth()), png.getWidth(), 1.0);
     assertEquals(Math.ceil(chart.getHeight()), png.getHeight(), 1.0);

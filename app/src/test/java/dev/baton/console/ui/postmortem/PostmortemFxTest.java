@@ -8,7 +8,7 @@ import dev.baton.client.BatonClient;
 import dev.baton.console.LiveConsole;
 import dev.baton.console.TestReceiver;
 import dev.baton.console.incident.IncidentCard;
-import dev.baton.console.ui.FileDialogs;
+import dev.baton.console.ui.AnsweringFileDialogs;
 import dev.baton.console.ui.FxTestSupport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
@@ -25,7 +24,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,9 +45,7 @@ class PostmortemFxTest {
   private BatonClient client;
   private LiveConsole console;
   private long incident;
-  /** What the file choosers answer: the test's own files (native choosers cannot open under Monocle). */
-  private final List<Path> toOpen = new ArrayList<>();
-  private Path saveTo;
+  private final AnsweringFileDialogs files = new AnsweringFileDialogs();
 
   @Start
   void start(Stage stage) throws Exception {
@@ -57,25 +53,12 @@ class PostmortemFxTest {
     receiver = TestReceiver.start(dir);
     client = BatonClient.builder(receiver.url()).build();
     incident = PostmortemTestData.incident(receiver, client, "DiskFull", Map.of("team", "storage"));
-    FileDialogs files = new FileDialogs() {
-      @Override
-      public Optional<Path> save(Window owner, String title, String suggestedName, String description,
-          String extension) {
-        return Optional.ofNullable(saveTo);
-      }
-
-      @Override
-      public List<Path> open(Window owner, String title) {
-        return List.copyOf(toOpen);
-      }
-    };
     console = new LiveConsole(stage, dir.resolve("config"), files, "--server", receiver.url());
   }
 
   @AfterEach
   void stop() throws Exception {
-    FxTestSupport.onFx(() -> new ArrayList<>(Window.getWindows()).stream()
-        .filter(w -> w != console.window.root().getScene().getWindow()).forEach(Window::hide));
+    FxTestSupport.hideAllBut(console.window.root().getScene().getWindow());
     console.close();
     client.close();
     receiver.close();
@@ -152,7 +135,7 @@ class PostmortemFxTest {
     assertEquals("", robot.lookup("#pm-action-title").queryAs(TextField.class).getText());
 
     selectTab(robot, "pm-tab-artifacts");
-    toOpen.add(PostmortemTestData.png(dir.resolve("latency.png")));
+    files.toOpen.add(PostmortemTestData.png(dir.resolve("latency.png")));
     robot.clickOn("#pm-add-file");
     LiveConsole.await("the artifact listed", () -> robot.lookup("#pm-artifacts").queryAs(ListView.class)
         .getItems().size() == 1);
@@ -161,10 +144,10 @@ class PostmortemFxTest {
         .filter(t -> "pm-tab-artifacts".equals(t.getId())).findFirst().orElseThrow();
     assertEquals("Artifacts (1)", artifactsTab.getText());
 
-    saveTo = dir.resolve("pm.md");
+    files.saveTo = dir.resolve("pm.md");
     robot.clickOn("#pm-export");
-    LiveConsole.await("the Markdown written", () -> Files.exists(saveTo));
-    String markdown = Files.readString(saveTo);
+    LiveConsole.await("the Markdown written", () -> Files.exists(files.saveTo));
+    String markdown = Files.readString(files.saveTo);
     assertTrue(markdown.contains("Alert on disk at 80%") && markdown.contains("carol"), markdown);
 
     // The side bar's Post-mortems list shows it.
