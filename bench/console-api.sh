@@ -16,4 +16,5 @@ if [ ! -f "$db" ]; then
   java $opts -cp "$cp" dev.baton.server.query.ConsoleStoreGenerator "$db" "$open" "$closed" "$per"
 fi
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
-exec java $opts -cp "$cp" dev.baton.server.query.ConsoleApiBenchmark "$db" "$requests"
+# the repository's example runbooks: the lists are measured without and with them (cards count their matches)
+exec java $opts -cp "$cp" dev.baton.server.query.ConsoleApiBenchmark "$db" "$requests" runbooks

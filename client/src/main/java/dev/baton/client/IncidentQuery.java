@@ -22,6 +22,17 @@ public record IncidentQuery(String mql, List<String> statuses, String slaClass, 
     return new IncidentQuery(mql, List.of(), null, null, null, null);
   }
 
+  /**
+   * A team's async queue: the async-class incidents its queue ({@code #team}) holds, not taken yet
+   * (open or snoozed), oldest deadline first.
+   *
+   * @param team the team's name, with or without {@code #}
+   */
+  public static IncidentQuery asyncQueue(String team) {
+    String queue = team.startsWith("#") ? team : "#" + team;
+    return new IncidentQuery("holder = \"" + queue + "\"", List.of("open", "snoozed"), "async", null, null, null);
+  }
+
   public IncidentQuery withStatuses(String... newStatuses) {
     return new IncidentQuery(mql, List.of(newStatuses), slaClass, limit, sort, cursor);
   }

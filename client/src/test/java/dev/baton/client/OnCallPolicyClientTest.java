@@ -52,6 +52,15 @@ class OnCallPolicyClientTest {
       assertEquals("bad.md", all.problems().get(0).path());
       IncidentRunbooks matched = alice.runbooks(id);
       assertEquals("Free space.\n", matched.runbooks().get(0).body());
+      assertEquals(1, alice.incident(id).card().runbooks(), "the card counts the runbook");
+      assertEquals(1, alice.incidents(IncidentQuery.of("trigger = DiskFull")).items().get(0).runbooks());
+
+      // critical is S2; a project without a service level makes it async: it waits in #l1's async queue
+      AlertSender.fire(server.url(), SENDER, Map.of("alertname", "DiskSlow", "project", "alpha", "severity", "critical"));
+      long slow = alice.incidents(IncidentQuery.of("trigger = DiskSlow")).items().get(0).id();
+      assertEquals(List.of(slow), alice.incidents(IncidentQuery.asyncQueue("l1")).items().stream()
+          .map(c -> c.id()).toList());
+      assertEquals(List.of(), alice.incidents(IncidentQuery.asyncQueue("#bravo")).items());
 
       SnoozeRuleInfo rule = alice.createSnoozeRule("~server = db1", Instant.now().plus(Duration.ofHours(1)), "upgrade");
       assertEquals(List.of(id), rule.incidents());

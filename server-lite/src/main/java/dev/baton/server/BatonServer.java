@@ -113,7 +113,7 @@ public final class BatonServer implements AutoCloseable {
       throw new StartupException(StartupException.Reason.DATABASE, e.getMessage(), e);
     }
     try {
-      stream = EventStream.open(store.file(), settings.clock(), config.stream(), metrics);
+      stream = EventStream.open(store.file(), settings.clock(), config.stream(), metrics, runbooks);
     } catch (StoreException e) {
       reviewApi.close();
       readApi.close();

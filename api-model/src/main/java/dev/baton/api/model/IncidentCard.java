@@ -45,4 +45,11 @@ public record IncidentCard(
     int runbooks,
     Map<String, List<String>> labels,
     long version) {
+
+  /** The same card with another runbook count. */
+  public IncidentCard withRunbooks(int count) {
+    return new IncidentCard(id, project, serviceLevel, triggers, severity, holderChain, holder, assignee,
+        shortDescription, longDescription, status, state, alertCount, firing, opened, closed, duration, sla, snooze,
+        count, labels, version);
+  }
 }

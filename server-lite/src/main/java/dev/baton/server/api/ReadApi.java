@@ -35,7 +35,7 @@ public final class ReadApi implements AutoCloseable {
     this.readers = readers;
     this.clock = clock;
     AlertQueries alerts = new AlertQueries(readers);
-    this.incidents = new IncidentQueries(readers, clock);
+    this.incidents = new IncidentQueries(readers, clock, runbooks);
     this.console = new ConsoleApi(incidents, alerts, runbooks);
     this.alertmanager = new AlertmanagerAlerts(alerts);
   }

@@ -15,6 +15,7 @@ import dev.baton.api.model.Snooze;
 import dev.baton.api.model.Sla;
 import dev.baton.api.model.TimelineEntry;
 import dev.baton.mql.sql.SqlFragment;
+import dev.baton.server.runbook.RunbookLibrary;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /** The console's reads of incidents: lists, one incident, and its history, similar and other incidents. */
 public final class IncidentQueries {
@@ -48,10 +50,13 @@ public final class IncidentQueries {
 
   private final ReadConnections readers;
   private final Clock clock;
+  private final RunbookCounts runbooks;
 
-  public IncidentQueries(ReadConnections readers, Clock clock) {
+  /** @param runbooks the live runbook library, whose matches each card counts */
+  public IncidentQueries(ReadConnections readers, Clock clock, Supplier<RunbookLibrary> runbooks) {
     this.readers = readers;
     this.clock = clock;
+    this.runbooks = new RunbookCounts(runbooks);
   }
 
   /** The list's statement: its SQL with {@code ?} placeholders and what binds them (the page size last). */
@@ -114,7 +119,7 @@ public final class IncidentQueries {
           int columns = rs.getMetaData().getColumnCount();
           while (rs.next()) {
             if (cards.size() == request.limit()) {
-              return new IncidentPage(cards, order.cursor(last));
+              return new IncidentPage(withRunbooks(c, cards), order.cursor(last));
             }
             cards.add(card(c, rs));
             last = new long[keys];
@@ -124,7 +129,7 @@ public final class IncidentQueries {
           }
         }
       }
-      return new IncidentPage(cards, null);
+      return new IncidentPage(withRunbooks(c, cards), null);
     });
   }
 
@@ -267,6 +272,8 @@ public final class IncidentQueries {
           }
         }
       }
+      Map<Long, Integer> counts = runbooks.count(c, cards.keySet());
+      cards.replaceAll((id, card) -> card.withRunbooks(counts.getOrDefault(id, 0)));
       return cards;
     });
   }
@@ -278,9 +285,15 @@ public final class IncidentQueries {
         if (!rs.next()) {
           throw new NotFound("no incident " + id);
         }
-        return card(c, rs);
+        return withRunbooks(c, List.of(card(c, rs))).get(0);
       }
     }
+  }
+
+  /** The cards with the number of runbooks that match each. */
+  private List<IncidentCard> withRunbooks(Connection c, List<IncidentCard> cards) throws SQLException {
+    Map<Long, Integer> counts = runbooks.count(c, cards.stream().map(IncidentCard::id).toList());
+    return cards.stream().map(card -> card.withRunbooks(counts.getOrDefault(card.id(), 0))).toList();
   }
 
   /** The columns other reads need of the incident itself. */

@@ -8,6 +8,7 @@ import dev.baton.server.metrics.ReceiverMetrics;
 import dev.baton.server.query.AlertQueries;
 import dev.baton.server.query.IncidentQueries;
 import dev.baton.server.query.ReadConnections;
+import dev.baton.server.runbook.RunbookLibrary;
 import dev.baton.server.store.StoreException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,9 +47,11 @@ public final class EventStream implements AutoCloseable {
   private volatile boolean running = true;
   private long dispatched;
 
-  private EventStream(ReadConnections readers, Clock clock, StreamConfig config, ReceiverMetrics metrics) {
+  private EventStream(ReadConnections readers, Clock clock, StreamConfig config, ReceiverMetrics metrics,
+      Supplier<RunbookLibrary> runbooks) {
     this.readers = readers;
-    this.feed = new ChangeFeed(readers, new IncidentQueries(readers, clock), new AlertQueries(readers), ApiJson.MAPPER);
+    this.feed = new ChangeFeed(readers, new IncidentQueries(readers, clock, runbooks), new AlertQueries(readers),
+        ApiJson.MAPPER);
     this.config = config;
     this.metrics = metrics;
     this.dispatched = feed.window().head();
@@ -55,11 +59,16 @@ public final class EventStream implements AutoCloseable {
     dispatcher.setDaemon(true);
   }
 
-  /** Opens the stream's readers on the (migrated) database and starts dispatching changes committed from now on. */
-  public static EventStream open(Path database, Clock clock, StreamConfig config, ReceiverMetrics metrics) {
+  /**
+   * Opens the stream's readers on the (migrated) database and starts dispatching changes committed from now on.
+   *
+   * @param runbooks the live runbook library, whose matches each card counts
+   */
+  public static EventStream open(Path database, Clock clock, StreamConfig config, ReceiverMetrics metrics,
+      Supplier<RunbookLibrary> runbooks) {
     ReadConnections readers = ReadConnections.open(database, READERS);
     try {
-      EventStream stream = new EventStream(readers, clock, config, metrics);
+      EventStream stream = new EventStream(readers, clock, config, metrics, runbooks);
       stream.dispatcher.start();
       return stream;
     } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package dev.baton.server.query;
 
 import dev.baton.server.BatonServer;
 import dev.baton.server.ServerSettings;
+import dev.baton.server.config.BatonConfig;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -25,8 +26,11 @@ import java.util.function.IntFunction;
  * one client, requests one after another after a warm-up; p50/p95/p99 per kind of request.
  *
  * <pre>
- * ConsoleApiBenchmark FILE [requests=500]
+ * ConsoleApiBenchmark FILE [requests=500] [RUNBOOKS-FOLDER]
  * </pre>
+ *
+ * With a runbooks folder the lists run twice, without runbooks and with them (each card counts
+ * the runbooks that match it); the other reads run with them.
  */
 public final class ConsoleApiBenchmark {
 
@@ -42,6 +46,7 @@ public final class ConsoleApiBenchmark {
   public static void main(String[] args) throws Exception {
     Path file = Path.of(args[0]);
     int requests = args.length > 1 ? Integer.parseInt(args[1]) : 500;
+    Path runbooks = args.length > 2 ? Path.of(args[2]) : null;
     List<Long> open = new ArrayList<>();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
         Statement s = c.createStatement();
@@ -50,24 +55,40 @@ public final class ConsoleApiBenchmark {
         open.add(rs.getLong(1));
       }
     }
-    try (BatonServer server = BatonServer.start(ServerSettings.forDatabase(file).withTickInterval(Duration.ZERO))) {
-      while (!server.ready()) {
-        Thread.sleep(50);
+    HttpClient http = HttpClient.newHttpClient();
+    System.out.printf("store %s: %d open incidents; %d requests per kind after a warm-up%n", file, open.size(), requests);
+    if (runbooks != null) {
+      // the same lists first without runbooks: the cards' runbook counts are the difference
+      try (BatonServer server = start(file, null)) {
+        lists(http, server, requests, " (no runbooks)");
       }
-      HttpClient http = HttpClient.newHttpClient();
+    }
+    try (BatonServer server = start(file, runbooks)) {
       SplittableRandom random = new SplittableRandom(1);
-      System.out.printf("store %s: %d open incidents; %d requests per kind after a warm-up%n", file, open.size(), requests);
-      for (int f = 0; f < FILTERS.length; f++) {
-        String q = URLEncoder.encode(FILTERS[f], StandardCharsets.UTF_8);
-        run(http, "list q=" + (FILTERS[f].isEmpty() ? "(none)" : FILTERS[f]), requests / 2,
-            i -> server.url() + "/api/v1/incidents?limit=50&q=" + q);
-      }
+      lists(http, server, requests, runbooks == null ? "" : " (runbooks of " + runbooks + ")");
       for (String part : List.of("", "/history", "/similar", "/others")) {
         run(http, "incident" + (part.isEmpty() ? " detail" : part), requests,
             i -> server.url() + "/api/v1/incidents/" + open.get(random.nextInt(open.size())) + part);
       }
       run(http, "labels/instance/values?prefix=host-01", requests,
           i -> server.url() + "/api/v1/labels/instance/values?prefix=host-01&limit=50");
+    }
+  }
+
+  private static BatonServer start(Path file, Path runbooks) throws Exception {
+    BatonServer server = BatonServer.start(ServerSettings.forDatabase(file)
+        .withConfig(BatonConfig.DEFAULT.withRunbooks(runbooks)).withTickInterval(Duration.ZERO));
+    while (!server.ready()) {
+      Thread.sleep(50);
+    }
+    return server;
+  }
+
+  private static void lists(HttpClient http, BatonServer server, int requests, String suffix) throws Exception {
+    for (String filter : FILTERS) {
+      String q = URLEncoder.encode(filter, StandardCharsets.UTF_8);
+      run(http, "list q=" + (filter.isEmpty() ? "(none)" : filter) + suffix, requests / 2,
+          i -> server.url() + "/api/v1/incidents?limit=50&q=" + q);
     }
   }
 
