@@ -65,6 +65,9 @@ public final class PostmortemEditorView {
   private final Consumer<String> openLink;
   private final ZoneId zone;
   private final BorderPane root;
+  /** Previews by artifact id, small: a cell shown again does not read the artifact again. */
+  private final java.util.Map<Long, Image> thumbnails = new java.util.HashMap<>();
+  private final java.util.Map<Long, String> openings = new java.util.HashMap<>();
   @FXML
   private Label heading;
   @FXML
@@ -203,6 +206,7 @@ public final class PostmortemEditorView {
     actions.setCellFactory(list -> new ActionCell());
     actions.setPlaceholder(new Label("No action items yet: what would keep this from happening again?"));
     artifacts.setCellFactory(list -> new ArtifactCell());
+    artifacts.setFixedCellSize(60); // previews are 96×48
     artifacts.setPlaceholder(new Label("No artifacts yet."));
   }
 
@@ -505,10 +509,31 @@ public final class PostmortemEditorView {
       }
       ImageView preview = new ImageView();
       preview.setFitWidth(96);
-      preview.setFitHeight(64);
+      preview.setFitHeight(48);
       preview.setPreserveRatio(true);
-      if (ArtifactFiles.isImage(artifact.contentType())) {
-        model.readArtifact(artifact, bytes -> preview.setImage(new Image(new ByteArrayInputStream(bytes))));
+      Label textPreview = new Label();
+      textPreview.getStyleClass().add(BatonStyle.PM_TEXT_PREVIEW);
+      textPreview.setPrefSize(96, 48);
+      textPreview.setMinSize(96, 48);
+      textPreview.setMaxSize(96, 48);
+      textPreview.setAlignment(Pos.TOP_LEFT);
+      if (thumbnails.containsKey(artifact.id())) {
+        preview.setImage(thumbnails.get(artifact.id()));
+      } else if (openings.containsKey(artifact.id())) {
+        textPreview.setText(openings.get(artifact.id()));
+      } else if (ArtifactFiles.isImage(artifact.contentType())) {
+        model.readArtifact(artifact, bytes -> {
+          Image small = new Image(new ByteArrayInputStream(bytes), 192, 128, true, true);
+          thumbnails.put(artifact.id(), small);
+          preview.setImage(small);
+        });
+      } else {
+        // A text artifact shows its first lines (a chat log's opening).
+        model.readArtifact(artifact, bytes -> {
+          String opening = new String(bytes, 0, Math.min(bytes.length, 400), java.nio.charset.StandardCharsets.UTF_8);
+          openings.put(artifact.id(), opening);
+          textPreview.setText(opening);
+        });
       }
       Label name = new Label(artifact.name());
       name.setStyle("-fx-font-weight: bold;");
@@ -519,9 +544,11 @@ public final class PostmortemEditorView {
       HBox.setHgrow(text, Priority.ALWAYS);
       Button download = new Button("Download…");
       download.getStyleClass().add("small");
+      download.setMinWidth(Region.USE_PREF_SIZE);
       download.setOnAction(e -> files.save(window(), "Save " + artifact.name(), artifact.name(), artifact.contentType(),
           extension(artifact.name())).ifPresent(target -> model.download(artifact, target)));
-      HBox line = new HBox(8, preview, text, download, remove("Remove this artifact",
+      HBox line = new HBox(8, ArtifactFiles.isImage(artifact.contentType()) ? preview : textPreview, text, download,
+          remove("Remove this artifact",
           () -> model.removeArtifact(artifact)));
       line.setAlignment(Pos.CENTER_LEFT);
       line.setPrefWidth(1);

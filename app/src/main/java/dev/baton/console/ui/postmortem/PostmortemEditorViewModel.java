@@ -11,6 +11,7 @@ import dev.baton.api.model.Postmortem;
 import dev.baton.api.model.PostmortemFields;
 import dev.baton.api.model.PostmortemOptions;
 import dev.baton.api.model.PostmortemSection;
+import dev.baton.api.model.PostmortemSummary;
 import dev.baton.api.model.PostmortemTimelineEntry;
 import dev.baton.api.model.TimelineNote;
 import dev.baton.client.BatonApiException;
@@ -246,8 +247,18 @@ public final class PostmortemEditorViewModel {
       if (existing.isPresent()) {
         return store.get(existing.get().id());
       }
-      created[0] = true;
-      return store.create(incidentId);
+      try {
+        Postmortem draft = store.create(incidentId);
+        created[0] = true;
+        return draft;
+      } catch (BatonApiException e) {
+        // Someone else started it a moment ago (an incident has one post-mortem): open theirs.
+        var theirs = e.isConflict() ? store.forIncident(incidentId) : java.util.Optional.<PostmortemSummary>empty();
+        if (theirs.isEmpty()) {
+          throw e;
+        }
+        return store.get(theirs.get().id());
+      }
     }, pm -> message.set(created[0] ? "Started a draft post-mortem for incident #" + incidentId
         + ", prefilled from its timeline." : ""));
   }

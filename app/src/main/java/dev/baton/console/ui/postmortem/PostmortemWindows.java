@@ -14,7 +14,8 @@ import javafx.stage.Window;
 /** Opens the post-mortem windows: one editor per post-mortem (opening it again brings it to the front) and the list. */
 public final class PostmortemWindows {
 
-  private record Open(PostmortemEditorView view, Stage stage) {
+  /** An editor window; {@code incidentId} is the incident it was opened for (0: opened by post-mortem id). */
+  private record Open(PostmortemEditorView view, Stage stage, long incidentId) {
   }
 
   private final Postmortems store;
@@ -39,12 +40,13 @@ public final class PostmortemWindows {
   /** The post-mortem of incident {@code incidentId}, created as a draft when it has none. */
   public PostmortemEditorView openForIncident(Window owner, long incidentId) {
     for (Open open : editors) {
-      if (open.view.model().incidentIds().contains(incidentId)) {
+      // Also while it loads: a second P must not create a second window on the same report.
+      if (open.incidentId == incidentId || open.view.model().incidentIds().contains(incidentId)) {
         open.stage.toFront();
         return open.view;
       }
     }
-    PostmortemEditorView view = editor(owner);
+    PostmortemEditorView view = editor(owner, incidentId);
     view.model().openForIncident(incidentId);
     return view;
   }
@@ -56,16 +58,16 @@ public final class PostmortemWindows {
         return open.view;
       }
     }
-    PostmortemEditorView view = editor(owner);
+    PostmortemEditorView view = editor(owner, 0);
     view.model().open(postmortemId);
     return view;
   }
 
-  private PostmortemEditorView editor(Window owner) {
+  private PostmortemEditorView editor(Window owner, long incidentId) {
     PostmortemEditorView view = new PostmortemEditorView(new PostmortemEditorViewModel(store, tasks, delay, clock),
         files, openLink);
     Stage stage = view.show(owner);
-    Open open = new Open(view, stage);
+    Open open = new Open(view, stage, incidentId);
     editors.add(open);
     stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> editors.remove(open));
     return view;

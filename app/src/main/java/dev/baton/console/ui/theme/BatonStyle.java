@@ -42,6 +42,7 @@ public final class BatonStyle {
   public static final String PM_QUESTION = "baton-pm-question";
   public static final String PM_TIME = "baton-pm-time";
   public static final String PM_NOTE = "baton-pm-note";
+  public static final String PM_TEXT_PREVIEW = "baton-pm-text-preview";
   public static final String DROP_TARGET = "baton-drop-target";
   public static final String CHART_CARD = "baton-chart-card";
 
