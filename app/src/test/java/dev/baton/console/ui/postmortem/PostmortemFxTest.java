@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.api.model.Postmortem;
+import dev.baton.api.model.PostmortemFields;
 import dev.baton.client.BatonClient;
 import dev.baton.console.LiveConsole;
 import dev.baton.console.TestReceiver;
@@ -21,7 +22,9 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -107,6 +110,29 @@ class PostmortemFxTest {
     LiveConsole.await("the save state", () -> robot.lookup("#pm-save-state").queryAs(Label.class).getText()
         .startsWith("Saved at"));
 
+    // Someone else saves meanwhile: the next autosave is refused (409), said in words, the text kept.
+    Postmortem theirs = onReceiver();
+    PostmortemFields f = PostmortemFields.of(theirs);
+    client.updatePostmortem(theirs.id(), new PostmortemFields(f.title(), f.status(), "dave", f.incidentIds(),
+        f.failureStart(), f.failureEnd(), f.investigationStart(), f.investigationEnd(), f.triggerCategory(),
+        f.detection(), f.damageCategory(), f.damageText(), f.damageFigures(), f.teams(), f.services(),
+        f.alertWouldHave(), f.alertKind(), f.sections(), f.glossary()), theirs.version());
+    robot.clickOn("#pm-damage-text").write("Checkout failed for 40 minutes.");
+    LiveConsole.await("the conflict bar", () -> robot.lookup("#pm-conflict").queryAs(HBox.class).isVisible());
+    assertTrue(robot.lookup("#pm-save-state").queryAs(Label.class).getText()
+        .contains("someone else saved this post-mortem meanwhile"));
+    assertEquals("Checkout failed for 40 minutes.", robot.lookup("#pm-damage-text").queryAs(TextArea.class).getText());
+    assertEquals("dave", onReceiver().owner());
+    robot.clickOn("#pm-keep-mine");
+    LiveConsole.await("mine saved over theirs", () -> {
+      try {
+        return "Checkout failed for 40 minutes.".equals(onReceiver().damageText());
+      } catch (IOException e) {
+        return false;
+      }
+    });
+    LiveConsole.await("the conflict bar gone", () -> !robot.lookup("#pm-conflict").queryAs(HBox.class).isVisible());
+
     // "Done" needs the facts the analytics count: the receiver names them, each under its field.
     robot.clickOn("#pm-status").clickOn("Done");
     LiveConsole.await("the receiver's problem under Trigger", () -> robot.lookup("#pm-problem-triggerCategory")
@@ -148,7 +174,8 @@ class PostmortemFxTest {
     robot.clickOn("#pm-export");
     LiveConsole.await("the Markdown written", () -> Files.exists(files.saveTo));
     String markdown = Files.readString(files.saveTo);
-    assertTrue(markdown.contains("Alert on disk at 80%") && markdown.contains("carol"), markdown);
+    assertTrue(markdown.contains("Alert on disk at 80%") && markdown.contains("Checkout failed for 40 minutes."),
+        markdown);
 
     // The side bar's Post-mortems list shows it.
     robot.interact(() -> console.window.root().getScene().getWindow().requestFocus());
