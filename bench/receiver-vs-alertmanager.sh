@@ -5,6 +5,7 @@
 #   bench/receiver-vs-alertmanager.sh --only alertmanager  # Alertmanager alone (or: --only baton)
 #   bench/receiver-vs-alertmanager.sh --no-build --repeat 1 --keep results.tsv
 #   bench/receiver-vs-alertmanager.sh --warmup 2000         # a short warm-up (default 30000)
+#   bench/receiver-vs-alertmanager.sh --floor               # also the JDK HTTP server alone
 #
 # Every scenario runs --repeat times (default 3; the table shows the median run and the range).
 # Every run starts a fresh target (empty Alertmanager storage, empty Baton database) on a
@@ -18,6 +19,9 @@
 #   c  10k alerts sent 10 times, batch 1    (re-sends, one alert per request)
 #   d  10k alerts sent 10 times, batch 64   (re-sends as Prometheus's notifier sends them: up
 #                                            to 64 per request; 8 connections = 8 Prometheus servers)
+# --floor adds a third target, floor (`baton-loadgen floor-receiver`): the JDK HTTP server set
+# up as Baton's, reading each body and answering 200 with nothing decoded or stored — the floor
+# any receiver on that server pays per request; a second table compares it with Alertmanager.
 # Targets alternate run by run (Alertmanager, Baton, Alertmanager, …) so that a slow patch of a
 # shared machine hits both. Environment: BATON_JAVA_OPTS (JVM flags for the receiver, default none),
 # ALERTMANAGER (binary, default prometheus-alertmanager or alertmanager on PATH).
@@ -30,6 +34,7 @@ BUILD=1
 KEEP=
 REPEAT=3
 WARMUP=30000
+FLOOR=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --only) ONLY=$2; shift 2 ;;
@@ -37,7 +42,8 @@ while [ $# -gt 0 ]; do
     --keep) KEEP=$2; shift 2 ;;
     --repeat) REPEAT=$2; shift 2 ;;
     --warmup) WARMUP=$2; shift 2 ;;
-    -h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --floor) FLOOR=1; shift ;;
+    -h|--help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -111,6 +117,11 @@ YML
   TARGET_PID=$!
 }
 
+start_floor() { # dir port
+  java -jar "$LOADGEN_JAR" floor-receiver --listen "127.0.0.1:$2" >"$1/target.log" 2>&1 &
+  TARGET_PID=$!
+}
+
 start_baton() { # dir port
   # shellcheck disable=SC2086 # BATON_JAVA_OPTS is a list of flags
   java ${BATON_JAVA_OPTS:-} -jar "$BATON_JAR" --listen "127.0.0.1:$2" --db "$1/baton.db" >"$1/target.log" 2>&1 &
@@ -146,6 +157,7 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 targets=()
 [ "$ONLY" != baton ] && targets+=(alertmanager)
 [ "$ONLY" != alertmanager ] && targets+=(baton)
+[ "$FLOOR" = 1 ] && targets+=(floor)
 for args in "a 100000 1 1" "b 100000 1 100" "c 10000 10 1" "d 10000 10 64"; do
   for _ in $(seq 1 "$REPEAT"); do
     for t in "${targets[@]}"; do
@@ -166,4 +178,9 @@ if git -C "$ROOT" rev-parse --short HEAD >/dev/null 2>&1; then
 fi
 echo
 java -jar "$LOADGEN_JAR" compare --tsv "$RESULTS" --baseline alertmanager --candidate baton
+if [ "$FLOOR" = 1 ]; then
+  echo
+  echo "The JDK HTTP server alone (reads each body, answers 200, stores nothing) beside Alertmanager:"
+  java -jar "$LOADGEN_JAR" compare --tsv "$RESULTS" --baseline alertmanager --candidate floor
+fi
 if [ -n "$KEEP" ]; then cp "$RESULTS" "$KEEP"; echo; echo "rows kept in $KEEP"; fi

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Option;
 /** Command line of the load generator: flags in, exit code out. */
 @Command(name = "baton-loadgen", mixinStandardHelpOptions = true,
     description = "Posts Alertmanager-v2 alerts to a loopback receiver and measures it.",
-    subcommands = {Main.Post.class, Main.Compare.class, Main.StreamLatencyCommand.class})
+    subcommands = {Main.Post.class, Main.Compare.class, Main.StreamLatencyCommand.class, Main.FloorReceiverCommand.class})
 public final class Main implements Callable<Integer> {
 
   @CommandLine.Spec
@@ -167,6 +168,39 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
       Comparison.read(tsv).markdown(commandSpec.commandLine().getOut(), baseline, candidate);
+      return 0;
+    }
+  }
+
+  @Command(name = "floor-receiver", mixinStandardHelpOptions = true,
+      description = "A receiver on the JDK HTTP server that reads each body and answers 200, storing nothing:"
+          + " the floor any receiver on that server pays per request. Runs until stopped.")
+  static final class FloorReceiverCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec commandSpec;
+
+    @Option(names = "--listen", required = true, paramLabel = "HOST:PORT", description = "Loopback address, e.g. 127.0.0.1:9393.")
+    String listen;
+
+    @Option(names = "--threads", defaultValue = "64", description = "Handler threads, as Baton's default (default ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Override
+    public Integer call() throws Exception {
+      int colon = listen.lastIndexOf(':');
+      if (colon < 0) {
+        throw new IllegalArgumentException("--listen takes HOST:PORT, not '" + listen + "'");
+      }
+      InetSocketAddress address = new InetSocketAddress(listen.substring(0, colon),
+          Integer.parseInt(listen.substring(colon + 1)));
+      if (!address.getAddress().isLoopbackAddress()) {
+        throw new IllegalArgumentException("--listen must be a loopback address, not '" + listen + "'");
+      }
+      try (FloorReceiver receiver = FloorReceiver.start(address, threads)) {
+        commandSpec.commandLine().getOut().println("floor receiver listening on " + listen);
+        commandSpec.commandLine().getOut().flush();
+        new CountDownLatch(1).await(); // until the process is stopped
+      }
       return 0;
     }
   }

@@ -1,0 +1,85 @@
+package dev.baton.loadgen;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The cost floor of a receiver on the JDK's HTTP server: set up as Baton's front is (TCP_NODELAY,
+ * a bounded pool of handler threads), it reads each request's body to the end and answers 200 —
+ * no decoding, no storing. Measured beside Alertmanager and Baton, it shows how much of Baton's
+ * CPU per request the JDK server alone takes on the machine.
+ */
+final class FloorReceiver implements AutoCloseable {
+
+  private final HttpServer server;
+  private final ThreadPoolExecutor executor;
+  private final AtomicLong bodyBytes = new AtomicLong();
+
+  private FloorReceiver(HttpServer server, ThreadPoolExecutor executor) {
+    this.server = server;
+    this.executor = executor;
+  }
+
+  static FloorReceiver start(InetSocketAddress address, int threads) throws IOException {
+    // As Baton's HttpFront sets them.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+    System.setProperty("sun.net.httpserver.maxReqTime", "60");
+    HttpServer server = HttpServer.create(address, 1024);
+    ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(threads * 16), r -> {
+          Thread t = new Thread(r, "floor-http");
+          t.setDaemon(true);
+          return t;
+        }, new ThreadPoolExecutor.AbortPolicy());
+    server.setExecutor(executor);
+    FloorReceiver receiver = new FloorReceiver(server, executor);
+    server.createContext("/", receiver::answer);
+    server.start();
+    return receiver;
+  }
+
+  int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** Body bytes read so far, over all requests. */
+  long bodyBytes() {
+    return bodyBytes.get();
+  }
+
+  private void answer(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      long read = 0;
+      try (InputStream body = exchange.getRequestBody()) {
+        byte[] buffer = new byte[16 * 1024];
+        for (int n; (n = body.read(buffer)) != -1; ) {
+          read += n;
+        }
+      }
+      bodyBytes.addAndGet(read);
+      String path = exchange.getRequestURI().getPath();
+      boolean known = path.equals("/-/ready") || path.equals("/-/healthy") || path.equals("/api/v2/alerts");
+      byte[] answer = (known ? "{}" : "{\"error\":\"not found\"}").getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(known ? 200 : 404, answer.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(answer);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+}
