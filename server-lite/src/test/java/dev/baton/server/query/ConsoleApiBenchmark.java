@@ -29,8 +29,9 @@ import java.util.function.IntFunction;
  * ConsoleApiBenchmark FILE [requests=500] [RUNBOOKS-FOLDER]
  * </pre>
  *
- * With a runbooks folder the lists run twice, without runbooks and with them (each card counts
- * the runbooks that match it); the other reads run with them.
+ * With a runbooks folder the lists are asked in turn of two receivers on the same file, one
+ * without runbooks and one with them (each card counts the runbooks that match it), so that both
+ * see the same load; the other reads run with them.
  */
 public final class ConsoleApiBenchmark {
 
@@ -57,15 +58,17 @@ public final class ConsoleApiBenchmark {
     }
     HttpClient http = HttpClient.newHttpClient();
     System.out.printf("store %s: %d open incidents; %d requests per kind after a warm-up%n", file, open.size(), requests);
-    if (runbooks != null) {
-      // the same lists first without runbooks: the cards' runbook counts are the difference
-      try (BatonServer server = start(file, null)) {
-        lists(http, server, requests, " (no runbooks)");
-      }
-    }
     try (BatonServer server = start(file, runbooks)) {
       SplittableRandom random = new SplittableRandom(1);
-      lists(http, server, requests, runbooks == null ? "" : " (runbooks of " + runbooks + ")");
+      if (runbooks == null) {
+        lists(http, server, null, requests);
+      } else {
+        // a second receiver on the same file without runbooks, asked in turn with the first, so
+        // that both see the same load: the difference is the cards' runbook counts
+        try (BatonServer plain = start(file, null)) {
+          lists(http, plain, server, requests);
+        }
+      }
       for (String part : List.of("", "/history", "/similar", "/others")) {
         run(http, "incident" + (part.isEmpty() ? " detail" : part), requests,
             i -> server.url() + "/api/v1/incidents/" + open.get(random.nextInt(open.size())) + part);
@@ -84,32 +87,51 @@ public final class ConsoleApiBenchmark {
     return server;
   }
 
-  private static void lists(HttpClient http, BatonServer server, int requests, String suffix) throws Exception {
+  /** The lists on {@code server}; with {@code withRunbooks}, on both in turn, each measured apart. */
+  private static void lists(HttpClient http, BatonServer server, BatonServer withRunbooks, int requests)
+      throws Exception {
     for (String filter : FILTERS) {
       String q = URLEncoder.encode(filter, StandardCharsets.UTF_8);
-      run(http, "list q=" + (filter.isEmpty() ? "(none)" : filter) + suffix, requests / 2,
-          i -> server.url() + "/api/v1/incidents?limit=50&q=" + q);
+      String name = "list q=" + (filter.isEmpty() ? "(none)" : filter);
+      List<IntFunction<String>> urls = new ArrayList<>();
+      urls.add(i -> server.url() + "/api/v1/incidents?limit=50&q=" + q);
+      if (withRunbooks != null) {
+        urls.add(i -> withRunbooks.url() + "/api/v1/incidents?limit=50&q=" + q);
+      }
+      run(http, withRunbooks == null ? List.of(name) : List.of(name + " (no runbooks)", name + " (runbooks)"),
+          requests / 2, urls);
     }
   }
 
   private static void run(HttpClient http, String name, int requests, IntFunction<String> url) throws Exception {
+    run(http, List.of(name), requests, List.of(url));
+  }
+
+  /** Asks each of {@code urls} in turn, {@code requests} times each after a warm-up; one line of figures per url. */
+  private static void run(HttpClient http, List<String> names, int requests, List<IntFunction<String>> urls)
+      throws Exception {
     int warmup = Math.max(20, requests / 5);
-    long[] nanos = new long[requests];
+    long[][] nanos = new long[urls.size()][requests];
     for (int i = 0; i < warmup + requests; i++) {
-      HttpRequest request = HttpRequest.newBuilder(URI.create(url.apply(i))).GET().build();
-      long start = System.nanoTime();
-      HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-      long took = System.nanoTime() - start;
-      if (r.statusCode() != 200) {
-        throw new IllegalStateException(request.uri() + " answered " + r.statusCode() + ": " + r.body());
-      }
-      if (i >= warmup) {
-        nanos[i - warmup] = took;
+      for (int u = 0; u < urls.size(); u++) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(urls.get(u).apply(i))).GET().build();
+        long start = System.nanoTime();
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        long took = System.nanoTime() - start;
+        if (r.statusCode() != 200) {
+          throw new IllegalStateException(request.uri() + " answered " + r.statusCode() + ": " + r.body());
+        }
+        if (i >= warmup) {
+          nanos[u][i - warmup] = took;
+        }
       }
     }
-    Arrays.sort(nanos);
-    System.out.printf("%-58s p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms  max %6.1f ms%n", name, pct(nanos, 50),
-        pct(nanos, 95), pct(nanos, 99), nanos[nanos.length - 1] / 1e6);
+    for (int u = 0; u < urls.size(); u++) {
+      long[] sorted = nanos[u];
+      Arrays.sort(sorted);
+      System.out.printf("%-58s p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms  max %6.1f ms%n", names.get(u),
+          pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted[sorted.length - 1] / 1e6);
+    }
   }
 
   private static double pct(long[] sorted, int p) {
