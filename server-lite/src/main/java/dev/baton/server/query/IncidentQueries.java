@@ -113,7 +113,7 @@ public final class IncidentQueries {
     return readers.read(c -> {
       List<IncidentCard> cards = new ArrayList<>();
       long[] last = null;
-      try (PreparedStatement ps = c.prepareStatement(statement.sql())) {
+      try (PreparedStatement ps = c.prepareStatement(statement.sql()); CardReads reads = new CardReads(c)) {
         statement.bind(ps, request.limit() + 1);
         try (ResultSet rs = ps.executeQuery()) {
           int columns = rs.getMetaData().getColumnCount();
@@ -121,7 +121,7 @@ public final class IncidentQueries {
             if (cards.size() == request.limit()) {
               return new IncidentPage(withRunbooks(c, cards), order.cursor(last));
             }
-            cards.add(card(c, rs));
+            cards.add(card(reads, rs));
             last = new long[keys];
             for (int k = 0; k < keys; k++) {
               last[k] = rs.getLong(columns - keys + 1 + k);
@@ -241,13 +241,13 @@ public final class IncidentQueries {
       }
       List<IncidentCard> items = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement("SELECT " + CARD_COLUMNS + where + " ORDER BY "
-          + IncidentOrder.URGENCY.keyList() + " LIMIT ?")) {
+          + IncidentOrder.URGENCY.keyList() + " LIMIT ?"); CardReads reads = new CardReads(c)) {
         ps.setString(1, self.project);
         ps.setLong(2, id);
         ps.setInt(3, limit);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            items.add(card(c, rs));
+            items.add(card(reads, rs));
           }
         }
       }
@@ -263,11 +263,11 @@ public final class IncidentQueries {
     return readers.read(c -> {
       Map<Long, IncidentCard> cards = new HashMap<>();
       try (PreparedStatement ps = c.prepareStatement("SELECT " + CARD_COLUMNS + " FROM incidents i WHERE i.id IN ("
-          + "?,".repeat(ids.size() - 1) + "?)")) {
+          + "?,".repeat(ids.size() - 1) + "?)"); CardReads reads = new CardReads(c)) {
         AlertQueries.bindIds(ps, ids);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            IncidentCard card = card(c, rs);
+            IncidentCard card = card(reads, rs);
             cards.put(card.id(), card);
           }
         }
@@ -279,13 +279,14 @@ public final class IncidentQueries {
   }
 
   private IncidentCard cardById(Connection c, long id) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT " + CARD_COLUMNS + " FROM incidents i WHERE i.id = ?")) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + CARD_COLUMNS + " FROM incidents i WHERE i.id = ?");
+         CardReads reads = new CardReads(c)) {
       ps.setLong(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           throw new NotFound("no incident " + id);
         }
-        return withRunbooks(c, List.of(card(c, rs))).get(0);
+        return withRunbooks(c, List.of(card(reads, rs))).get(0);
       }
     }
   }
@@ -338,7 +339,7 @@ public final class IncidentQueries {
   }
 
   /** A card from a row of {@link #CARD_COLUMNS}, with what its alerts add (triggers, labels, firing periods). */
-  private IncidentCard card(Connection c, ResultSet rs) throws SQLException {
+  private IncidentCard card(CardReads reads, ResultSet rs) throws SQLException {
     long id = rs.getLong("id");
     Instant now = clock.instant();
     Instant opened = Rows.instant(rs, "opened_at");
@@ -356,16 +357,14 @@ public final class IncidentQueries {
     }
     // the writer keeps the aggregates of the incident's alerts up to date (V9__card_aggregates.sql):
     // a card reads a few rows whatever the incident's size
-    try (PreparedStatement ps = c.prepareStatement("SELECT trigger FROM incident_card_triggers WHERE incident_id = ?")) {
-      ps.setLong(1, id);
-      try (ResultSet t = ps.executeQuery()) {
-        while (t.next()) {
-          triggers.add(t.getString(1));
-        }
+    reads.triggers.setLong(1, id);
+    try (ResultSet t = reads.triggers.executeQuery()) {
+      while (t.next()) {
+        triggers.add(t.getString(1));
       }
     }
-    Map<String, List<String>> labelLists = labels(c, id);
-    FiringSummary firing = firing(c, id, rs);
+    Map<String, List<String>> labelLists = labels(reads.labels, id);
+    FiringSummary firing = firing(reads.inProgress, id, rs);
     String state = rs.getString("state");
     return new IncidentCard(id, rs.getString("project"), serviceLevel(rs.getString("service_level")), List.copyOf(triggers),
         Rows.severity(rs.getInt("severity")), Rows.strings(rs.getString("holder_chain")), rs.getString("holder"),
@@ -390,32 +389,61 @@ public final class IncidentQueries {
         : stored.substring(0, 1).toUpperCase(Locale.ROOT) + stored.substring(1).toLowerCase(Locale.ROOT);
   }
 
+  /** One label name's first values on a card: those of the least name after {@code ?2}. */
+  static final String CARD_LABEL_VALUES = "SELECT name, value FROM incident_card_labels WHERE incident_id = ?1"
+      + " AND name = (SELECT min(name) FROM incident_card_labels WHERE incident_id = ?1 AND name > ?2)"
+      + " ORDER BY value LIMIT " + LABEL_VALUES_PER_CARD;
+  /**
+   * The earliest and latest start of an incident's periods in progress. Two subqueries: SQLite reads
+   * a min() or a max() alone from the end of an index, both in one query by a scan.
+   */
+  static final String CARD_PERIODS_IN_PROGRESS = "SELECT (SELECT min(period_start) FROM alerts WHERE incident_id = ?1"
+      + " AND period_start IS NOT NULL), (SELECT max(period_start) FROM alerts WHERE incident_id = ?1"
+      + " AND period_start IS NOT NULL)";
+
+  /** The statements that read cards' aggregates, prepared once per read however many cards it builds. */
+  private static final class CardReads implements AutoCloseable {
+
+    final PreparedStatement triggers;
+    final PreparedStatement labels;
+    final PreparedStatement inProgress;
+
+    CardReads(Connection c) throws SQLException {
+      triggers = c.prepareStatement("SELECT trigger FROM incident_card_triggers WHERE incident_id = ?");
+      labels = c.prepareStatement(CARD_LABEL_VALUES);
+      inProgress = c.prepareStatement(CARD_PERIODS_IN_PROGRESS);
+    }
+
+    @Override
+    public void close() throws SQLException {
+      triggers.close();
+      labels.close();
+      inProgress.close();
+    }
+  }
+
   /**
    * Each label's values on the card: the first {@link #LABEL_VALUES_PER_CARD} in sorting order, read
    * one label name at a time so that a label with a value per alert costs no more than another.
    */
-  private static Map<String, List<String>> labels(Connection c, long incident) throws SQLException {
+  private static Map<String, List<String>> labels(PreparedStatement ps, long incident) throws SQLException {
     Map<String, List<String>> labels = new TreeMap<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT name, value FROM incident_card_labels"
-        + " WHERE incident_id = ?1 AND name = (SELECT min(name) FROM incident_card_labels WHERE incident_id = ?1"
-        + " AND name > ?2) ORDER BY value LIMIT " + LABEL_VALUES_PER_CARD)) {
-      ps.setLong(1, incident);
-      String after = "";
-      while (after != null) {
-        ps.setString(2, after);
-        List<String> values = new ArrayList<>();
-        String name = null;
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            name = rs.getString(1);
-            values.add(rs.getString(2));
-          }
+    ps.setLong(1, incident);
+    String after = "";
+    while (after != null) {
+      ps.setString(2, after);
+      List<String> values = new ArrayList<>();
+      String name = null;
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          name = rs.getString(1);
+          values.add(rs.getString(2));
         }
-        if (name != null) {
-          labels.put(name, List.copyOf(values));
-        }
-        after = name;
       }
+      if (name != null) {
+        labels.put(name, List.copyOf(values));
+      }
+      after = name;
     }
     return labels;
   }
@@ -424,7 +452,8 @@ public final class IncidentQueries {
    * First, count and last of the incident's firing periods: the ended ones the writer counted
    * (those that ended while their alert was in the incident, after it opened) and those in progress.
    */
-  private static FiringSummary firing(Connection c, long incident, ResultSet card) throws SQLException {
+  private static FiringSummary firing(PreparedStatement inProgressStarts, long incident, ResultSet card)
+      throws SQLException {
     int ended = card.getInt("periods_ended");
     int inProgress = card.getInt("periods_in_progress");
     FiringPeriod first = ended == 0 ? null : new FiringPeriod(Rows.instant(card, "first_ended_start"),
@@ -434,15 +463,10 @@ public final class IncidentQueries {
     if (inProgress > 0) {
       long firstInProgress;
       long lastInProgress;
-      // two subqueries: SQLite reads a min() or a max() alone from the index end, both together by a scan
-      try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT min(period_start) FROM alerts"
-          + " WHERE incident_id = ?1 AND period_start IS NOT NULL), (SELECT max(period_start) FROM alerts"
-          + " WHERE incident_id = ?1 AND period_start IS NOT NULL)")) {
-        ps.setLong(1, incident);
-        try (ResultSet rs = ps.executeQuery()) {
-          firstInProgress = rs.getLong(1);
-          lastInProgress = rs.getLong(2);
-        }
+      inProgressStarts.setLong(1, incident);
+      try (ResultSet rs = inProgressStarts.executeQuery()) {
+        firstInProgress = rs.getLong(1);
+        lastInProgress = rs.getLong(2);
       }
       if (first == null || firstInProgress < first.start().toEpochMilli()) {
         first = new FiringPeriod(Instant.ofEpochMilli(firstInProgress), null);

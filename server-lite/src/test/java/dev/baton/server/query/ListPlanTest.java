@@ -48,4 +48,29 @@ class ListPlanTest {
     String taken = plan(file, ListRequest.parse("severity <= S3", "open,taken", null, null, null, null));
     assertTrue(taken.contains("incidents_open_urgency"), taken);
   }
+
+  @Test
+  void cardAggregatesAreReadByIndexWhateverTheIncidentsSize(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("baton.db");
+    SqliteStore.open(file, SqliteStore.Synchronous.NORMAL).close();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+      String labels = explain(c, IncidentQueries.CARD_LABEL_VALUES);
+      assertTrue(labels.contains("SEARCH incident_card_labels USING PRIMARY KEY (incident_id=? AND name=?)"), labels);
+      assertFalse(labels.contains("TEMP B-TREE"), labels);
+      String periods = explain(c, IncidentQueries.CARD_PERIODS_IN_PROGRESS);
+      assertTrue(periods.contains("alerts_incident_period"), periods);
+      assertFalse(periods.contains("SCAN alerts"), periods);
+    }
+  }
+
+  private static String explain(Connection c, String sql) throws Exception {
+    StringBuilder plan = new StringBuilder();
+    try (PreparedStatement ps = c.prepareStatement("EXPLAIN QUERY PLAN " + sql);
+         ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        plan.append(rs.getString("detail")).append('\n');
+      }
+    }
+    return plan.toString();
+  }
 }
