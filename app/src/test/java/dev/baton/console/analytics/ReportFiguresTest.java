@@ -46,7 +46,7 @@ class ReportFiguresTest {
   @Test
   void everyFigureOfTheReport() {
     List<ChartFigure> figures = ReportFigures.of(REPORT, SLA);
-    assertEquals(List.of("durations", "triggers", "damage", "detection", "response", "weeks", "sla", "noise",
+    assertEquals(List.of("durations", "triggers", "damage", "mtta", "mttr", "detection", "sla", "weeks", "noise",
         "prevention"),
         figures.stream().map(ChartFigure::id).toList());
     ChartFigure durations = figures.get(0);
@@ -55,23 +55,44 @@ class ReportFiguresTest {
     assertEquals(310, durations.points().get(1).value());
     assertEquals("Release", figures.get(1).points().get(0).label(), "ranked as the receiver ranks them");
     assertEquals(ChartFigure.Kind.RANKED, figures.get(1).kind());
-    assertTrue(figures.get(3).note().startsWith("By alerts 52 % · by users 23 %"), figures.get(3).note());
-    assertEquals("Dec 29", figures.get(5).points().get(0).label());
-    ChartFigure response = figures.get(4);
-    assertEquals(4.2, response.series().get(0).points().get(0).value(), 1e-9, "MTTA in minutes");
-    assertEquals(63.0, response.series().get(1).points().get(0).value(), 1e-9, "MTTR in minutes");
-    assertEquals(0.0, response.series().get(0).points().get(1).value(), "none taken: 0, not a crash");
+    assertTrue(figures.get(5).note().startsWith("By alerts 52 % · by users 23 %"), figures.get(5).note());
+    assertEquals("Dec 29", figures.get(7).points().get(0).label());
+    ChartFigure mtta = figures.get(3);
+    ChartFigure mttr = figures.get(4);
+    assertEquals(4.2, mtta.points().get(0).value(), 1e-9, "MTTA in minutes");
+    assertEquals(63.0, mttr.points().get(0).value(), 1e-9, "MTTR under two hours: in minutes");
+    assertEquals("minutes", mttr.valueAxis());
+    assertEquals(0.0, mtta.points().get(1).value(), "none taken: 0, not a crash");
     ChartFigure sla = figures.get(6);
     assertEquals(List.of(30.0, 2.0), sla.series().get(0).points().stream().map(ChartFigure.Point::value).toList());
     assertEquals(List.of(8.0, 0.0), sla.series().get(1).points().stream().map(ChartFigure.Point::value).toList());
     assertTrue(sla.note().endsWith("80 % taken within the response time (32 of 40)."), sla.note());
-    ChartFigure noise = figures.get(7);
+    ChartFigure noise = figures.get(8);
     assertEquals(List.of(new ChartFigure.Point("DiskIOFlap", 893), new ChartFigure.Point("CpuHot", 2)),
         noise.points(), "noisiest first, none for a trigger without noise");
     assertTrue(noise.note().startsWith("1210 alerts resolved while pending, 96 incidents closed before anybody took"
         + " them (61 by triage rules)"), noise.note());
-    assertTrue(figures.get(8).note().startsWith("Prevented 21, shortened 30: 24 % of 212"), figures.get(8).note());
+    assertTrue(figures.get(9).note().startsWith("Prevented 21, shortened 30: 24 % of 212"), figures.get(9).note());
     assertEquals("1,240 incidents, 212 with a post-mortem (17 %)", ReportFigures.summary(REPORT));
+  }
+
+  @Test
+  void minutesToTakeStayReadableBesideHoursToClose() {
+    IncidentReport report = new IncidentReport(null, null, null, 45, 0, List.of(), List.of(), List.of(),
+        new DetectionFigures(List.of(), 0, 0), List.of(), List.of(), List.of(),
+        List.of(new SeverityTimes("S1", 40, 38, Duration.ofSeconds(252), 40, Duration.ofMinutes(30 * 60 + 15)),
+            new SeverityTimes("S3", 5, 5, Duration.ofMinutes(95), 5, Duration.ofMinutes(90))),
+        new AlertPrevention(0, 0, 0, 0, List.of()));
+    ChartFigure mtta = ReportFigures.timeToTake(report);
+    ChartFigure mttr = ReportFigures.timeToClose(report);
+    assertEquals("minutes", mtta.valueAxis());
+    assertEquals(List.of(new ChartFigure.Point("S1", 4.2), new ChartFigure.Point("S3", 95.0)), mtta.points(),
+        "MTTA keeps its minutes on its own axis");
+    assertEquals("hours", mttr.valueAxis());
+    assertEquals(List.of(new ChartFigure.Point("S1", 30.3), new ChartFigure.Point("S3", 1.5)), mttr.points(),
+        "MTTR in hours once one severity takes two hours or more");
+    assertTrue(mttr.note().contains("in hours"), mttr.note());
+    assertTrue(mtta.note().contains("in minutes"), mtta.note());
   }
 
   @Test

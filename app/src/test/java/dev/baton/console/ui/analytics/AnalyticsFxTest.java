@@ -110,8 +110,11 @@ class AnalyticsFxTest {
     detection.getData().forEach(d -> slices.add(d.getName()));
     assertTrue(slices.contains("Alert 67 %"), slices.toString());
 
-    BarChart<String, Number> response = robot.lookup("#chart-response").queryAs(BarChart.class);
+    BarChart<String, Number> response = robot.lookup("#chart-mtta").queryAs(BarChart.class);
     XYChart.Series<String, Number> mtta = response.getData().get(0);
+    assertEquals("minutes", response.getYAxis().getLabel());
+    BarChart<String, Number> mttr = robot.lookup("#chart-mttr").queryAs(BarChart.class);
+    assertEquals("hours", mttr.getYAxis().getLabel(), "the 12 h closing of a warning is charted in hours");
     assertEquals("MTTA", mtta.getName());
     assertEquals(7.5, mtta.getData().stream().filter(d -> d.getXValue().equals("S1")).findFirst().orElseThrow()
         .getYValue().doubleValue(), 0.01);

@@ -53,7 +53,7 @@ class AnalyticsViewModelTest {
     model.last(null);
     assertNull(model.fromProperty().get());
     assertEquals(2, model.reportProperty().get().incidents());
-    assertEquals(9, model.figures().size());
+    assertEquals(10, model.figures().size());
 
     model.last(Period.ofDays(7));
     assertEquals(LocalDate.parse("2026-10-24"), model.fromProperty().get());
