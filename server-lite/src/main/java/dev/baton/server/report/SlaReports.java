@@ -56,8 +56,11 @@ public final class SlaReports {
     SqlFragment filter = IncidentFilter.where("q", q);
     SqlFragment alertFilter = AlertFilter.whereOrNull(q);
     String openedIn = (from == null ? "" : " AND i.opened_at >= ?") + (to == null ? "" : " AND i.opened_at < ?");
+    // The first take counts: a handover clears taken_at, the timeline keeps every take (V13's index).
     String sql = "SELECT i.id, i.project, i.severity, i.trigger, i.opened_at, coalesce(i.taken_at, -1),"
-        + " coalesce(i.closed_at, -1), coalesce(i.response_due_at, -1), i.holder_chain FROM incidents i"
+        + " coalesce(i.closed_at, -1), coalesce(i.response_due_at, -1), i.holder_chain,"
+        + " coalesce((SELECT min(t.at) FROM timeline t INDEXED BY timeline_taken"
+        + " WHERE t.incident_id = i.id AND t.kind = 'taken'), -1) FROM incidents i"
         + " WHERE (" + filter.sql() + ")" + openedIn;
     long now = clock.millis();
     Tally tally = readers.read(c -> {
@@ -150,7 +153,7 @@ public final class SlaReports {
       long id = rs.getLong(1);
       int severity = rs.getInt(3);
       long opened = rs.getLong(5);
-      long taken = rs.getLong(6);
+      long taken = firstOf(rs.getLong(6), rs.getLong(10));
       long closed = rs.getLong(7);
       long due = rs.getLong(8);
       int escalations = policy.escalations().getOrDefault(id, 0);
@@ -175,6 +178,11 @@ public final class SlaReports {
     }
 
     /** Whether the incident met its deadline, missed it, or neither can be said. */
+    /** The earlier of two times, -1 standing for none. */
+    private static long firstOf(long a, long b) {
+      return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+    }
+
     Outcome outcome(long taken, long closed, long due) {
       if (due < 0) {
         return Outcome.NONE;

@@ -47,6 +47,26 @@ class SlaReportWriterHttpTest {
     }
   }
 
+  @Test
+  void anIncidentTakenInTimeStaysInTimeAfterItIsHandedOn() throws Exception {
+    try (ApiReceiver r = new ApiReceiver(dir, POLICY)) {
+      r.fire("alertname", "Down", "project", "alpha", "severity", "critical"); // S1 on Platinum: 1 min
+      long id = r.get(200, "/api/v1/incidents").path("items").get(0).path("id").asLong();
+      r.clock.advance(Duration.ofSeconds(20));
+      assertEquals(200, r.post("/api/v1/incidents/" + id + "/take", "").statusCode());
+      r.clock.advance(Duration.ofSeconds(10));
+      assertEquals(200, r.post("/api/v1/incidents/" + id + "/handover",
+          "{\"to\": \"#bravo\", \"comment\": \"database side, yours\"}").statusCode());
+      r.clock.advance(Duration.ofMinutes(5));
+      r.server.tick().get();
+
+      JsonNode alpha = r.get(200, "/api/v1/reports/sla").path("perProject").get(0);
+      assertEquals(1, alpha.path("takenInTime").asLong(), "taken 20 s after it opened, then handed on");
+      assertEquals(0, alpha.path("late").asLong());
+      assertEquals("PT20S", alpha.path("medianToTake").asText());
+    }
+  }
+
   private static void assertReport(ApiReceiver r) throws Exception {
     JsonNode report = r.get(200, "/api/v1/reports/sla");
     assertEquals(1, report.path("incidents").asLong(), "the flapping alert opened nothing");
