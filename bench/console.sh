@@ -1,29 +1,63 @@
 #!/usr/bin/env sh
 # The console's UI benchmark (docs/benchmarks.md, "Console"):
 #  1. in one JVM, the real window (Monocle, software rendering) over a real embedded receiver
-#     holding 10,000 open incidents: load and render, filter keystrokes, 500 ticking cards, RSS;
-#  2. cold start to first paint of the shaded jar under Xvfb (needs xvfb-run), three runs.
-# Usage: bench/console.sh   (BATON_BENCH_INCIDENTS=N to change the 10,000)
+#     holding 10,000 open incidents: load and render, filter keystrokes, 500 ticking cards;
+#  2. the shaded jar as users start it (./baton's JVM options, embedded receiver) under Xvfb:
+#     cold start on an empty data folder, then over the 10,000 incidents of step 1: first paint,
+#     main window, list shown, and the process's RSS (console and its embedded receiver) with the
+#     list shown. Needs Xvfb (Debian package xvfb).
+# Usage: bench/console.sh   (BATON_BENCH_INCIDENTS=N to change the 10,000;
+#        BATON_BENCH_BASELINE_JAR=other/baton-console.jar runs that jar alternately with this one
+#        in step 2, for before/after ratios measured in one run)
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 out="$root/app/target/console-bench.txt"
 mkdir -p "$root/app/target"
+data="$root/app/target/console-bench-data"
+rm -rf "$data"
 
 "$root/mvnw" -q -f "$root/pom.xml" -pl app -am -Pconsole-bench verify -Dtest=ConsoleBenchmark \
   -Dsurefire.failIfNoSpecifiedTests=false -Dbaton.bench.incidents="${BATON_BENCH_INCIDENTS:-10000}" \
-  -Dbaton.bench.out="$out" > "$root/app/target/console-bench.log" 2>&1 || { tail -40 "$root/app/target/console-bench.log"; exit 1; }
+  -Dbaton.bench.data="$data" -Dbaton.bench.out="$out" > "$root/app/target/console-bench.log" 2>&1 \
+  || { tail -40 "$root/app/target/console-bench.log"; exit 1; }
 cat "$out"
 
-"$root/mvnw" -q -f "$root/pom.xml" -pl app -am package -DskipTests >/dev/null
-if ! command -v xvfb-run >/dev/null; then
-  echo "cold start: skipped (install xvfb for xvfb-run)"
+"$root/mvnw" -q -f "$root/pom.xml" -pl app -am package -DskipTests -Dpackaging.skip=true >/dev/null
+if ! command -v Xvfb >/dev/null; then
+  echo "jar runs: skipped (install xvfb)"
   exit 0
 fi
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-for run in 1 2 3; do
-  xvfb-run -a -s '-screen 0 1600x1000x24 -nolisten tcp' \
-    java -XX:+UseSerialGC -Xmx256m -Dbaton.firstPaint=exit -jar "$root/app/target/baton-console.jar" \
-    --embedded --data-dir "$tmp/data" --config-dir "$tmp/config" 2>/dev/null | grep 'first paint' \
-    | sed "s/^/cold start run $run: /"
+Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3>"$tmp/display" 2>/dev/null &
+xvfb=$!
+trap 'kill $xvfb 2>/dev/null; rm -rf "$tmp"' EXIT
+while [ ! -s "$tmp/display" ]; do sleep 0.1; done
+export DISPLAY=":$(cat "$tmp/display")"
+
+# run LABEL JAR DATA: starts JAR as ./baton does over DATA (copied: every run starts from the same
+# files), waits for the list, samples the RSS after 5 s more, and prints one line.
+run() {
+  rm -rf "$tmp/data" "$tmp/config"
+  cp -r "$2" "$tmp/data" 2>/dev/null || mkdir -p "$tmp/data"
+  java -XX:+UseSerialGC -Xmx256m -Dbaton.firstPaint=report -jar "$3" \
+    --embedded --data-dir "$tmp/data" --config-dir "$tmp/config" >"$tmp/out" 2>/dev/null &
+  pid=$!
+  waited=0
+  while ! grep -q '^list of' "$tmp/out" && [ $waited -lt 1200 ]; do sleep 0.1; waited=$((waited + 1)); done
+  sleep 5
+  rss=$(awk '/^VmRSS/ { printf "%d MiB", $2 / 1024 }' "/proc/$pid/status" 2>/dev/null || echo "?")
+  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
+  printf '%s: %s; RSS with the list shown %s (load average %s)\n' "$1" \
+    "$(grep -E '^(first paint|main window|list of)' "$tmp/out" | sed 's/ after the JVM started//' | paste -sd ';' | sed 's/;/; /g')" \
+    "$rss" "$(cut -d' ' -f1 /proc/loadavg)"
+}
+
+jar="$root/app/target/baton-console.jar"
+for round in 1 2 3; do
+  [ -n "${BATON_BENCH_BASELINE_JAR:-}" ] && run "baseline, empty folder, run $round" /nonexistent "$BATON_BENCH_BASELINE_JAR"
+  run "empty folder, run $round" /nonexistent "$jar"
+done
+for round in 1 2; do
+  [ -n "${BATON_BENCH_BASELINE_JAR:-}" ] && run "baseline, ${BATON_BENCH_INCIDENTS:-10000} incidents, run $round" "$data" "$BATON_BENCH_BASELINE_JAR"
+  run "${BATON_BENCH_INCIDENTS:-10000} incidents, run $round" "$data" "$jar"
 done

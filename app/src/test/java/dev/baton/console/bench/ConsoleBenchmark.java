@@ -79,10 +79,14 @@ class ConsoleBenchmark {
   @Test
   void measure() throws Exception {
     Assumptions.assumeTrue(Boolean.getBoolean("baton.bench"), "run by bench/console.sh");
-    Path dir = Files.createTempDirectory("baton-console-bench");
+    // bench/console.sh then starts the jar over the same folder (--data-dir) as users do.
+    String keep = System.getProperty("baton.bench.data");
+    Path dir = keep != null ? Files.createDirectories(Path.of(keep)) : Files.createTempDirectory("baton-console-bench");
     StringBuilder report = new StringBuilder();
     // Every project Gold, so the S1 third of them is urgent and ticks.
-    try (TestReceiver receiver = TestReceiver.start(dir, TestReceiver.CONFIG + "defaults:\n  service_level: Gold\n")) {
+    String config = TestReceiver.CONFIG + "defaults:\n  service_level: Gold\n";
+    Files.writeString(dir.resolve("baton.yml"), config);
+    try (TestReceiver receiver = TestReceiver.start(dir, config)) {
       long ingest = System.nanoTime();
       feed(receiver.url(), INCIDENTS);
       report.append(String.format("ingest %d incidents: %.1f s (setup, not a console figure)%n", INCIDENTS,

@@ -200,6 +200,8 @@ public final class DetailView {
     editStatus.visibleProperty().bind(model.editStatusProperty().isNotEmpty());
     editStatus.managedProperty().bind(editStatus.visibleProperty());
     longDescription.managedProperty().bind(longDescription.visibleProperty());
+    // While the description is edited, the editor shows it: the rendered one would repeat it.
+    model.editingProperty().addListener((obs, was, now) -> showLongDescription(model.detailsProperty().get()));
     showLongDescription(null);
   }
 
@@ -221,7 +223,8 @@ public final class DetailView {
   }
 
   private void showLongDescription(IncidentDetails details) {
-    boolean any = details != null && !details.longDescription().isBlank();
+    boolean any = details != null && !details.longDescription().isBlank()
+        && model.editingProperty().get() != DetailViewModel.Editing.DESCRIPTION;
     longDescription.getChildren().setAll(any ? List.of(markdown.render(details.longDescription())) : List.of());
     longDescription.setVisible(any);
   }

@@ -80,7 +80,7 @@ public final class IncidentListViewModel implements AutoCloseable {
   /** The source asked for another read while one was under way. */
   private boolean fetchAgain;
   /** A read has succeeded since the subscription began. */
-  private boolean fetched;
+  private final ReadOnlyBooleanWrapper fetched = new ReadOnlyBooleanWrapper(false);
   private final List<IncidentChange> arrivedWhileFetching = new ArrayList<>();
 
   public IncidentListViewModel(IncidentSource source, TaskExecutor tasks, Operator me, Mql mql) {
@@ -143,7 +143,7 @@ public final class IncidentListViewModel implements AutoCloseable {
     fetching = true;
     loading.set(true);
     tasks.execute(source::load, loaded -> {
-      fetched = true;
+      fetched.set(true);
       replaceAll(loaded);
       status.set(loaded.size() + " incidents");
       connected.set(true);
@@ -206,7 +206,7 @@ public final class IncidentListViewModel implements AutoCloseable {
     } else if (change instanceof IncidentChange.Reconnected) {
       connected.set(true);
       status.set("Reconnected");
-      if (!fetched) {
+      if (!fetched.get()) {
         fetch();
       }
     } else {
@@ -351,6 +351,11 @@ public final class IncidentListViewModel implements AutoCloseable {
   /** Why the receiver was last lost, in words. */
   public ReadOnlyStringProperty connectionProblemProperty() {
     return connectionProblem.getReadOnlyProperty();
+  }
+
+  /** True once every card was read (the list shows what the receiver holds). */
+  public ReadOnlyBooleanProperty loadedProperty() {
+    return fetched.getReadOnlyProperty();
   }
 
   public ReadOnlyBooleanProperty loadingProperty() {
