@@ -8,7 +8,8 @@
 #     list shown. Needs Xvfb (Debian package xvfb).
 # Usage: bench/console.sh   (BATON_BENCH_INCIDENTS=N to change the 10,000;
 #        BATON_BENCH_BASELINE_JAR=other/baton-console.jar runs that jar alternately with this one
-#        in step 2, for before/after ratios measured in one run)
+#        in step 2, for before/after ratios measured in one run; BATON_BENCH_BASELINE_DATA=DIR gives it
+#        its own copy of the incidents when it cannot read this database schema)
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 out="$root/app/target/console-bench.txt"
@@ -38,6 +39,7 @@ export DISPLAY=":$(cat "$tmp/display")"
 # files), waits for the list, samples the RSS after 5 s more, and prints one line.
 run() {
   rm -rf "$tmp/data" "$tmp/config"
+  : >"$tmp/out" # before java starts: the wait below must not read the previous run's lines
   cp -r "$2" "$tmp/data" 2>/dev/null || mkdir -p "$tmp/data"
   java -XX:+UseSerialGC -Xmx256m -Dbaton.firstPaint=report -jar "$3" \
     --embedded --data-dir "$tmp/data" --config-dir "$tmp/config" >"$tmp/out" 2>/dev/null &
@@ -58,6 +60,6 @@ for round in 1 2 3; do
   run "empty folder, run $round" /nonexistent "$jar"
 done
 for round in 1 2; do
-  [ -n "${BATON_BENCH_BASELINE_JAR:-}" ] && run "baseline, ${BATON_BENCH_INCIDENTS:-10000} incidents, run $round" "$data" "$BATON_BENCH_BASELINE_JAR"
+  [ -n "${BATON_BENCH_BASELINE_JAR:-}" ] && run "baseline, ${BATON_BENCH_INCIDENTS:-10000} incidents, run $round" "${BATON_BENCH_BASELINE_DATA:-$data}" "$BATON_BENCH_BASELINE_JAR"
   run "${BATON_BENCH_INCIDENTS:-10000} incidents, run $round" "$data" "$jar"
 done

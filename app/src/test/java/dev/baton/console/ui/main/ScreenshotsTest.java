@@ -152,6 +152,20 @@ class ScreenshotsTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> live.model().detail().detailsProperty().get() != null);
         FxTestSupport.onFx(() -> live.split().setDividerPositions(0.45));
         save(live.root().getScene(), "detail.png");
+        // The header's editors: a description saved through the receiver, then the editor open on it.
+        FxTestSupport.onFx(() -> {
+          live.detail().editDescription();
+          live.model().detail().shortDraftProperty().set("Ingress 5xx in prod-eu after node pressure");
+          live.model().detail().longDraftProperty().set("Three nodes of **prod-eu** ran out of memory; the ingress"
+              + " returned 5xx meanwhile.\n\n- drained `node-a2`\n- asked the team to raise the limits");
+          live.model().detail().saveDescription();
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> live.model().detail().detailsProperty().get() != null
+            && !live.model().detail().detailsProperty().get().longDescription().isEmpty());
+        FxTestSupport.onFx(() -> live.detail().editDescription());
+        WaitForAsyncUtils.waitForFxEvents();
+        save(live.root().getScene(), "detail-edit.png");
+        FxTestSupport.onFx(() -> live.model().detail().cancelEditing());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
             () -> !live.model().detail().detailsProperty().get().runbooks().isEmpty());
         FxTestSupport.onFx(() -> {
