@@ -82,6 +82,7 @@ class ScreenshotsTest {
       window.model.filter().textProperty().set("~kubernetes = \"prod-eu\"");
       window.model.sidebar().saveCurrent("prod-eu");
       window.model.filter().clear();
+      window.view.listView().list().requestFocus(); // as the application opens: the list has the keyboard
     });
     // No incident selected: these cards are samples, not a receiver's (detail.png shows the pane).
     save(scene, "console-light.png");
