@@ -429,7 +429,7 @@ public final class IncidentQueries {
   private static Map<String, List<String>> labels(PreparedStatement ps, long incident) throws SQLException {
     Map<String, List<String>> labels = new TreeMap<>();
     ps.setLong(1, incident);
-    String after = "";
+    String after = ""; // below every name: ingest refuses blank label names
     while (after != null) {
       ps.setString(2, after);
       List<String> values = new ArrayList<>();
