@@ -41,6 +41,8 @@ public final class AnalyticsView {
 
   /** Charts with more categories than this take a whole row. */
   private static final int WIDE = 10;
+  /** Bar charts with this many categories or fewer keep their bars narrow. */
+  private static final int FEW = 4;
 
   private final AnalyticsViewModel model;
   private final FileDialogs files;
@@ -171,6 +173,12 @@ public final class AnalyticsView {
         bars.setLegendVisible(figure.series().size() > 1);
         bars.setCategoryGap(figure.series().size() > 1 ? 14 : 4);
         bars.setBarGap(1);
+        int categories = figure.points().size();
+        if (categories > 0 && categories <= FEW) {
+          // A few severities over half the window: bars of half the room each, not slabs.
+          bars.widthProperty().addListener((obs, was, now) ->
+              bars.setCategoryGap(Math.max(14, now.doubleValue() / categories / 2)));
+        }
         yield bars;
       }
     };

@@ -113,6 +113,9 @@ class AnalyticsFxTest {
     BarChart<String, Number> response = robot.lookup("#chart-mtta").queryAs(BarChart.class);
     XYChart.Series<String, Number> mtta = response.getData().get(0);
     assertEquals("minutes", response.getYAxis().getLabel());
+    int severities = mtta.getData().size();
+    assertEquals(response.getWidth() / severities / 2, response.getCategoryGap(), 1.0,
+        "a few severities get bars of half their room, not slabs");
     BarChart<String, Number> mttr = robot.lookup("#chart-mttr").queryAs(BarChart.class);
     assertEquals("hours", mttr.getYAxis().getLabel(), "the 12 h closing of a warning is charted in hours");
     assertEquals("MTTA", mtta.getName());
