@@ -8,6 +8,7 @@ import dev.baton.console.ui.sla.SlaClock;
 import dev.baton.console.ui.sla.SlaTimer;
 import dev.baton.console.ui.theme.BatonStyle;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +47,12 @@ public final class IncidentCardNode {
   private final Label project = new Label();
   private final Label holders = new Label();
   private final Label assignee = new Label();
-  /** One node per state icon, built once; {@link #show} only shows the one that applies. */
+  /** One node per state icon, built once; {@link #show} puts in {@link #icons} only those that apply. */
   private final Map<AlertState, Label> stateIcons = new EnumMap<>(AlertState.class);
   private final Label snoozedIcon = icon(Feather.MOON, "baton-state-snoozed", "snoozed");
+  private final HBox icons = new HBox(6);
+  private AlertState stateShown;
+  private boolean snoozedShown;
   private final Label runbooks = iconLabel(Feather.BOOK_OPEN, "runbooks");
   private final Label alerts = iconLabel(Feather.CORNER_DOWN_RIGHT, "alerts");
   private final Label duration = new Label();
@@ -85,10 +89,6 @@ public final class IncidentCardNode {
       };
       stateIcons.put(state, icon(ikon, "baton-state-" + state.wireName(), state.wireName()));
     }
-    HBox icons = new HBox(6);
-    icons.getChildren().addAll(stateIcons.values());
-    icons.getChildren().add(snoozedIcon);
-    icons.getChildren().forEach(icon -> showIf(icon, false));
     Tooltip.install(labels, new Tooltip("Click a value: filter ~name = \"value\"; Alt-click: !="));
     HBox header = new HBox(fresh, timer, severity, project, holders, assignee, grow, icons, runbooks, alerts, duration);
     header.getStyleClass().add(BatonStyle.CARD_LINE);
@@ -127,8 +127,20 @@ public final class IncidentCardNode {
     project.setText(item.project());
     holders.setText(CardText.holderChain(item));
     assignee.setText(item.assignee().isEmpty() ? "" : "· " + item.assignee());
-    stateIcons.forEach((state, icon) -> showIf(icon, state == item.state()));
-    showIf(snoozedIcon, item.snoozed().isPresent());
+    boolean snoozed = item.snoozed().isPresent();
+    if (item.state() != stateShown || snoozed != snoozedShown) {
+      // Only the icons shown are in the scene: hidden ones would still cost every layout pass.
+      List<Node> shown = new ArrayList<>();
+      if (stateIcons.containsKey(item.state())) {
+        shown.add(stateIcons.get(item.state()));
+      }
+      if (snoozed) {
+        shown.add(snoozedIcon);
+      }
+      icons.getChildren().setAll(shown);
+      stateShown = item.state();
+      snoozedShown = snoozed;
+    }
     item.snoozed().ifPresent(s -> snoozedIcon.getTooltip().setText(s.forever() ? "snoozed forever"
         : "snoozed until " + s.until()));
     runbooks.setText(Integer.toString(item.runbooks()));
