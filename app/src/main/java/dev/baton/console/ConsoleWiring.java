@@ -20,6 +20,8 @@ import dev.baton.console.analytics.ApiReports;
 import dev.baton.console.analytics.Reports;
 import dev.baton.console.postmortem.ApiPostmortems;
 import dev.baton.console.postmortem.Postmortems;
+import dev.baton.console.sources.ApiSources;
+import dev.baton.console.sources.Sources;
 import dev.baton.console.sound.Chime;
 import dev.baton.console.sound.ClipChime;
 import dev.baton.server.BatonServer;
@@ -228,6 +230,11 @@ public final class ConsoleWiring implements AutoCloseable {
   /** The receiver's reports for the analytics view. */
   public Reports reports() {
     return new ApiReports(client());
+  }
+
+  /** The receiver's sources and their heartbeats, for the Sources window. */
+  public Sources sources() {
+    return new ApiSources(client());
   }
 
   /** The wall's chime (Java Sound; silent without an audio device). */

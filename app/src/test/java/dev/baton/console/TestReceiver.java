@@ -60,8 +60,13 @@ public final class TestReceiver implements AutoCloseable {
 
   /** A receiver whose time is {@code clock} (a {@link MovableClock} makes weeks of history in a test). */
   public static TestReceiver startAt(Clock clock, Path dir, String config) throws Exception {
+    return startAt(clock, dir, config, null);
+  }
+
+  /** At {@code clock}, with tokens in {@code config}: {@code ingestSecret} is the secret {@link #fire} sends. */
+  public static TestReceiver startAt(Clock clock, Path dir, String config, String ingestSecret) throws Exception {
     return new TestReceiver(ServerSettings.forDatabase(dir.resolve("baton.db"))
-        .withConfig(ConfigLoader.parse(config, "test.yml")).withClock(clock), null);
+        .withConfig(ConfigLoader.parse(config, "test.yml")).withClock(clock), ingestSecret);
   }
 
   /** With tokens in {@code config}: {@code ingestSecret} is the secret {@link #fire} sends. */
@@ -98,6 +103,11 @@ public final class TestReceiver implements AutoCloseable {
     if (r.statusCode() != 200) {
       throw new IOException("ingest answered " + r.statusCode() + ": " + r.body());
     }
+  }
+
+  /** Applies what the receiver's clock has made due now (a silent source goes missing, its alerts unknown). */
+  public void tick() throws Exception {
+    server.tick().get();
   }
 
   /** Stops the receiver (the console sees it go away). */

@@ -10,6 +10,8 @@ import dev.baton.console.ui.analytics.AnalyticsViewModel;
 import dev.baton.console.ui.fxthread.FxDelay;
 import dev.baton.console.ui.fxthread.FxTaskExecutor;
 import dev.baton.console.ui.postmortem.PostmortemWindows;
+import dev.baton.console.ui.sources.SourcesView;
+import dev.baton.console.ui.sources.SourcesViewModel;
 import dev.baton.console.ui.incidents.IncidentListViewModel;
 import dev.baton.console.ui.main.MainView;
 import dev.baton.console.ui.main.MainViewModel;
@@ -257,7 +259,8 @@ public final class ConsoleApp extends Application {
         Clock.system(zone), files, openLink);
     view.onReports(card -> postmortems.openForIncident(stage, card.id()), () -> postmortems.showList(stage),
         () -> new AnalyticsView(new AnalyticsViewModel(wiring.reports(), tasks, Clock.system(zone)), files)
-            .show(stage));
+            .show(stage),
+        () -> new SourcesView(new SourcesViewModel(wiring.sources(), tasks, Clock.system(zone))).show(stage));
     view.showIn(stage);
     stage.show();
     view.listView().list().requestFocus(); // keyboard first: J/K and the single-letter actions work at once

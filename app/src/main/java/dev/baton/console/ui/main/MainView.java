@@ -117,6 +117,8 @@ public final class MainView {
   private MenuItem postmortemsItem;
   @FXML
   private MenuItem analyticsItem;
+  @FXML
+  private MenuItem sourcesItem;
   private Consumer<IncidentCard> postmortemOf = card -> { };
 
   public MainView(MainViewModel model, SlaClock clock, ZoneId zone, Consumer<String> openLink) {
@@ -310,16 +312,18 @@ public final class MainView {
 
   /**
    * Where post-mortems and analytics open from: P, Incident → Post-mortem… and the detail pane's
-   * button for the selected incident; Reports and the side bar for the lists.
+   * button for the selected incident; Reports and the side bar for the lists and the sources.
    */
-  public void onReports(Consumer<IncidentCard> postmortemOfIncident, Runnable postmortems, Runnable analytics) {
+  public void onReports(Consumer<IncidentCard> postmortemOfIncident, Runnable postmortems, Runnable analytics,
+      Runnable sources) {
     postmortemOf = postmortemOfIncident;
     postmortemItem.disableProperty().bind(model.list().selectedProperty().isNull());
     postmortemItem.setOnAction(e -> model.selected().ifPresent(postmortemOf));
     detail.onPostmortem(() -> model.selected().ifPresent(postmortemOf));
     postmortemsItem.setOnAction(e -> postmortems.run());
     analyticsItem.setOnAction(e -> analytics.run());
-    sidebar.onReports(postmortems, analytics);
+    sourcesItem.setOnAction(e -> sources.run());
+    sidebar.onReports(postmortems, analytics, sources);
   }
 
   /** What Console → Connect to a receiver… does (the application switches receivers). */

@@ -32,6 +32,8 @@ public final class SidebarView {
   private Button postmortems;
   @FXML
   private Button analytics;
+  @FXML
+  private Button sources;
 
   public SidebarView(SidebarViewModel model) {
     this.model = model;
@@ -142,10 +144,11 @@ public final class SidebarView {
     }
   }
 
-  /** What the Reports entries open: the post-mortems list and the analytics. */
-  public void onReports(Runnable showPostmortems, Runnable showAnalytics) {
+  /** What the Reports entries open: the post-mortems list, the analytics and the sources. */
+  public void onReports(Runnable showPostmortems, Runnable showAnalytics, Runnable showSources) {
     postmortems.setOnAction(e -> showPostmortems.run());
     analytics.setOnAction(e -> showAnalytics.run());
+    sources.setOnAction(e -> showSources.run());
   }
 
   public ListView<IncidentView> views() {

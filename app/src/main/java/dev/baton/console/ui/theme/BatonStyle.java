@@ -45,6 +45,7 @@ public final class BatonStyle {
   public static final String PM_TEXT_PREVIEW = "baton-pm-text-preview";
   public static final String DROP_TARGET = "baton-drop-target";
   public static final String CHART_CARD = "baton-chart-card";
+  public static final String SOURCE_MISSING = "baton-source-missing";
 
   private BatonStyle() {
   }
