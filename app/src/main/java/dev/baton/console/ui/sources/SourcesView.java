@@ -30,14 +30,14 @@ public final class SourcesView {
   public SourcesView(SourcesViewModel model) {
     this.model = model;
     this.root = Fxml.load(this, "Sources.fxml");
-    column("Source", 240, SourceRow::name);
-    column("Status", 290, SourceRow::status);
-    column("Heartbeat every", 110, SourceRow::heartbeat);
-    column("Last heartbeat", 120, SourceRow::lastHeartbeat);
-    column("Last message", 120, SourceRow::lastMessage);
-    column("Alerts received", 110, r -> Long.toString(r.alertsReceived()));
-    column("Active", 70, r -> Long.toString(r.activeAlerts()));
-    column("Unknown", 80, r -> Long.toString(r.unknownAlerts()));
+    column("Source", 170, SourceRow::name);
+    column("Status", 400, SourceRow::status);
+    column("Heartbeat every", 150, SourceRow::heartbeat);
+    column("Last heartbeat", 140, SourceRow::lastHeartbeat);
+    column("Last message", 130, SourceRow::lastMessage);
+    column("Alerts received", 145, r -> Long.toString(r.alertsReceived()));
+    column("Active", 80, r -> Long.toString(r.activeAlerts()));
+    column("Unknown", 100, r -> Long.toString(r.unknownAlerts()));
     table.setItems(model.rows());
     table.setPlaceholder(new Label("No sources."));
     table.setRowFactory(t -> new TableRow<>() {
@@ -64,7 +64,7 @@ public final class SourcesView {
 
   /** Shows the sources in a window of their own and reads them. */
   public Stage show(Window owner) {
-    Stage stage = Dialogs.window(owner, "Sources — Baton", root, 1180, 480);
+    Stage stage = Dialogs.window(owner, "Sources — Baton", root, 1380, 480);
     model.load();
     return stage;
   }

@@ -16,6 +16,7 @@ import picocli.CommandLine;
 import dev.baton.console.incident.IncidentCard;
 import dev.baton.console.ui.FxTestSupport;
 import dev.baton.console.ui.analytics.ReportScreenshots;
+import dev.baton.console.ui.sources.SourcesScreenshots;
 import dev.baton.console.ui.snooze.SnoozeView;
 import dev.baton.console.ui.snooze.SnoozeViewModel;
 import dev.baton.console.ui.theme.Theme;
@@ -119,6 +120,7 @@ class ScreenshotsTest {
     FxTestSupport.onFx(() -> window.model.wallProperty().set(false));
     renderDetailFromARealReceiver(robot);
     ReportScreenshots.render(this::save);
+    SourcesScreenshots.render(this::save);
   }
 
   /** The detail pane over a real receiver fed three rounds of the demo stream, with the repository's runbooks. */
