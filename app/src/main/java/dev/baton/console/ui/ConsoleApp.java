@@ -257,10 +257,12 @@ public final class ConsoleApp extends Application {
     MainView view = new MainView(model, clock, zone, openLink);
     PostmortemWindows postmortems = new PostmortemWindows(wiring.postmortems(), tasks, new FxDelay(),
         Clock.system(zone), files, openLink);
-    view.onReports(card -> postmortems.openForIncident(stage, card.id()), () -> postmortems.showList(stage),
-        () -> new AnalyticsView(new AnalyticsViewModel(wiring.reports(), tasks, Clock.system(zone)), files)
-            .show(stage),
+    SingleWindow analytics = new SingleWindow(
+        () -> new AnalyticsView(new AnalyticsViewModel(wiring.reports(), tasks, Clock.system(zone)), files).show(stage));
+    SingleWindow sources = new SingleWindow(
         () -> new SourcesView(new SourcesViewModel(wiring.sources(), tasks, Clock.system(zone))).show(stage));
+    view.onReports(card -> postmortems.openForIncident(stage, card.id()), () -> postmortems.showList(stage),
+        analytics::show, sources::show);
     view.showIn(stage);
     stage.show();
     view.listView().list().requestFocus(); // keyboard first: J/K and the single-letter actions work at once

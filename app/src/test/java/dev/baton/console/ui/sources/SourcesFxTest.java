@@ -83,10 +83,16 @@ class SourcesFxTest {
   }
 
   @Test
-  void theSideBarOpensItToo(FxRobot robot) {
+  void theSideBarOpensItTooAndOpeningAgainKeepsOneWindow(FxRobot robot) {
     robot.clickOn("#sidebar-sources");
     LiveConsole.await("the sources listed", () -> robot.lookup("#sources").tryQuery().isPresent()
         && table(robot).getItems().size() == 2);
     assertEquals("prometheus-eu", table(robot).getItems().get(0).name());
+
+    robot.interact(() -> console.window.root().getScene().getWindow().requestFocus());
+    robot.clickOn("#sidebar-sources");
+    assertEquals(1, robot.listWindows().stream()
+        .filter(w -> w instanceof Stage s && s.isShowing() && s.getTitle().startsWith("Sources")).count(),
+        "the open Sources window is brought forward, not opened twice");
   }
 }
