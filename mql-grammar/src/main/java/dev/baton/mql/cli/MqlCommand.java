@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code mql}: check MQL files and evaluate queries from the command line. */
-@Command(name = "mql", mixinStandardHelpOptions = true, version = "mql 0.1.0",
+@Command(name = "mql", mixinStandardHelpOptions = true, versionProvider = MqlVersion.class,
         description = "Check and evaluate MQL, Baton's label query and routing language.",
         subcommands = {CheckCommand.class, EvalCommand.class})
 public final class MqlCommand implements Runnable {

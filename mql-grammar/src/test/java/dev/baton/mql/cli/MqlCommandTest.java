@@ -33,6 +33,14 @@ class MqlCommandTest {
     }
 
     @Test
+    void versionIsTheBuildsProjectVersion() {
+        Run run = run("--version");
+        assertEquals(0, run.exit(), run.err());
+        // the surefire run passes the reactor's version; the resource must have been filtered to it
+        assertEquals("mql " + System.getProperty("baton.project.version"), run.out().strip());
+    }
+
+    @Test
     void checkAcceptsValidQueriesAndRules() throws IOException {
         Path rules = file("routing.mql", """
                 # routing for horns-and-hooves
