@@ -15,7 +15,10 @@ import java.util.Set;
 /**
  * Monitoring of monitoring: when each source last spoke and last proved it is alive, and which
  * watched sources went silent. Runs only on the writer thread; the caller persists {@link
- * #drainChanged()} in the same transaction as the incidents its answers lead to.
+ * #drainChanged} in the same transaction as the incidents its answers lead to. A heartbeat or a
+ * source going missing or found is drained at once; messages only move counters that the store
+ * can add up from the messages themselves, so those are drained at most every {@link
+ * #COUNTS_EVERY_MILLIS} or {@link #COUNTS_EVERY_MESSAGES} (one write instead of one per commit).
  *
  * <p>A watched source (one with a {@code heartbeat} interval) is missing once more than its
  * interval passed since its last heartbeat, or since it began to be watched (the receiver's start,
@@ -31,8 +34,17 @@ public final class Heartbeats {
   /** A watched source that just went silent. */
   public record Silence(SourceConfig source, SourceState state) {}
 
+  /** How long the counters of messages may wait before they are drained. */
+  static final long COUNTS_EVERY_MILLIS = 1000;
+  /** How many messages the counters may take before they are drained (bounds what the store adds up). */
+  static final int COUNTS_EVERY_MESSAGES = 1000;
+
   private final Map<String, SourceState> sources = new HashMap<>();
   private final Set<String> changed = new LinkedHashSet<>();
+  /** A change other than message counters is among {@link #changed}: drain it at once. */
+  private boolean urgent;
+  private int messagesSinceDrain;
+  private long countsDueAt;
   /** When each watched source's current interval began to be watched. */
   private final Map<String, Long> watchedSince = new HashMap<>();
   private final Map<String, Duration> intervals = new HashMap<>();
@@ -42,6 +54,9 @@ public final class Heartbeats {
   public void load(Collection<SourceState> stored) {
     sources.clear();
     changed.clear();
+    urgent = false;
+    messagesSinceDrain = 0;
+    countsDueAt = 0;
     for (SourceState s : stored) {
       sources.put(s.name(), s);
     }
@@ -71,7 +86,10 @@ public final class Heartbeats {
 
   /** A message from {@code source} with {@code alerts} alerts (heartbeats not counted), stored at {@code at}. */
   public void received(String source, int alerts, long at) {
-    update(state(source).received(alerts, at));
+    SourceState s = state(source).received(alerts, at);
+    sources.put(s.name(), s);
+    changed.add(s.name());
+    messagesSinceDrain++;
   }
 
   /**
@@ -124,13 +142,24 @@ public final class Heartbeats {
     return s.defaultProject() == null ? BatonConfig.DEFAULT_PROJECT : s.defaultProject();
   }
 
-  /** The sources changed since the last call, to be written in the current transaction. */
-  public List<SourceState> drainChanged() {
+  /**
+   * The sources changed since the last drain, to be written in the current transaction: all of
+   * them when any changed otherwise than by a message's counters, or when the counters are due
+   * ({@link #COUNTS_EVERY_MILLIS} since the last drain, or {@link #COUNTS_EVERY_MESSAGES}
+   * messages); else none yet.
+   */
+  public List<SourceState> drainChanged(long now) {
+    if (changed.isEmpty() || !urgent && now < countsDueAt && messagesSinceDrain < COUNTS_EVERY_MESSAGES) {
+      return List.of();
+    }
     List<SourceState> out = new ArrayList<>(changed.size());
     for (String name : changed) {
       out.add(sources.get(name));
     }
     changed.clear();
+    urgent = false;
+    messagesSinceDrain = 0;
+    countsDueAt = now + COUNTS_EVERY_MILLIS;
     return out;
   }
 
@@ -147,5 +176,6 @@ public final class Heartbeats {
   private void update(SourceState s) {
     sources.put(s.name(), s);
     changed.add(s.name());
+    urgent = true;
   }
 }

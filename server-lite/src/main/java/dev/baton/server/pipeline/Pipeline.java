@@ -298,7 +298,7 @@ public final class Pipeline implements AutoCloseable {
       for (Work w : batch) {
         w.apply(processor, tx, clock.millis());
       }
-      processor.flush(tx);
+      processor.flush(tx, clock.millis());
       tx.commit();
     } catch (RuntimeException e) {
       metrics.commitFailures.inc(1);

@@ -149,8 +149,13 @@ final class Processor {
   void submit(Submission s, StoreTransaction tx) {
     long now = s.receivedAt();
     String source = s.source().name();
-    long messageId = tx.insertMessage(now, source, s.endpoint(), s.client(), s.contentType(), s.body());
     int alertEvents = 0;
+    for (Event e : s.events()) {
+      if (!heartbeats.isHeartbeat(e)) {
+        alertEvents++;
+      }
+    }
+    long messageId = tx.insertMessage(now, source, s.endpoint(), s.client(), s.contentType(), s.body(), alertEvents);
     for (Event e : s.events()) {
       if (heartbeats.isHeartbeat(e)) {
         // a Watchdog is the source's proof of life, not a problem: no alert, no incident
@@ -159,7 +164,6 @@ final class Processor {
         }
         continue;
       }
-      alertEvents++;
       String project = e.labels().get("project");
       if (project == null || project.isEmpty()) {
         project = s.source().defaultProject() == null ? BatonConfig.DEFAULT_PROJECT : s.source().defaultProject();
@@ -350,8 +354,11 @@ final class Processor {
     return json(detail);
   }
 
-  /** Writes every alert and incident changed in this transaction, once each; before the commit. */
-  void flush(StoreTransaction tx) {
+  /**
+   * Writes every alert and incident changed in this transaction, once each, and the source
+   * bookkeeping when due; before the commit.
+   */
+  void flush(StoreTransaction tx, long now) {
     for (Alert a : dirtyAlerts) {
       if (a.statusChanged()) {
         tx.updateAlert(a);
@@ -365,9 +372,7 @@ final class Processor {
     }
     dirtyAlerts.clear();
     dirtyIncidents.clear();
-    for (SourceState source : heartbeats.drainChanged()) {
-      tx.saveSource(source);
-    }
+    tx.saveSources(heartbeats.drainChanged(now));
   }
 
   /** Publishes the counters to the gauges; after a commit, so they never show rolled-back work. */

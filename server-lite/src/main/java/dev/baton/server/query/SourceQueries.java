@@ -26,7 +26,7 @@ public final class SourceQueries {
     this.readers = readers;
   }
 
-  /** Every source heard of (a row in {@code sources}, or a name on an active alert), by name. */
+  /** Every source heard of (a row in {@code source_totals}, or a name on an active alert), by name. */
   public Map<String, SourceRow> all() {
     return readers.read(c -> {
       Map<String, long[]> counts = new HashMap<>();
@@ -43,7 +43,7 @@ public final class SourceQueries {
       }
       Map<String, SourceRow> rows = new LinkedHashMap<>();
       try (PreparedStatement p = c.prepareStatement("SELECT name, last_message_at, last_heartbeat_at,"
-          + " alerts_received, heartbeats_received, missing_since, no_data_project FROM sources ORDER BY name");
+          + " alerts_received, heartbeats_received, missing_since, no_data_project FROM source_totals ORDER BY name");
            ResultSet rs = p.executeQuery()) {
         while (rs.next()) {
           String name = rs.getString(1);

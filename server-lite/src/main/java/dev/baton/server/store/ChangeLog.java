@@ -53,9 +53,9 @@ final class ChangeLog {
 
   /** After a rollback (or at start): the next id continues from what is committed. */
   void reloadNextId() throws SQLException {
-    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
-        "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'change_log'), 0),"
-            + " coalesce((SELECT max(id) FROM change_log), 0)) + 1")) {
+    // pruning always keeps the newest row, so ids are never handed out twice (V14)
+    try (Statement s = connection.createStatement();
+         ResultSet rs = s.executeQuery("SELECT coalesce(max(id), 0) + 1 FROM change_log")) {
       nextId = rs.getLong(1);
     }
   }

@@ -10,24 +10,42 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The {@code sources} table (heartbeat bookkeeping) and the lookup of a source's firing alerts, on the writer's connection. */
+/**
+ * The {@code sources} table (heartbeat bookkeeping), read through {@code source_totals} (V14: the
+ * rows plus the messages stored since they were written), and the lookup of a source's firing
+ * alerts, on the writer's connection.
+ */
 final class SourceTable {
 
   private final PreparedStatement save;
+  private final PreparedStatement countedThrough;
   private final PreparedStatement all;
   private final PreparedStatement firing;
 
   SourceTable(Connection c) throws SQLException {
     save = c.prepareStatement("INSERT OR REPLACE INTO sources (name, last_message_at, last_heartbeat_at,"
         + " alerts_received, heartbeats_received, missing_since, no_data_project) VALUES (?,?,?,?,?,?,?)");
+    countedThrough = c.prepareStatement("UPDATE sources_counted SET through_message = ?");
     all = c.prepareStatement("SELECT name, last_message_at, last_heartbeat_at, alerts_received, heartbeats_received,"
-        + " missing_since, no_data_project FROM sources");
+        + " missing_since, no_data_project FROM source_totals");
     // through alerts_state: only the active alerts are read
     firing = c.prepareStatement("SELECT project, fingerprint FROM alerts WHERE state IN ('firing', 'pending')"
         + " AND source = ?");
   }
 
-  void save(SourceState s) throws SQLException {
+  /** Writes the sources' rows, which count the messages up to {@code lastMessageId}, and moves the mark there. */
+  void save(List<SourceState> sources, long lastMessageId) throws SQLException {
+    if (sources.isEmpty()) {
+      return;
+    }
+    for (SourceState s : sources) {
+      save(s);
+    }
+    countedThrough.setLong(1, lastMessageId);
+    countedThrough.executeUpdate();
+  }
+
+  private void save(SourceState s) throws SQLException {
     save.setString(1, s.name());
     time(2, s.lastMessageAt());
     time(3, s.lastHeartbeatAt());

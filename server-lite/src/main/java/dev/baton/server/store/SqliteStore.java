@@ -120,7 +120,8 @@ public final class SqliteStore implements Store {
     this.selectIncidentLabels = c.prepareStatement(
         "SELECT a.labels FROM incident_alerts ia JOIN alerts a ON a.id = ia.alert_id WHERE ia.incident_id = ?");
     insertMessage = c.prepareStatement(
-        "INSERT INTO messages (id, received_at, source, endpoint, client, content_type, body) VALUES (?,?,?,?,?,?,?)");
+        "INSERT INTO messages (id, received_at, source, endpoint, client, content_type, body, alerts)"
+            + " VALUES (?,?,?,?,?,?,?,?)");
     insertEvent = c.prepareStatement(
         "INSERT INTO events (message_id, alert_id, kind, status, starts_at, ends_at) VALUES (?,?,?,?,?,?)");
     insertAlert = c.prepareStatement("INSERT INTO alerts (" + ALERT_COLUMNS
@@ -573,7 +574,7 @@ public final class SqliteStore implements Store {
 
     @Override
     public long insertMessage(long receivedAt, String source, String endpoint, String client, String contentType,
-        byte[] body) {
+        byte[] body, int alerts) {
       long id = nextMessageId;
       run(() -> {
         insertMessage.setLong(1, id);
@@ -583,6 +584,7 @@ public final class SqliteStore implements Store {
         insertMessage.setString(5, client);
         insertMessage.setString(6, contentType);
         insertMessage.setBytes(7, body);
+        insertMessage.setInt(8, alerts);
         insertMessage.executeUpdate();
       });
       nextMessageId++;
@@ -946,8 +948,8 @@ public final class SqliteStore implements Store {
     }
 
     @Override
-    public void saveSource(SourceState source) {
-      run(() -> sources.save(source));
+    public void saveSources(List<SourceState> changed) {
+      run(() -> sources.save(changed, nextMessageId - 1));
     }
 
     private void run(SqlAction action) {

@@ -5,12 +5,17 @@ import dev.baton.server.heartbeat.SourceState;
 import dev.baton.server.incident.Incident;
 import dev.baton.server.policy.Escalations;
 import dev.baton.server.ingest.Event;
+import java.util.List;
 
 /** One write transaction of the writer: everything a batch derives, committed at once or not at all. */
 public interface StoreTransaction {
 
-  /** Stores a raw request body; returns its id. */
-  long insertMessage(long receivedAt, String source, String endpoint, String client, String contentType, byte[] body);
+  /**
+   * Stores a raw request body with the number of alerts in it (heartbeats not counted: the
+   * source's {@code alerts_received} adds it up); returns its id.
+   */
+  long insertMessage(long receivedAt, String source, String endpoint, String client, String contentType, byte[] body,
+      int alerts);
 
   void insertEvent(long messageId, long alertId, Event event);
 
@@ -69,8 +74,13 @@ public interface StoreTransaction {
   /** Marks a snooze rule ended (it ran out, or was ended by hand). */
   void endSnoozeRule(long id, long endedAt);
 
-  /** Writes a source's heartbeat bookkeeping (inserted the first time). */
-  void saveSource(SourceState source);
+  /**
+   * Writes these sources' heartbeat bookkeeping (inserted the first time), which counts every
+   * message stored so far, this transaction's included; sources not given have no message since
+   * their row was last written. Until the next call, {@code source_totals} adds the messages
+   * stored after this one to the rows.
+   */
+  void saveSources(List<SourceState> sources);
 
   void commit();
 

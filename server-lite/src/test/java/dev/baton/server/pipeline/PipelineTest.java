@@ -100,6 +100,34 @@ class PipelineTest {
   }
 
   @Test
+  void sourceCountsAreWrittenAtMostEverySecondAndStayExactThroughARestart() throws Exception {
+    open();
+    Instant ends = later(Duration.ofMinutes(4));
+    Event disk = firing(Map.of("alertname", "DiskFull", "instance", "db1"), ends);
+    Event cpu = firing(Map.of("alertname", "CpuHigh", "instance", "db1"), ends);
+    send(disk, cpu);
+    send(disk, cpu);
+    send(disk);
+    // the row as written by the first commit; the totals add the messages stored since
+    assertEquals(2L, ((Number) one("SELECT alerts_received FROM sources WHERE name = 'test-source'")).longValue());
+    assertEquals(5L, ((Number) one("SELECT alerts_received FROM source_totals WHERE name = 'test-source'"))
+        .longValue());
+    clock.advance(Duration.ofSeconds(1));
+    send(cpu);
+    assertEquals(List.of(List.of(6L, clock.millis())), query(
+        "SELECT alerts_received, last_message_at FROM sources WHERE name = 'test-source'").stream()
+        .map(r -> List.of(((Number) r.get(0)).longValue(), ((Number) r.get(1)).longValue())).toList());
+    clock.advance(Duration.ofMillis(300));
+    send(disk, cpu);
+    reopen(); // the row still says 6: what the restart reads adds the last message
+    clock.advance(Duration.ofMillis(10));
+    send(disk);
+    assertEquals(List.of(List.of(9L, clock.millis())), query(
+        "SELECT alerts_received, last_message_at FROM sources WHERE name = 'test-source'").stream()
+        .map(r -> List.of(((Number) r.get(0)).longValue(), ((Number) r.get(1)).longValue())).toList());
+  }
+
+  @Test
   void alertsAreGroupedByProjectAndTriggerIntoIncidents() throws Exception {
     open();
     Instant ends = later(Duration.ofMinutes(4));
