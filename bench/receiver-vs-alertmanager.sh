@@ -24,7 +24,8 @@
 # any receiver on that server pays per request; a second table compares it with Alertmanager.
 # Targets alternate run by run (Alertmanager, Baton, Alertmanager, …) so that a slow patch of a
 # shared machine hits both. Environment: BATON_JAVA_OPTS (JVM flags for the receiver, default none),
-# ALERTMANAGER (binary, default prometheus-alertmanager or alertmanager on PATH).
+# BATON_JAR (the receiver's jar, default server-lite/target/baton-server.jar: another build to
+# compare with --only baton), ALERTMANAGER (binary, default prometheus-alertmanager or alertmanager on PATH).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -52,7 +53,7 @@ case "$REPEAT" in ''|*[!0-9]*|0) echo "--repeat takes a positive number, not '$R
 case "$WARMUP" in ''|*[!0-9]*) echo "--warmup takes a number of alerts (0 or more), not '$WARMUP'" >&2; exit 2 ;; esac
 
 LOADGEN_JAR=$ROOT/loadgen/target/baton-loadgen.jar
-BATON_JAR=$ROOT/server-lite/target/baton-server.jar
+BATON_JAR=${BATON_JAR:-$ROOT/server-lite/target/baton-server.jar}
 CONNECTIONS=8
 
 if [ "$BUILD" = 1 ]; then
