@@ -29,15 +29,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /** The console's reads of incidents: lists, one incident, and its history, similar and other incidents. */
 public final class IncidentQueries {
-
-  /** Distinct values kept per label on a card (the first in sorting order); the detail has every alert's labels. */
-  static final int LABEL_VALUES_PER_CARD = 20;
 
   private static final String CARD_COLUMNS = "i.id, i.project, i.grouping_key, i.trigger, i.status, i.state, i.severity,"
       + " i.service_level, i.sla_class, i.response_due_at, i.opened_at, i.closed_at, i.alert_count, i.version,"
@@ -111,17 +107,20 @@ public final class IncidentQueries {
     IncidentOrder order = statement.order();
     int keys = order.keys.length;
     return readers.read(c -> {
-      List<IncidentCard> cards = new ArrayList<>();
+      Instant now = clock.instant();
+      List<CardRow> rows = new ArrayList<>();
       long[] last = null;
-      try (PreparedStatement ps = c.prepareStatement(statement.sql()); CardReads reads = new CardReads(c)) {
+      boolean more = false;
+      try (PreparedStatement ps = c.prepareStatement(statement.sql())) {
         statement.bind(ps, request.limit() + 1);
         try (ResultSet rs = ps.executeQuery()) {
           int columns = rs.getMetaData().getColumnCount();
           while (rs.next()) {
-            if (cards.size() == request.limit()) {
-              return new IncidentPage(withRunbooks(c, cards), order.cursor(last));
+            if (rows.size() == request.limit()) {
+              more = true;
+              break;
             }
-            cards.add(card(reads, rs));
+            rows.add(cardRow(rs, now));
             last = new long[keys];
             for (int k = 0; k < keys; k++) {
               last[k] = rs.getLong(columns - keys + 1 + k);
@@ -129,7 +128,7 @@ public final class IncidentQueries {
           }
         }
       }
-      return new IncidentPage(withRunbooks(c, cards), null);
+      return new IncidentPage(cards(c, rows), more ? order.cursor(last) : null);
     });
   }
 
@@ -239,19 +238,20 @@ public final class IncidentQueries {
           total = rs.getInt(1);
         }
       }
-      List<IncidentCard> items = new ArrayList<>();
+      Instant now = clock.instant();
+      List<CardRow> rows = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement("SELECT " + CARD_COLUMNS + where + " ORDER BY "
-          + IncidentOrder.URGENCY.keyList() + " LIMIT ?"); CardReads reads = new CardReads(c)) {
+          + IncidentOrder.URGENCY.keyList() + " LIMIT ?")) {
         ps.setString(1, self.project);
         ps.setLong(2, id);
         ps.setInt(3, limit);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            items.add(card(reads, rs));
+            rows.add(cardRow(rs, now));
           }
         }
       }
-      return new OtherIncidents(id, self.project, total, items);
+      return new OtherIncidents(id, self.project, total, cards(c, rows));
     });
   }
 
@@ -261,40 +261,63 @@ public final class IncidentQueries {
       return Map.of();
     }
     return readers.read(c -> {
-      Map<Long, IncidentCard> cards = new HashMap<>();
+      Instant now = clock.instant();
+      List<CardRow> rows = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement("SELECT " + CARD_COLUMNS + " FROM incidents i WHERE i.id IN ("
-          + "?,".repeat(ids.size() - 1) + "?)"); CardReads reads = new CardReads(c)) {
+          + "?,".repeat(ids.size() - 1) + "?)")) {
         AlertQueries.bindIds(ps, ids);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            IncidentCard card = card(reads, rs);
-            cards.put(card.id(), card);
+            rows.add(cardRow(rs, now));
           }
         }
       }
-      Map<Long, Integer> counts = runbooks.count(c, cards.keySet());
-      cards.replaceAll((id, card) -> card.withRunbooks(counts.getOrDefault(id, 0)));
+      Map<Long, IncidentCard> cards = new HashMap<>();
+      for (IncidentCard card : cards(c, rows)) {
+        cards.put(card.id(), card);
+      }
       return cards;
     });
   }
 
   private IncidentCard cardById(Connection c, long id) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT " + CARD_COLUMNS + " FROM incidents i WHERE i.id = ?");
-         CardReads reads = new CardReads(c)) {
+    CardRow row;
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + CARD_COLUMNS + " FROM incidents i WHERE i.id = ?")) {
       ps.setLong(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           throw new NotFound("no incident " + id);
         }
-        return withRunbooks(c, List.of(card(reads, rs))).get(0);
+        row = cardRow(rs, clock.instant());
       }
     }
+    return cards(c, List.of(row)).get(0);
   }
 
-  /** The cards with the number of runbooks that match each. */
-  private List<IncidentCard> withRunbooks(Connection c, List<IncidentCard> cards) throws SQLException {
-    Map<Long, Integer> counts = runbooks.count(c, cards.stream().map(IncidentCard::id).toList());
-    return cards.stream().map(card -> card.withRunbooks(counts.getOrDefault(card.id(), 0))).toList();
+  /**
+   * The cards of these rows, in their order, with what their alerts add and the number of runbooks
+   * that match each: a few statements for all of them (CardAggregates, RunbookCounts).
+   */
+  private List<IncidentCard> cards(Connection c, List<CardRow> rows) throws SQLException {
+    List<Long> ids = new ArrayList<>(rows.size());
+    List<Long> large = new ArrayList<>();
+    List<Long> inProgress = new ArrayList<>();
+    for (CardRow row : rows) {
+      ids.add(row.card().id());
+      if (row.card().alertCount() > CardAggregates.SCANNED_ALERTS) {
+        large.add(row.card().id());
+      }
+      if (row.periodsInProgress() > 0) {
+        inProgress.add(row.card().id());
+      }
+    }
+    CardAggregates aggregates = CardAggregates.read(c, ids, large, inProgress);
+    Map<Long, Integer> counts = runbooks.count(c, ids);
+    List<IncidentCard> cards = new ArrayList<>(rows.size());
+    for (CardRow row : rows) {
+      cards.add(row.complete(aggregates, counts.getOrDefault(row.card().id(), 0)));
+    }
+    return cards;
   }
 
   /** The columns other reads need of the incident itself. */
@@ -338,10 +361,31 @@ public final class IncidentQueries {
     return items;
   }
 
-  /** A card from a row of {@link #CARD_COLUMNS}, with what its alerts add (triggers, labels, firing periods). */
-  private IncidentCard card(CardReads reads, ResultSet rs) throws SQLException {
+  /**
+   * An incident's own columns, read before what its alerts add: the card without triggers, labels
+   * and periods in progress (its firing summary holds the ended periods only), the incident's own
+   * trigger, and how many periods are in progress.
+   */
+  private record CardRow(IncidentCard card, String trigger, int periodsInProgress) {
+
+    /** The card with its alerts' aggregates and its runbook count. */
+    IncidentCard complete(CardAggregates aggregates, int runbookCount) {
+      long id = card.id();
+      TreeSet<String> triggers = aggregates.triggers(id);
+      if (trigger != null) {
+        triggers.add(trigger);
+      }
+      return new IncidentCard(id, card.project(), card.serviceLevel(), List.copyOf(triggers), card.severity(),
+          card.holderChain(), card.holder(), card.assignee(), card.shortDescription(), card.longDescription(),
+          card.status(), card.state(), card.alertCount(), firing(card.firing(), periodsInProgress,
+          aggregates.periodsInProgress(id)), card.opened(), card.closed(), card.duration(), card.sla(), card.snooze(),
+          runbookCount, aggregates.labels(id), card.version());
+    }
+  }
+
+  /** The incident's own part of a card, from a row of {@link #CARD_COLUMNS}. */
+  private static CardRow cardRow(ResultSet rs, Instant now) throws SQLException {
     long id = rs.getLong("id");
-    Instant now = clock.instant();
     Instant opened = Rows.instant(rs, "opened_at");
     Instant closed = Rows.instant(rs, "closed_at");
     String status = rs.getString("status");
@@ -350,28 +394,14 @@ public final class IncidentQueries {
     Sla sla = due == null ? new Sla(slaClass, null, null, false)
         : new Sla(slaClass, Duration.between(opened, Instant.ofEpochMilli(due)), Instant.ofEpochMilli(due),
             "open".equals(status) && due < now.toEpochMilli());
-    TreeSet<String> triggers = new TreeSet<>();
-    String own = rs.getString("trigger");
-    if (own != null) {
-      triggers.add(own);
-    }
-    // the writer keeps the aggregates of the incident's alerts up to date (V9__card_aggregates.sql):
-    // a card reads a few rows whatever the incident's size
-    reads.triggers.setLong(1, id);
-    try (ResultSet t = reads.triggers.executeQuery()) {
-      while (t.next()) {
-        triggers.add(t.getString(1));
-      }
-    }
-    Map<String, List<String>> labelLists = labels(reads.labels, id);
-    FiringSummary firing = firing(reads.inProgress, id, rs);
     String state = rs.getString("state");
-    return new IncidentCard(id, rs.getString("project"), serviceLevel(rs.getString("service_level")), List.copyOf(triggers),
-        Rows.severity(rs.getInt("severity")), Rows.strings(rs.getString("holder_chain")), rs.getString("holder"),
-        rs.getString("assignee"), rs.getString("short_description"), rs.getString("long_description"), status,
-        state == null ? "none" : state, rs.getInt("alert_count"), firing, opened, closed,
-        Duration.between(opened, closed == null ? now : closed), sla, snooze(rs, status), 0, labelLists,
-        rs.getLong("version"));
+    IncidentCard card = new IncidentCard(id, rs.getString("project"), serviceLevel(rs.getString("service_level")),
+        List.of(), Rows.severity(rs.getInt("severity")), Rows.strings(rs.getString("holder_chain")),
+        rs.getString("holder"), rs.getString("assignee"), rs.getString("short_description"),
+        rs.getString("long_description"), status, state == null ? "none" : state, rs.getInt("alert_count"),
+        endedPeriods(rs), opened, closed, Duration.between(opened, closed == null ? now : closed), sla,
+        snooze(rs, status), 0, Map.of(), rs.getLong("version"));
+    return new CardRow(card, rs.getString("trigger"), rs.getInt("periods_in_progress"));
   }
 
   /** The snooze in force, from its columns; null unless snoozed. */
@@ -389,93 +419,33 @@ public final class IncidentQueries {
         : stored.substring(0, 1).toUpperCase(Locale.ROOT) + stored.substring(1).toLowerCase(Locale.ROOT);
   }
 
-  /** One label name's first values on a card: those of the least name after {@code ?2}. */
-  static final String CARD_LABEL_VALUES = "SELECT name, value FROM incident_card_labels WHERE incident_id = ?1"
-      + " AND name = (SELECT min(name) FROM incident_card_labels WHERE incident_id = ?1 AND name > ?2)"
-      + " ORDER BY value LIMIT " + LABEL_VALUES_PER_CARD;
-  /**
-   * The earliest and latest start of an incident's periods in progress. Two subqueries: SQLite reads
-   * a min() or a max() alone from the end of an index, both in one query by a scan.
-   */
-  static final String CARD_PERIODS_IN_PROGRESS = "SELECT (SELECT min(period_start) FROM alerts WHERE incident_id = ?1"
-      + " AND period_start IS NOT NULL), (SELECT max(period_start) FROM alerts WHERE incident_id = ?1"
-      + " AND period_start IS NOT NULL)";
-
-  /** The statements that read cards' aggregates, prepared once per read however many cards it builds. */
-  private static final class CardReads implements AutoCloseable {
-
-    final PreparedStatement triggers;
-    final PreparedStatement labels;
-    final PreparedStatement inProgress;
-
-    CardReads(Connection c) throws SQLException {
-      triggers = c.prepareStatement("SELECT trigger FROM incident_card_triggers WHERE incident_id = ?");
-      labels = c.prepareStatement(CARD_LABEL_VALUES);
-      inProgress = c.prepareStatement(CARD_PERIODS_IN_PROGRESS);
-    }
-
-    @Override
-    public void close() throws SQLException {
-      triggers.close();
-      labels.close();
-      inProgress.close();
-    }
-  }
-
-  /**
-   * Each label's values on the card: the first {@link #LABEL_VALUES_PER_CARD} in sorting order, read
-   * one label name at a time so that a label with a value per alert costs no more than another.
-   */
-  private static Map<String, List<String>> labels(PreparedStatement ps, long incident) throws SQLException {
-    Map<String, List<String>> labels = new TreeMap<>();
-    ps.setLong(1, incident);
-    String after = ""; // below every name: ingest refuses blank label names
-    while (after != null) {
-      ps.setString(2, after);
-      List<String> values = new ArrayList<>();
-      String name = null;
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          name = rs.getString(1);
-          values.add(rs.getString(2));
-        }
-      }
-      if (name != null) {
-        labels.put(name, List.copyOf(values));
-      }
-      after = name;
-    }
-    return labels;
-  }
-
-  /**
-   * First, count and last of the incident's firing periods: the ended ones the writer counted
-   * (those that ended while their alert was in the incident, after it opened) and those in progress.
-   */
-  private static FiringSummary firing(PreparedStatement inProgressStarts, long incident, ResultSet card)
-      throws SQLException {
+  /** The firing periods that ended while their alert was in the incident, after it opened (the writer counts them). */
+  private static FiringSummary endedPeriods(ResultSet card) throws SQLException {
     int ended = card.getInt("periods_ended");
-    int inProgress = card.getInt("periods_in_progress");
-    FiringPeriod first = ended == 0 ? null : new FiringPeriod(Rows.instant(card, "first_ended_start"),
-        Rows.instant(card, "first_ended_end"));
-    FiringPeriod last = ended == 0 ? null : new FiringPeriod(Rows.instant(card, "last_ended_start"),
-        Rows.instant(card, "last_ended_end"));
-    if (inProgress > 0) {
-      long firstInProgress;
-      long lastInProgress;
-      inProgressStarts.setLong(1, incident);
-      try (ResultSet rs = inProgressStarts.executeQuery()) {
-        firstInProgress = rs.getLong(1);
-        lastInProgress = rs.getLong(2);
-      }
-      if (first == null || firstInProgress < first.start().toEpochMilli()) {
-        first = new FiringPeriod(Instant.ofEpochMilli(firstInProgress), null);
-      }
-      if (last == null || lastInProgress >= last.start().toEpochMilli()) {
-        last = new FiringPeriod(Instant.ofEpochMilli(lastInProgress), null);
-      }
+    if (ended == 0) {
+      return null;
     }
-    int count = ended + inProgress;
-    return count == 0 ? null : new FiringSummary(first, count, last);
+    return new FiringSummary(new FiringPeriod(Rows.instant(card, "first_ended_start"),
+        Rows.instant(card, "first_ended_end")), ended, new FiringPeriod(Rows.instant(card, "last_ended_start"),
+        Rows.instant(card, "last_ended_end")));
+  }
+
+  /**
+   * First, count and last of the incident's firing periods: the ended ones and those in progress
+   * ({@code inProgressStarts}: the earliest and latest start, epoch ms).
+   */
+  private static FiringSummary firing(FiringSummary ended, int inProgress, long[] inProgressStarts) {
+    if (inProgress == 0 || inProgressStarts == null) {
+      return ended;
+    }
+    FiringPeriod first = ended == null ? null : ended.first();
+    FiringPeriod last = ended == null ? null : ended.last();
+    if (first == null || inProgressStarts[0] < first.start().toEpochMilli()) {
+      first = new FiringPeriod(Instant.ofEpochMilli(inProgressStarts[0]), null);
+    }
+    if (last == null || inProgressStarts[1] >= last.start().toEpochMilli()) {
+      last = new FiringPeriod(Instant.ofEpochMilli(inProgressStarts[1]), null);
+    }
+    return new FiringSummary(first, (ended == null ? 0 : ended.count()) + inProgress, last);
   }
 }

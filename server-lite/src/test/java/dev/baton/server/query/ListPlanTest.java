@@ -50,25 +50,37 @@ class ListPlanTest {
   }
 
   @Test
-  void cardAggregatesAreReadByIndexWhateverTheIncidentsSize(@TempDir Path dir) throws Exception {
+  void cardAggregatesAreReadByIndexSeeksWhateverTheIncidentsSize(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("baton.db");
     SqliteStore.open(file, SqliteStore.Synchronous.NORMAL).close();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-      String labels = explain(c, IncidentQueries.CARD_LABEL_VALUES);
-      assertTrue(labels.contains("SEARCH incident_card_labels USING PRIMARY KEY (incident_id=? AND name=?)"), labels);
-      assertFalse(labels.contains("TEMP B-TREE"), labels);
-      String periods = explain(c, IncidentQueries.CARD_PERIODS_IN_PROGRESS);
+      String labels = explain(c, CardAggregates.labelsSql(3), 3);
+      assertTrue(labels.contains("SEARCH c USING PRIMARY KEY (incident_id=? AND name>?)"), labels);
+      assertTrue(labels.contains("SEARCH v USING PRIMARY KEY (incident_id=? AND name=? AND value=?)"), labels);
+      assertFalse(labels.contains("SCAN incident_card_labels") || labels.contains("SCAN c") || labels.contains("SCAN v"),
+          labels);
+      String scan = explain(c, CardAggregates.labelScanSql(3), 3);
+      assertTrue(scan.contains("SEARCH incident_card_labels USING PRIMARY KEY (incident_id=?)"), scan);
+      assertFalse(scan.contains("TEMP B-TREE"), scan);
+      String triggers = explain(c, CardAggregates.triggersSql(3), 3);
+      assertTrue(triggers.contains("incident_id=?"), triggers);
+      String periods = explain(c, CardAggregates.periodsInProgressSql(3), 3);
       assertTrue(periods.contains("alerts_incident_period"), periods);
-      assertFalse(periods.contains("SCAN alerts"), periods);
+      assertFalse(periods.contains("SCAN a"), periods);
     }
   }
 
-  private static String explain(Connection c, String sql) throws Exception {
+  /** The plan of {@code sql} with {@code ids} incident ids bound. */
+  private static String explain(Connection c, String sql, int ids) throws Exception {
     StringBuilder plan = new StringBuilder();
-    try (PreparedStatement ps = c.prepareStatement("EXPLAIN QUERY PLAN " + sql);
-         ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        plan.append(rs.getString("detail")).append('\n');
+    try (PreparedStatement ps = c.prepareStatement("EXPLAIN QUERY PLAN " + sql)) {
+      for (int i = 1; i <= ids; i++) {
+        ps.setLong(i, i);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          plan.append(rs.getString("detail")).append('\n');
+        }
       }
     }
     return plan.toString();

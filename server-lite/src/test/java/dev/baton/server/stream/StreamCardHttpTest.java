@@ -30,7 +30,7 @@ class StreamCardHttpTest {
 
   static final Duration WAIT = Duration.ofSeconds(30);
   static final String CONFIG = StreamHttpTest.CONFIG;
-  /** Label values a card shows per label (IncidentQueries.LABEL_VALUES_PER_CARD). */
+  /** Label values a card shows per label (CardAggregates.LABEL_VALUES_PER_CARD). */
   static final int VALUES_PER_LABEL = 20;
 
   private final ObjectMapper json = new ObjectMapper();
@@ -148,6 +148,43 @@ class StreamCardHttpTest {
       assertEquals(labelsAtClose, labelsNow);
       assertEquals(atClose.get("firing").get("count").asInt() - 1, closedCard.get("firing").get("count").asInt(),
           "db1's period in progress counts for the incident it is in now");
+    }
+  }
+
+  @Test
+  void everyCardOfAListPageHasItsOwnIncidentsAggregates() throws Exception {
+    try (StreamReceiver r = new StreamReceiver(dir, CONFIG)) {
+      List<Map<String, Object>> batch = new ArrayList<>();
+      // more values of one label than a card shows, and more alerts than CardAggregates scans (read name by name)
+      for (int k = 0; k < 120; k++) {
+        batch.add(event("firing", null, "alertname", "Wide", "project", "wide", "instance", "w-" + (100 + k)));
+      }
+      batch.add(event("firing", null, "alertname", "Calm", "project", "calm", "instance", "c1"));
+      batch.add(event("firing", null, "alertname", "Flap", "project", "flap", "instance", "f1", "zone", "z1"));
+      batch.add(event("firing", null, "alertname", "Pair", "project", "pair", "instance", "p1", "severity", "critical"));
+      batch.add(event("firing", null, "alertname", "PairToo", "project", "pair", "instance", "p2", "severity", "warning"));
+      send(r, batch);
+      r.clock.advance(Duration.ofMinutes(1));
+      send(r, List.of(event("resolved", null, "alertname", "Calm", "project", "calm", "instance", "c1"),
+          event("resolved", null, "alertname", "Flap", "project", "flap", "instance", "f1", "zone", "z1")));
+      r.clock.advance(Duration.ofMinutes(1));
+      send(r, List.of(event("firing", null, "alertname", "Flap", "project", "flap", "instance", "f1", "zone", "z1"),
+          event("firing", null, "alertname", "Flap", "project", "flap", "instance", "f2", "zone", "z2")));
+
+      // pages of two: the aggregates are read once per page for all its cards
+      List<JsonNode> listed = new ArrayList<>();
+      String cursor = null;
+      do {
+        JsonNode page = get(r, "/api/v1/incidents?limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
+        page.get("items").forEach(listed::add);
+        cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+      } while (cursor != null);
+      assertEquals(5, listed.size(), "wide, calm, flap, pair and pair-too: " + listed);
+      for (JsonNode card : listed) {
+        long id = card.get("id").asLong();
+        assertEquals(get(r, "/api/v1/incidents/" + id).get("card"), card, "list and detail");
+        assertAggregates(r, id, card);
+      }
     }
   }
 
