@@ -175,6 +175,8 @@ class IncidentApiHttpTest {
     assertEquals("  projct = x\n  ^", p.get("caret").asText());
     assertEquals("limit", r.get(400, "/api/v1/incidents?limit=0").get("parameter").asText());
     assertEquals("limit", r.get(400, "/api/v1/incidents?limit=ten").get("parameter").asText());
+    assertEquals("limit 2001 is out of range; expected 1..2000",
+        r.get(400, "/api/v1/incidents?limit=2001").get("message").asText());
     assertEquals("cursor", r.get(400, "/api/v1/incidents?cursor=zzz").get("parameter").asText());
     String otherSort = list("?limit=1&sort=opened").get("nextCursor").asText();
     assertTrue(r.get(400, "/api/v1/incidents?limit=1&cursor=" + otherSort).get("message").asText()
