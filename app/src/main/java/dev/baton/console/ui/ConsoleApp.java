@@ -229,6 +229,9 @@ public final class ConsoleApp extends Application {
       Consumer<String> openLink, FileDialogs files) {
     Mql mql = Mql.forIncidents();
     IncidentListViewModel list = new IncidentListViewModel(wiring.incidents(), tasks, wiring.me(), mql);
+    // reads the receiver's list off the UI thread while the window is built: its cards arrive on
+    // the UI thread once the window is shown
+    list.load();
     FilterBarViewModel filter = new FilterBarViewModel(mql);
     SidebarViewModel sidebar = new SidebarViewModel(list, filter, mql, new SavedViewStore(wiring.config()), tasks);
     SettingsViewModel settings = new SettingsViewModel(wiring.config(), tasks, wiring.chime(), wiring.notifier());
@@ -266,7 +269,6 @@ public final class ConsoleApp extends Application {
     view.showIn(stage);
     stage.show();
     view.listView().list().requestFocus(); // keyboard first: J/K and the single-letter actions work at once
-    list.load();
     sidebar.load();
     settings.load();
     return view;

@@ -21,8 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.beans.property.ObjectProperty;
@@ -75,6 +77,11 @@ public final class IncidentListViewModel implements AutoCloseable {
   /** Changes from the source not yet applied (the source calls from its own thread). */
   private final Queue<IncidentChange> incoming = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
+  /**
+   * A read of every card started on the source's thread the moment it asked for one, before the
+   * UI thread (busy building the window at start) gets to its {@link IncidentChange.Reload}.
+   */
+  private final AtomicReference<CompletableFuture<List<IncidentCard>>> readAhead = new AtomicReference<>();
   /** A read of every card is under way; {@link #arrivedWhileFetching} waits for it. */
   private boolean fetching;
   /** The source asked for another read while one was under way. */
@@ -114,9 +121,15 @@ public final class IncidentListViewModel implements AutoCloseable {
 
   /**
    * Queues a change from the source (any thread) and drains the queue on the UI thread: a burst of
-   * stream events is applied in one go, with one recount.
+   * stream events is applied in one go, with one recount. A reload starts reading at once: the read
+   * begins after the source asked for it, and the changes queued behind it wait for its result.
    */
   private void receive(IncidentChange change) {
+    if (change instanceof IncidentChange.Reload) {
+      CompletableFuture<List<IncidentCard>> read = new CompletableFuture<>();
+      readAhead.set(read);
+      tasks.execute(source::load, read::complete, read::completeExceptionally);
+    }
     incoming.add(change);
     if (drainScheduled.compareAndSet(false, true)) {
       tasks.onUiThread(this::drain);
@@ -134,7 +147,10 @@ public final class IncidentListViewModel implements AutoCloseable {
     }
   }
 
-  /** Reads every card off the UI thread; changes arriving meanwhile are applied after the read. */
+  /**
+   * Reads every card off the UI thread — or takes the read the source's last reload started —
+   * and applies it on the UI thread; changes arriving meanwhile are applied after the read.
+   */
   private void fetch() {
     if (fetching) {
       fetchAgain = true;
@@ -142,16 +158,23 @@ public final class IncidentListViewModel implements AutoCloseable {
     }
     fetching = true;
     loading.set(true);
-    tasks.execute(source::load, loaded -> {
-      fetched.set(true);
-      replaceAll(loaded);
-      status.set(loaded.size() + " incidents");
-      connected.set(true);
-      fetchDone();
-    }, failure -> {
-      status.set("Cannot load incidents: " + failure.getMessage());
-      connectionProblem.set(failure.getMessage());
-      connected.set(false);
+    CompletableFuture<List<IncidentCard>> read = readAhead.getAndSet(null);
+    if (read == null) {
+      read = new CompletableFuture<>();
+      tasks.execute(source::load, read::complete, read::completeExceptionally);
+    }
+    // completed on the UI thread (the executor's callbacks), or already
+    read.whenComplete((loaded, failure) -> {
+      if (failure == null) {
+        fetched.set(true);
+        replaceAll(loaded);
+        status.set(loaded.size() + " incidents");
+        connected.set(true);
+      } else {
+        status.set("Cannot load incidents: " + failure.getMessage());
+        connectionProblem.set(failure.getMessage());
+        connected.set(false);
+      }
       fetchDone();
     });
   }

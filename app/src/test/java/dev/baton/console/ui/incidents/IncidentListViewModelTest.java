@@ -14,6 +14,7 @@ import dev.baton.console.incident.SampleIncidents;
 import dev.baton.console.incident.WorkflowStatus;
 import dev.baton.console.task.DirectTaskExecutor;
 import dev.baton.console.task.ManualTaskExecutor;
+import dev.baton.console.task.TaskExecutor;
 import dev.baton.mql.Mql;
 import java.io.IOException;
 import java.time.Instant;
@@ -139,6 +140,47 @@ class IncidentListViewModelTest {
     IncidentCard shownNow = list.shown().stream().filter(c -> c.id() == held.id()).findFirst().orElseThrow();
     assertEquals(WorkflowStatus.TAKEN, shownNow.status(), "the read does not overwrite the newer card");
     assertEquals(1, slow.loads());
+  }
+
+  @Test
+  void theReadBeginsWhenTheSourceAsksWhileTheUiThreadIsStillBusy() {
+    // background work runs at once; the UI thread's share waits until the test runs it (as while the window is built)
+    java.util.Queue<Runnable> ui = new java.util.ArrayDeque<>();
+    TaskExecutor busyUi = new TaskExecutor() {
+      @Override
+      public <T> void execute(java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> onSuccess,
+          java.util.function.Consumer<Throwable> onFailure) {
+        try {
+          T result = work.call();
+          ui.add(() -> onSuccess.accept(result));
+        } catch (Exception e) {
+          ui.add(() -> onFailure.accept(e));
+        }
+      }
+
+      @Override
+      public void onUiThread(Runnable action) {
+        ui.add(action);
+      }
+    };
+    ListIncidentSource early = new ListIncidentSource(cards);
+    IncidentListViewModel list = new IncidentListViewModel(early, busyUi, new Operator("alice", Set.of("bravo")), mql);
+    list.show(IncidentView.ALL);
+    list.load();
+    assertEquals(1, early.loads(), "read as soon as the source asked, before the UI thread got to it");
+    IncidentCard held = cards.get(0);
+    early.push(new IncidentChange.Upserted(SampleIncidents.with(held, WorkflowStatus.TAKEN, held.version() + 1)));
+    assertEquals(0, list.shown().size());
+
+    for (Runnable next = ui.poll(); next != null; next = ui.poll()) {
+      next.run();
+    }
+
+    assertEquals(1, early.loads(), "the read under way serves the reload: the list is read once");
+    assertEquals(cards.size(), list.shown().size());
+    IncidentCard shownNow = list.shown().stream().filter(c -> c.id() == held.id()).findFirst().orElseThrow();
+    assertEquals(WorkflowStatus.TAKEN, shownNow.status(), "the change behind the reload applies after the read");
+    assertFalse(list.loadingProperty().get());
   }
 
   @Test
