@@ -2,6 +2,7 @@ package dev.baton.server.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.sun.net.httpserver.HttpExchange;
 import dev.baton.api.model.ApiError;
@@ -10,6 +11,7 @@ import dev.baton.mql.Problem;
 import dev.baton.server.http.Exchanges;
 import dev.baton.server.query.BadRequest;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +20,7 @@ public final class ApiJson {
 
   public static final ObjectMapper MAPPER = new ObjectMapper()
       .registerModule(new JavaTimeModule())
+      .registerModule(new SimpleModule().addSerializer(Instant.class, new UtcInstantSerializer()))
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
 
