@@ -7,15 +7,15 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The cost floor of a receiver on the JDK's HTTP server: set up as Baton's front is (TCP_NODELAY,
- * a bounded pool of handler threads), it reads each request's body to the end and answers 200 —
- * no decoding, no storing. Measured beside Alertmanager and Baton, it shows how much of Baton's
+ * a bounded pool of handler threads, the most recently idle one serving next), it reads each
+ * request's body to the end and answers 200 — no decoding, no storing. Measured beside Alertmanager and Baton, it shows how much of Baton's
  * CPU per request the JDK server alone takes on the machine.
  */
 final class FloorReceiver implements AutoCloseable {
@@ -34,8 +34,12 @@ final class FloorReceiver implements AutoCloseable {
     System.setProperty("sun.net.httpserver.nodelay", "true");
     System.setProperty("sun.net.httpserver.maxReqTime", "60");
     HttpServer server = HttpServer.create(address, 1024);
-    ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(threads * 16), r -> {
+    // Like Baton's HandlerPool: threads start when needed and the thread idle most recently takes
+    // the next exchange (a SynchronousQueue hands over to the last waiting thread first). Baton's
+    // pool also queues up to 16 exchanges per thread when all are busy; with the benchmark's 8
+    // connections and 64 threads that never happens, so the floor needs no queue.
+    ThreadPoolExecutor executor = new ThreadPoolExecutor(0, threads, 60, TimeUnit.SECONDS,
+        new SynchronousQueue<>(), r -> {
           Thread t = new Thread(r, "floor-http");
           t.setDaemon(true);
           return t;

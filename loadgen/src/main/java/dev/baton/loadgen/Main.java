@@ -197,7 +197,7 @@ public final class Main implements Callable<Integer> {
         throw new IllegalArgumentException("--listen must be a loopback address, not '" + listen + "'");
       }
       try (FloorReceiver receiver = FloorReceiver.start(address, threads)) {
-        commandSpec.commandLine().getOut().println("floor receiver listening on " + listen);
+        commandSpec.commandLine().getOut().println("floor receiver listening on " + address.getHostString() + ":" + receiver.port());
         commandSpec.commandLine().getOut().flush();
         new CountDownLatch(1).await(); // until the process is stopped
       }

@@ -10,25 +10,21 @@ import dev.baton.server.pipeline.Pipeline;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * The JDK HTTP server with a bounded executor and the filter chain: access log, JSON errors,
- * authentication, body limits; then exact-path routing.
+ * The JDK HTTP server with a bounded pool of handler threads and the filter chain: access log,
+ * JSON errors, authentication, body limits; then exact-path routing.
  */
 public final class HttpFront implements AutoCloseable {
 
   private final HttpServer server;
-  private final ThreadPoolExecutor executor;
+  private final HandlerPool executor;
   private final InFlight inFlight;
   private final BatonConfig config;
 
-  private HttpFront(HttpServer server, ThreadPoolExecutor executor, InFlight inFlight, BatonConfig config) {
+  private HttpFront(HttpServer server, HandlerPool executor, InFlight inFlight, BatonConfig config) {
     this.config = config;
     this.server = server;
     this.executor = executor;
@@ -52,15 +48,8 @@ public final class HttpFront implements AutoCloseable {
     defaultProperty("sun.net.httpserver.maxReqTime", "60");
     HttpServer server = HttpServer.create(address, 1024);
     int threads = config.limits().httpThreads();
-    AtomicInteger n = new AtomicInteger();
-    ThreadFactory factory = r -> {
-      Thread t = new Thread(r, "baton-http-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
-    // Bounded: beyond threads + queue the server closes the connection and the sender retries.
-    ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(threads * 16), factory, new ThreadPoolExecutor.AbortPolicy());
+    // Bounded: beyond threads + backlog the server closes the connection and the sender retries.
+    HandlerPool executor = new HandlerPool("baton-http-", threads, threads * 16);
     server.setExecutor(executor);
     HttpContext context = server.createContext("/", new Router(routes, executor));
     InFlight inFlight = new InFlight();

@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.util.Map;
-import java.util.concurrent.ThreadPoolExecutor;
 
 /**
  * Dispatches on the exact path (the access-log filter closes the exchange): 404 for unknown paths,
@@ -14,9 +13,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 final class Router implements HttpHandler {
 
   private final Routes routes;
-  private final ThreadPoolExecutor pool;
+  private final HandlerPool pool;
 
-  Router(Routes routes, ThreadPoolExecutor pool) {
+  Router(Routes routes, HandlerPool pool) {
     this.routes = routes;
     this.pool = pool;
   }
@@ -37,26 +36,11 @@ final class Router implements HttpHandler {
       route.handler().handle(exchange);
       return;
     }
-    lendThread();
+    pool.lend();
     try {
       route.handler().handle(exchange);
     } finally {
-      returnThread();
-    }
-  }
-
-  /** The pool grows by the thread this exchange keeps (maximum first: the core may never exceed it). */
-  private void lendThread() {
-    synchronized (pool) {
-      pool.setMaximumPoolSize(pool.getMaximumPoolSize() + 1);
-      pool.setCorePoolSize(pool.getCorePoolSize() + 1);
-    }
-  }
-
-  private void returnThread() {
-    synchronized (pool) {
-      pool.setCorePoolSize(pool.getCorePoolSize() - 1);
-      pool.setMaximumPoolSize(pool.getMaximumPoolSize() - 1);
+      pool.giveBack();
     }
   }
 }

@@ -179,10 +179,9 @@ final class ItemReader {
       Map.Entry<String, JsonNode> entry = it.next();
       String name = entry.getKey();
       JsonNode v = entry.getValue();
-      String path = path(field, name);
       String nameProblem = checkName(name, names, noun);
       if (nameProblem != null) {
-        problem(path, nameProblem);
+        problem(path(field, name), nameProblem);
         continue;
       }
       String text;
@@ -191,15 +190,15 @@ final class ItemReader {
       } else if (v.isTextual()) {
         text = v.textValue();
       } else {
-        problem(path, "value must be a string, got " + describe(v) + (v.isNumber() || v.isBoolean() ? "; quote it" : ""));
+        problem(path(field, name), "value must be a string, got " + describe(v) + (v.isNumber() || v.isBoolean() ? "; quote it" : ""));
         continue;
       }
       if (text.length() > maxValue) {
-        problem(path, "value is " + text.length() + " characters long; at most " + maxValue + " allowed");
+        problem(path(field, name), "value is " + text.length() + " characters long; at most " + maxValue + " allowed");
         continue;
       }
       if (!wellFormed(text)) {
-        problem(path, "value contains a NUL character or an unpaired surrogate; send valid Unicode text");
+        problem(path(field, name), "value contains a NUL character or an unpaired surrogate; send valid Unicode text");
         continue;
       }
       if (dropEmpty && text.isEmpty()) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.DoubleAdder;
@@ -104,14 +106,20 @@ public final class Metrics {
 
   /** A monotonically increasing count per label combination. */
   public static final class Counter extends Family {
-    private final Map<List<String>, LongAdder> values = new ConcurrentSkipListMap<>(Metrics::compareKeys);
+    /** Hashed, not sorted: counted on every request, sorted only when rendered. */
+    private final Map<List<String>, LongAdder> values = new ConcurrentHashMap<>();
 
     Counter(String name, String help, String[] labelNames) {
       super(name, help, "counter", labelNames);
     }
 
     public void inc(long n, String... labelValues) {
-      values.computeIfAbsent(key(labelValues), k -> new LongAdder()).add(n);
+      List<String> key = key(labelValues);
+      LongAdder adder = values.get(key);
+      if (adder == null) {
+        adder = values.computeIfAbsent(key, k -> new LongAdder());
+      }
+      adder.add(n);
     }
 
     public long get(String... labelValues) {
@@ -121,7 +129,9 @@ public final class Metrics {
 
     @Override
     void render(StringBuilder out) {
-      values.forEach((k, v) -> out.append(name).append(labels(k)).append(' ').append(v.sum()).append('\n'));
+      Map<List<String>, LongAdder> sorted = new TreeMap<>(Metrics::compareKeys);
+      sorted.putAll(values);
+      sorted.forEach((k, v) -> out.append(name).append(labels(k)).append(' ').append(v.sum()).append('\n'));
     }
   }
 

@@ -97,6 +97,46 @@ class IngestHttpTest {
   }
 
   @Test
+  void bodiesAreStoredByteForByteWhateverTheirFraming() throws Exception {
+    r = new ReceiverHarness(dir, "");
+    StringBuilder big = new StringBuilder("[");
+    for (int i = 0; i < 40; i++) {
+      big.append(i == 0 ? "" : ",").append("{\"labels\":{\"alertname\":\"Big").append(i)
+          .append("\"},\"annotations\":{\"description\":\"").append("x".repeat(500)).append("\"}}");
+    }
+    byte[] large = big.append(']').toString().getBytes(StandardCharsets.UTF_8);
+    assertTrue(large.length > 16 * 1024, "larger than the buffers a body is read through");
+    assertEquals(200, r.post("/api/v2/alerts", large, "Content-Type", "application/json").statusCode());
+    byte[] chunked = "[{\"labels\":{\"alertname\":\"Chunked\"}}]".getBytes(StandardCharsets.UTF_8);
+    assertEquals("HTTP/1.1 200", rawPost(chunked, "Transfer-Encoding: chunked\r\n"));
+    List<List<Object>> bodies = r.query("SELECT body FROM messages ORDER BY id");
+    assertEquals(2, bodies.size());
+    assertArrayEquals(large, (byte[]) bodies.get(0).get(0));
+    assertArrayEquals(chunked, (byte[]) bodies.get(1).get(0));
+    assertEquals(41, r.count("SELECT count(*) FROM alerts"));
+  }
+
+  /** Posts {@code body} to /api/v2/alerts in two chunks over a raw socket; returns the status line's first 12 characters. */
+  private String rawPost(byte[] body, String framing) throws Exception {
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", r.server.port())) {
+      s.setSoTimeout(30_000);
+      ByteArrayOutputStream request = new ByteArrayOutputStream();
+      request.write(("POST /api/v2/alerts HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" + framing
+          + "\r\n").getBytes(StandardCharsets.US_ASCII));
+      int half = body.length / 2;
+      request.write((Integer.toHexString(half) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+      request.write(body, 0, half);
+      request.write(("\r\n" + Integer.toHexString(body.length - half) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+      request.write(body, half, body.length - half);
+      request.write("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      s.getOutputStream().write(request.toByteArray());
+      s.getOutputStream().flush();
+      byte[] status = s.getInputStream().readNBytes(12);
+      return new String(status, StandardCharsets.US_ASCII);
+    }
+  }
+
+  @Test
   void alertmanagerWebhookFiringThenResolvedMakesOk() throws Exception {
     r = new ReceiverHarness(dir, "");
     assertEquals(200, r.post("/api/v1/ingest/alertmanager", sample("alertmanager_webhook_firing.json"),
