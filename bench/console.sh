@@ -46,12 +46,15 @@ run() {
   pid=$!
   waited=0
   while ! grep -q '^list of' "$tmp/out" && [ $waited -lt 1200 ]; do sleep 0.1; waited=$((waited + 1)); done
+  # CPU (user + system) the process used until the list was shown: a loaded machine inflates wall times, not this
+  cpu=$(awk '{ printf "%d ms", ($14 + $15) * 10 }' "/proc/$pid/stat" 2>/dev/null || echo "?")
   sleep 5
   rss=$(awk '/^VmRSS/ { printf "%d MiB", $2 / 1024 }' "/proc/$pid/status" 2>/dev/null || echo "?")
-  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
-  printf '%s: %s; RSS with the list shown %s (load average %s)\n' "$1" \
+  kill "$pid" 2>/dev/null || true # gone already when it could not start (say, a newer database schema)
+  wait "$pid" 2>/dev/null || true
+  printf '%s: %s; CPU until the list was shown %s; RSS with the list shown %s (load average %s)\n' "$1" \
     "$(grep -E '^(first paint|main window|list of)' "$tmp/out" | sed 's/ after the JVM started//' | paste -sd ';' | sed 's/;/; /g')" \
-    "$rss" "$(cut -d' ' -f1 /proc/loadavg)"
+    "$cpu" "$rss" "$(cut -d' ' -f1 /proc/loadavg)"
 }
 
 jar="$root/app/target/baton-console.jar"
