@@ -101,7 +101,7 @@ public final class SqliteStore implements Store {
   private long nextMessageId;
   private final Clock clock;
   private final ChangeLog changeLog;
-  private final CardLabelCounts cardLabels;
+  private final CardCounts cardCounts;
   private final SnoozeRuleTable snoozeRules;
   private final SourceTable sources;
   private final PreparedStatement selectIncidentLabels;
@@ -114,7 +114,7 @@ public final class SqliteStore implements Store {
     this.checkpointer = checkpointer;
     this.clock = clock;
     this.changeLog = new ChangeLog(c, retention);
-    this.cardLabels = new CardLabelCounts(c);
+    this.cardCounts = new CardCounts(c);
     this.snoozeRules = new SnoozeRuleTable(c);
     this.sources = new SourceTable(c);
     this.selectIncidentLabels = c.prepareStatement(
@@ -146,11 +146,14 @@ public final class SqliteStore implements Store {
         "INSERT INTO firing_periods (alert_id, started_at, ended_at, ended_by) VALUES (?,?,?,?)");
     insertIncident = c.prepareStatement("INSERT INTO incidents (id, project, grouping_key, trigger, status, state,"
         + " severity, service_level, sla_class, response_due_at, opened_at, closed_at, previous_id, alert_count,"
-        + " version, holder, holder_chain, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,json_array(?),?)");
+        + " version, holder, holder_chain, updated_at, periods_in_progress)"
+        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,json_array(?),?,?)");
     updateIncident = c.prepareStatement("UPDATE incidents SET status = ?, state = ?, severity = ?, sla_class = ?,"
-        + " response_due_at = ?, closed_at = ?, alert_count = ?, version = ?, " + WORKFLOW_SET + " WHERE id = ?");
-    touchIncident = c.prepareStatement(
-        "UPDATE incidents SET state = ?, alert_count = ?, version = ?, updated_at = ? WHERE id = ?");
+        + " response_due_at = ?, closed_at = ?, alert_count = ?, version = ?, " + WORKFLOW_SET
+        + ", periods_in_progress = periods_in_progress + ? WHERE id = ?");
+    // the periods in progress that new alerts of this transaction add (CardCounts), in the same row write
+    touchIncident = c.prepareStatement("UPDATE incidents SET state = ?, alert_count = ?, version = ?, updated_at = ?,"
+        + " periods_in_progress = periods_in_progress + ? WHERE id = ?");
     appendHolder = c.prepareStatement("UPDATE incidents SET holder_chain = json_insert(holder_chain, '$[#]', ?)"
         + " WHERE id = ?");
     describeIncident = c.prepareStatement("UPDATE incidents SET short_description = coalesce(?, short_description),"
@@ -636,7 +639,8 @@ public final class SqliteStore implements Store {
         p.executeUpdate();
         insertLabels(a.id(), event.labels());
       });
-      cardLabels.add(a.incidentId(), event.labels(), 1);
+      cardCounts.addLabels(a.incidentId(), event.labels(), 1);
+      cardCounts.addAlert(a.incidentId(), a.trigger(), a.periodStart() != 0);
       changeLog.alert(a.id(), "created");
     }
 
@@ -656,8 +660,8 @@ public final class SqliteStore implements Store {
           Map<String, String> oldLabels = labelsOf(old);
           // the incident the row names now: one this alert joins in this transaction gets its labels
           // as stored when the row moves there (trigger card_alert_joined)
-          cardLabels.add(storedIncident, oldLabels, -1);
-          cardLabels.add(storedIncident, event.labels(), 1);
+          cardCounts.addLabels(storedIncident, oldLabels, -1);
+          cardCounts.addLabels(storedIncident, event.labels(), 1);
           for (Map.Entry<String, String> l : oldLabels.entrySet()) {
             deleteAlertLabel.setString(1, l.getKey());
             deleteAlertLabel.setString(2, l.getValue());
@@ -777,6 +781,7 @@ public final class SqliteStore implements Store {
         p.setString(16, i.holding().holder());
         p.setString(17, i.holding().holder());
         p.setLong(18, i.updatedAt());
+        p.setInt(19, cardCounts.takePeriods(i.id()));
         p.executeUpdate();
       });
       writtenIncidents.put(i.id(), WrittenIncident.of(i));
@@ -793,7 +798,8 @@ public final class SqliteStore implements Store {
           p.setInt(2, i.alertCount());
           p.setLong(3, i.version());
           setTime(p, 4, i.updatedAt());
-          p.setLong(5, i.id());
+          p.setInt(5, cardCounts.takePeriods(i.id()));
+          p.setLong(6, i.id());
           p.executeUpdate();
         });
         changeLog.incident(i.id(), i.version(), ChangeLog.UPDATED);
@@ -809,7 +815,8 @@ public final class SqliteStore implements Store {
         setTime(p, 6, i.closedAt());
         p.setInt(7, i.alertCount());
         p.setLong(8, i.version());
-        p.setLong(19, i.id());
+        p.setInt(19, cardCounts.takePeriods(i.id()));
+        p.setLong(20, i.id());
         bindWorkflow(p, 9, i);
         p.executeUpdate();
       });
@@ -902,7 +909,7 @@ public final class SqliteStore implements Store {
     public void commit() {
       long lastChange = 0;
       try {
-        cardLabels.write();
+        cardCounts.write();
         lastChange = changeLog.append(clock.millis());
       } catch (SQLException e) {
         throw new StoreException("database " + file + ": write failed: " + describe(e), e);
@@ -922,7 +929,7 @@ public final class SqliteStore implements Store {
         rollbackQuietly();
         changeLog.discard();
         writtenIncidents.clear(); // what the rolled-back work wrote is gone: write in full again
-        cardLabels.discard();
+        cardCounts.discard();
         try {
           nextMessageId = nextId("messages");
           changeLog.reloadNextId();

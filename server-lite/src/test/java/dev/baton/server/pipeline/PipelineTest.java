@@ -100,6 +100,33 @@ class PipelineTest {
   }
 
   @Test
+  void cardTriggerCountsAndPeriodsSummedPerTransactionMatchTheAlerts() throws Exception {
+    open();
+    Instant ends = later(Duration.ofMinutes(4));
+    // several requests per transaction: incidents opened and joined by new alerts in the same commit
+    List<java.util.concurrent.CompletableFuture<Void>> sent = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      Event a = firing(Map.of("alertname", "Disk" + (i % 3), "instance", "db" + i), ends);
+      Event b = firing(Map.of("alertname", "Disk" + (i % 3), "instance", "web" + i, "dedup_key", "k" + i), ends);
+      sent.add(pipeline.submit(new Submission(new Source("test-source", null), "test", "127.0.0.1",
+          "application/json", "raw".getBytes(StandardCharsets.UTF_8), List.of(a, b), clock.millis())));
+    }
+    for (var f : sent) {
+      f.get(10, TimeUnit.SECONDS);
+    }
+    clock.advance(Duration.ofMinutes(1));
+    send(resolved(Map.of("alertname", "Disk0", "instance", "db0")),
+        firing(Map.of("alertname", "Disk1", "instance", "db99"), later(Duration.ofMinutes(4))));
+    assertEquals(query("SELECT ia.incident_id, a.trigger, count(*) FROM incident_alerts ia JOIN alerts a"
+            + " ON a.id = ia.alert_id GROUP BY 1, 2 ORDER BY 1, 2"),
+        query("SELECT incident_id, trigger, alerts FROM incident_card_triggers ORDER BY 1, 2"));
+    assertEquals(query("SELECT i.id, (SELECT count(*) FROM alerts a WHERE a.incident_id = i.id"
+            + " AND a.period_start IS NOT NULL) FROM incidents i ORDER BY 1"),
+        query("SELECT id, periods_in_progress FROM incidents ORDER BY 1"));
+    assertEquals(3L, ((Number) one("SELECT count(*) FROM incidents")).longValue());
+  }
+
+  @Test
   void sourceCountsAreWrittenAtMostEverySecondAndStayExactThroughARestart() throws Exception {
     open();
     Instant ends = later(Duration.ofMinutes(4));

@@ -29,6 +29,17 @@ public final class WriterBenchmark {
 
   private WriterBenchmark() {}
 
+  /** CPU time of the writer thread ({@code baton-writer}): the single thread every commit waits for. */
+  private static long writerCpuNanos() {
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (t != null && t.getThreadName().equals("baton-writer")) {
+        return threads.getThreadCpuTime(t.getThreadId());
+      }
+    }
+    return 0;
+  }
+
   public static void main(String[] args) throws Exception {
     int alerts = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int batch = args.length > 1 ? Integer.parseInt(args[1]) : 100;
@@ -46,6 +57,7 @@ public final class WriterBenchmark {
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     Deque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
     long cpu0 = os.getProcessCpuTime();
+    long writer0 = writerCpuNanos();
     long t0 = System.nanoTime();
     for (int round = 0; round < resend; round++) {
       Instant now = Instant.now();
@@ -71,12 +83,14 @@ public final class WriterBenchmark {
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
+    double writerSeconds = (writerCpuNanos() - writer0) / 1e9;
     long total = (long) alerts * resend;
     System.out.printf("writer: %d alerts (%d distinct x %d), batch %d, %d in flight, synchronous %s%n", total,
         alerts, resend, batch, depth, sync.name().toLowerCase(java.util.Locale.ROOT));
     System.out.printf("  %.0f alerts/s in %.2f s; CPU %.2f s = %.1f us per alert; %d commits, %.1f requests each%n",
         total / seconds, seconds, cpuSeconds, cpuSeconds * 1e6 / total, metrics.commitBatchSize.count(),
         (double) ((total + batch - 1) / batch) / Math.max(1, metrics.commitBatchSize.count()));
+    System.out.printf("  writer thread CPU %.2f s = %.1f us per alert%n", writerSeconds, writerSeconds * 1e6 / total);
     pipeline.close();
     store.close();
     try (var files = Files.walk(dir)) {

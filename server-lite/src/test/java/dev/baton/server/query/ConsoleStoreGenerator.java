@@ -148,7 +148,12 @@ public final class ConsoleStoreGenerator {
     p.setString(15, holder);
     p.setString(16, chain);
     p.setString(17, described ? "disk cleaned on " + projectName : null);
+    p.setInt(18, isOpen ? perIncident : 0); // as the writer counts them (store.CardCounts): all firing
     p.executeUpdate();
+    in.cardTrigger.setLong(1, id);
+    in.cardTrigger.setString(2, triggerName);
+    in.cardTrigger.setInt(3, perIncident);
+    in.cardTrigger.executeUpdate();
     timeline(in, id, opened, "opened");
     if (!isOpen) {
       timeline(in, id, closedAt, "closed");
@@ -187,7 +192,7 @@ public final class ConsoleStoreGenerator {
         in.label.setString(2, pair[1]);
         in.label.setLong(3, alert);
         in.label.executeUpdate();
-        in.cardLabel.setLong(1, id); // as the writer counts them (store.CardLabelCounts)
+        in.cardLabel.setLong(1, id); // as the writer counts them (store.CardCounts)
         in.cardLabel.setString(2, pair[0]);
         in.cardLabel.setString(3, pair[1]);
         in.cardLabel.executeUpdate();
@@ -220,6 +225,7 @@ public final class ConsoleStoreGenerator {
     final PreparedStatement alert;
     final PreparedStatement label;
     final PreparedStatement cardLabel;
+    final PreparedStatement cardTrigger;
     final PreparedStatement member;
     final PreparedStatement period;
     final PreparedStatement timeline;
@@ -227,13 +233,15 @@ public final class ConsoleStoreGenerator {
     Inserts(Connection c) throws SQLException {
       incident = c.prepareStatement("INSERT INTO incidents (id, project, grouping_key, trigger, status, state, severity,"
           + " service_level, sla_class, response_due_at, opened_at, closed_at, previous_id, alert_count, holder,"
-          + " holder_chain, short_description) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+          + " holder_chain, short_description, periods_in_progress) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
       alert = c.prepareStatement("INSERT INTO alerts (id, project, fingerprint, am_fingerprint, kind, state, severity,"
           + " trigger, labels, annotations, labels_hash, annotations_hash, grouping_key, source, first_seen, last_seen,"
           + " period_start, fire_count, incident_id) VALUES (?,?,?,?,'lasting',?,?,?,?,?,0,0,?,'generator',?,?,?,1,?)");
       label = c.prepareStatement("INSERT INTO alert_labels (name, value, alert_id) VALUES (?,?,?)");
       cardLabel = c.prepareStatement("INSERT INTO incident_card_labels (incident_id, name, value, alerts)"
           + " VALUES (?,?,?,1) ON CONFLICT (incident_id, name, value) DO UPDATE SET alerts = alerts + 1");
+      cardTrigger = c.prepareStatement(
+          "INSERT INTO incident_card_triggers (incident_id, trigger, alerts) VALUES (?,?,?)");
       member = c.prepareStatement("INSERT INTO incident_alerts (incident_id, alert_id, joined_at) VALUES (?,?,?)");
       period = c.prepareStatement("INSERT INTO firing_periods (id, alert_id, started_at, ended_at, ended_by)"
           + " VALUES (?,?,?,?,'resolved')");
