@@ -1,9 +1,9 @@
 package dev.baton.server.store;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.slf4j.Logger;
@@ -11,27 +11,47 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Copies the WAL back into the database on its own connection and thread, so the writer's
- * commits never pay for a checkpoint. Passive checkpoints every half second; when the WAL
- * still grows past {@value #RESTART_BYTES} bytes, a restarting one briefly waits for the writer
- * so the WAL starts over.
+ * commits never pay for a checkpoint. Passive checkpoints every half second, beside the writer;
+ * when the WAL then still holds more than {@value #RESTART_BYTES} bytes of frames (a writer that
+ * never pauses keeps a passive checkpoint from ever catching up, so the WAL would grow without
+ * end), more passive rounds catch up with what the writer appended meanwhile and a restarting one
+ * follows so the WAL starts over. A restarting checkpoint holds the writer's lock while it copies
+ * and syncs, so it runs only once passive ones have copied nearly everything, and waits at most
+ * {@value #RESTART_WAIT_MILLIS} ms for the writer and readers.
  */
 final class Checkpointer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Checkpointer.class);
   static final long RESTART_BYTES = 64L * 1024 * 1024;
+  static final int RESTART_WAIT_MILLIS = 100;
+  /** Passive rounds before a restart stop once the writer appended fewer frames than this during one. */
+  private static final long CATCH_UP_FRAMES = 256;
+  private static final int CATCH_UP_ROUNDS = 4;
   private static final long PERIOD_MILLIS = 500;
 
-  private final Path wal;
   private final Connection connection;
+  private final long pageSize;
+  private final long restartBytes;
+  private final long periodMillis;
   private final Thread thread;
   private volatile boolean running = true;
 
   Checkpointer(Path database, SqliteStore.Synchronous synchronous) throws SQLException {
-    this.wal = Path.of(database + "-wal");
+    this(database, synchronous, RESTART_BYTES, PERIOD_MILLIS);
+  }
+
+  /** With another restart size and period (tests). */
+  Checkpointer(Path database, SqliteStore.Synchronous synchronous, long restartBytes, long periodMillis)
+      throws SQLException {
+    this.restartBytes = restartBytes;
+    this.periodMillis = periodMillis;
     this.connection = DriverManager.getConnection("jdbc:sqlite:" + database);
     try (Statement s = connection.createStatement()) {
-      s.execute("PRAGMA busy_timeout = 5000");
+      s.execute("PRAGMA busy_timeout = " + RESTART_WAIT_MILLIS);
       s.execute("PRAGMA synchronous = " + synchronous.name());
+      try (ResultSet rs = s.executeQuery("PRAGMA page_size")) {
+        pageSize = rs.getLong(1);
+      }
     }
     this.thread = new Thread(this::run, "baton-checkpoint");
     thread.setDaemon(true);
@@ -41,10 +61,18 @@ final class Checkpointer implements AutoCloseable {
   private void run() {
     while (running) {
       try {
-        Thread.sleep(PERIOD_MILLIS);
-        boolean big = Files.exists(wal) && Files.size(wal) > RESTART_BYTES;
-        try (Statement s = connection.createStatement()) {
-          s.execute(big ? "PRAGMA wal_checkpoint(RESTART)" : "PRAGMA wal_checkpoint(PASSIVE)");
+        Thread.sleep(periodMillis);
+        long frames = checkpoint("PASSIVE");
+        if (frames * pageSize > restartBytes) {
+          // catch up with what the writer appended meanwhile, so the restart has little left to copy
+          for (int round = 0; round < CATCH_UP_ROUNDS; round++) {
+            long before = frames;
+            frames = checkpoint("PASSIVE");
+            if (frames - before < CATCH_UP_FRAMES) {
+              break;
+            }
+          }
+          checkpoint("RESTART");
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -53,6 +81,14 @@ final class Checkpointer implements AutoCloseable {
         // a busy database or a transient I/O error: the next round tries again
         LOG.debug("checkpoint skipped: {}", e.toString());
       }
+    }
+  }
+
+  /** Runs a checkpoint; how many frames the WAL holds. */
+  private long checkpoint(String mode) throws SQLException {
+    try (Statement s = connection.createStatement();
+         ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(" + mode + ")")) {
+      return rs.next() ? rs.getLong(2) : 0;
     }
   }
 
