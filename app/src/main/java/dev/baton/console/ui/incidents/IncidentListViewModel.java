@@ -82,6 +82,8 @@ public final class IncidentListViewModel implements AutoCloseable {
    * UI thread (busy building the window at start) gets to its {@link IncidentChange.Reload}.
    */
   private final AtomicReference<CompletableFuture<List<IncidentCard>>> readAhead = new AtomicReference<>();
+  /** A read of every card is under way or waiting to be applied: a reload then waits its turn (one read at a time). */
+  private final AtomicBoolean reading = new AtomicBoolean();
   /** A read of every card is under way; {@link #arrivedWhileFetching} waits for it. */
   private boolean fetching;
   /** The source asked for another read while one was under way. */
@@ -125,7 +127,7 @@ public final class IncidentListViewModel implements AutoCloseable {
    * begins after the source asked for it, and the changes queued behind it wait for its result.
    */
   private void receive(IncidentChange change) {
-    if (change instanceof IncidentChange.Reload) {
+    if (change instanceof IncidentChange.Reload && reading.compareAndSet(false, true)) {
       CompletableFuture<List<IncidentCard>> read = new CompletableFuture<>();
       readAhead.set(read);
       tasks.execute(source::load, read::complete, read::completeExceptionally);
@@ -160,6 +162,7 @@ public final class IncidentListViewModel implements AutoCloseable {
     loading.set(true);
     CompletableFuture<List<IncidentCard>> read = readAhead.getAndSet(null);
     if (read == null) {
+      reading.set(true);
       read = new CompletableFuture<>();
       tasks.execute(source::load, read::complete, read::completeExceptionally);
     }
@@ -181,6 +184,7 @@ public final class IncidentListViewModel implements AutoCloseable {
 
   private void fetchDone() {
     fetching = false;
+    reading.set(false);
     loading.set(false);
     List<IncidentChange> later = List.copyOf(arrivedWhileFetching);
     arrivedWhileFetching.clear();

@@ -184,6 +184,23 @@ class IncidentListViewModelTest {
   }
 
   @Test
+  void aReloadWhileTheListIsReadWaitsForThatRead() {
+    ManualTaskExecutor tasks = new ManualTaskExecutor();
+    ListIncidentSource slow = new ListIncidentSource(cards);
+    IncidentListViewModel list = new IncidentListViewModel(slow, tasks, new Operator("alice", Set.of("bravo")), mql);
+    list.load();
+    slow.push(new IncidentChange.Reload());
+    slow.push(new IncidentChange.Reload());
+    assertEquals(1, tasks.pending(), "one read at a time, however many reloads the stream asks for");
+
+    tasks.runPending();
+
+    assertEquals(2, slow.loads(), "the first read, then one for the reloads that came during it");
+    assertEquals(cards.size(), list.cards().size());
+    assertFalse(list.loadingProperty().get());
+  }
+
+  @Test
   void vocabularyFollowsTheCards() {
     assertTrue(model.vocabularyProperty().get().labelNames().contains("kubernetes"));
     assertEquals(List.of("node-a1", "node-a2", "node-b7"), model.vocabularyProperty().get().labelValues("node"));
