@@ -31,22 +31,16 @@ class UtcInstantDeserializerTest {
         default -> random.nextInt(1_000_000_000);
       };
       String text = Instant.ofEpochSecond(seconds, nanos).toString(); // ISO_INSTANT, as the receiver writes
-      assertEquals(Instant.parse(text), UtcInstantDeserializer.parse(text), text);
       assertEquals(Instant.parse(text), json.readValue("\"" + text + "\"", Instant.class), text);
     }
     for (String text : new String[] {"2026-11-21T22:20:57Z", "2026-11-21T22:20:57.5Z", "2026-11-21T22:20:57.581Z",
         "2024-02-29T23:59:59.123456789Z", "1970-01-01T00:00:00Z", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.9Z"}) {
-      assertEquals(Instant.parse(text), UtcInstantDeserializer.parse(text), text);
+      assertEquals(Instant.parse(text), json.readValue("\"" + text + "\"", Instant.class), text);
     }
   }
 
   @Test
-  void otherFormsAreLeftToJacksonWhichReadsOrRefusesThem() throws Exception {
-    for (String text : new String[] {"2026-11-21T23:20:57+01:00", "2026-11-21t22:20:57Z", "2026-11-21T22:20:57",
-        "2026-11-21T22:20:57.Z", "2026-11-21T22:20:57.1234567890Z", "2026-02-30T00:00:00Z", "2026-11-21T24:00:00Z",
-        "+12026-11-21T22:20:57Z", "2026-1x-21T22:20:57Z", ""}) {
-      assertNull(UtcInstantDeserializer.parse(text), text);
-    }
+  void otherFormsAreReadOrRefusedByJackson() throws Exception {
     assertEquals(Instant.parse("2026-11-21T22:20:57Z"), json.readValue("\"2026-11-21T23:20:57+01:00\"", Instant.class));
     assertEquals(Instant.ofEpochMilli(1_795_299_957_581L), json.readValue("1795299957.581", Instant.class));
     assertThrows(InvalidFormatException.class, () -> json.readValue("\"2026-02-30T00:00:00Z\"", Instant.class));

@@ -1,10 +1,8 @@
 package dev.baton.server.ingest;
 
-import java.time.DateTimeException;
+import dev.baton.api.time.Rfc3339Times;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
@@ -45,7 +43,7 @@ final class Timestamps {
     if (text.length() > MAX_TEXT) {
       throw new IllegalArgumentException("is not an RFC 3339 time (" + text.length() + " characters long)");
     }
-    Instant common = parseCommonForm(text);
+    Instant common = Rfc3339Times.parse(text);
     if (common != null) {
       return common.equals(GO_ZERO) ? null : common;
     }
@@ -62,75 +60,5 @@ final class Timestamps {
     }
     Instant instant = time.toInstant();
     return instant.equals(GO_ZERO) ? null : instant;
-  }
-
-  /**
-   * The form every sender here writes, {@code 2026-11-21T13:11:30[.fraction](Z|+01:00)}, read
-   * without the formatter machinery, which costs several times more per alert. Returns null for
-   * anything else, including invalid dates, so the general path reports the problem.
-   */
-  static Instant parseCommonForm(String t) {
-    int n = t.length();
-    if (n < 20 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T' || t.charAt(13) != ':'
-        || t.charAt(16) != ':') {
-      return null;
-    }
-    int year = digits(t, 0, 4);
-    int month = digits(t, 5, 2);
-    int day = digits(t, 8, 2);
-    int hour = digits(t, 11, 2);
-    int minute = digits(t, 14, 2);
-    int second = digits(t, 17, 2);
-    if (year < 1 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
-      return null;
-    }
-    int i = 19;
-    int nanos = 0;
-    if (t.charAt(i) == '.') {
-      int start = ++i;
-      while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
-        i++;
-      }
-      int count = i - start;
-      if (count < 1 || count > 9) {
-        return null;
-      }
-      nanos = digits(t, start, count);
-      for (int k = count; k < 9; k++) {
-        nanos *= 10;
-      }
-    }
-    int offsetSeconds;
-    if (i == n - 1 && t.charAt(i) == 'Z') {
-      offsetSeconds = 0;
-    } else if (i == n - 6 && (t.charAt(i) == '+' || t.charAt(i) == '-') && t.charAt(i + 3) == ':') {
-      int hours = digits(t, i + 1, 2);
-      int minutes = digits(t, i + 4, 2);
-      if (hours < 0 || hours > 18 || minutes < 0 || minutes > 59) {
-        return null;
-      }
-      offsetSeconds = (t.charAt(i) == '-' ? -1 : 1) * (hours * 3600 + minutes * 60);
-    } else {
-      return null;
-    }
-    try {
-      return LocalDateTime.of(year, month, day, hour, minute, second, nanos)
-          .toInstant(ZoneOffset.ofTotalSeconds(offsetSeconds));
-    } catch (DateTimeException e) {
-      return null;
-    }
-  }
-
-  /** The decimal value of {@code count} ASCII digits at {@code from}, or -1 if any is not a digit. */
-  private static int digits(String t, int from, int count) {
-    int value = 0;
-    for (int i = from; i < from + count; i++) {
-      char c = t.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      value = value * 10 + (c - '0');
-    }
-    return value;
   }
 }
