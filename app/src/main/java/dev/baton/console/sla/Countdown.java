@@ -39,12 +39,19 @@ public final class Countdown {
     return new Reading(clock(Duration.ofSeconds(seconds)), lastFifth ? Phase.AMBER : Phase.CALM);
   }
 
-  /** {@code 04:59}, {@code 1:02:03}. */
+  /** {@code 04:59}, {@code 1:02:03}. Built by hand: every visible timer formats one each second. */
   static String clock(Duration duration) {
     long seconds = duration.getSeconds();
     long hours = seconds / 3600;
-    long minutes = seconds % 3600 / 60;
-    long secs = seconds % 60;
-    return hours > 0 ? String.format("%d:%02d:%02d", hours, minutes, secs) : String.format("%02d:%02d", minutes, secs);
+    StringBuilder text = new StringBuilder(9);
+    if (hours > 0) {
+      text.append(hours).append(':');
+    }
+    twoDigits(text, seconds % 3600 / 60).append(':');
+    return twoDigits(text, seconds % 60).toString();
+  }
+
+  private static StringBuilder twoDigits(StringBuilder text, long value) {
+    return text.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
   }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -23,6 +24,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -35,6 +37,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * as the list scrolls, and the detail pane's header is one.
  */
 public final class IncidentCardNode {
+
+  /** Room each side of a label value, as the padding of the labels that showed them had. */
+  private static final Insets VALUE_MARGIN = new Insets(0, 2, 0, 2);
 
   private final SlaClock clock;
   private final CardText text;
@@ -59,6 +64,8 @@ public final class IncidentCardNode {
   private final Label title = new Label();
   private final Label span = new Label();
   private final FlowPane labels = new FlowPane(12, 2);
+  private final HBox header = new HBox();
+  private final Region grow = new Region();
   private final VBox card;
   /** What the label chips and style classes show now: unchanged parts are not rebuilt or restyled. */
   private Map<String, List<String>> labelsShown;
@@ -78,7 +85,6 @@ public final class IncidentCardNode {
     duration.getStyleClass().add(BatonStyle.CARD_MUTED);
     span.getStyleClass().add(BatonStyle.CARD_MUTED);
     title.getStyleClass().add(BatonStyle.CARD_TITLE);
-    Region grow = new Region();
     HBox.setHgrow(grow, Priority.ALWAYS);
     for (AlertState state : List.of(AlertState.FIRING, AlertState.OK, AlertState.UNKNOWN, AlertState.PENDING)) {
       Ikon ikon = switch (state) {
@@ -90,11 +96,8 @@ public final class IncidentCardNode {
       stateIcons.put(state, icon(ikon, "baton-state-" + state.wireName(), state.wireName()));
     }
     Tooltip.install(labels, new Tooltip("Click a value: filter ~name = \"value\"; Alt-click: !="));
-    HBox header = new HBox(fresh, timer, severity, project, holders, assignee, grow, icons, runbooks, alerts, duration);
     header.getStyleClass().add(BatonStyle.CARD_LINE);
-    HBox spanLine = new HBox(span);
-    spanLine.getStyleClass().add(BatonStyle.CARD_LINE);
-    card = new VBox(header, title, spanLine, labels);
+    card = new VBox(header, title, span, labels);
     card.getStyleClass().add(BatonStyle.CARD);
   }
 
@@ -126,11 +129,12 @@ public final class IncidentCardNode {
     }
     project.setText(item.project());
     holders.setText(CardText.holderChain(item));
-    assignee.setText(item.assignee().isEmpty() ? "" : "· " + item.assignee());
+    assignee.setText("· " + item.assignee());
+    runbooks.setText(Integer.toString(item.runbooks()));
+    showHeader(item, unseen.test(item));
     boolean snoozed = item.snoozed().isPresent();
     if (item.state() != stateShown || snoozed != snoozedShown) {
-      // Only the icons shown are in the scene: hidden ones would still cost every layout pass.
-      List<Node> shown = new ArrayList<>();
+      List<Node> shown = new ArrayList<>(2);
       if (stateIcons.containsKey(item.state())) {
         shown.add(stateIcons.get(item.state()));
       }
@@ -143,8 +147,6 @@ public final class IncidentCardNode {
     }
     item.snoozed().ifPresent(s -> snoozedIcon.getTooltip().setText(s.forever() ? "snoozed forever"
         : "snoozed until " + s.until()));
-    runbooks.setText(Integer.toString(item.runbooks()));
-    showIf(runbooks, item.runbooks() > 0);
     alerts.setText(Integer.toString(item.alertCount()));
     duration.setText(CardText.duration(CardText.lasted(item, now)));
     title.setText(CardText.title(item));
@@ -153,12 +155,29 @@ public final class IncidentCardNode {
       fillLabelChips(labels, item.labels(), labelClicks);
       labelsShown = item.labels();
     }
-    showIf(fresh, unseen.test(item));
   }
 
-  private static void showIf(Node node, boolean shown) {
-    node.setVisible(shown);
-    node.setManaged(shown);
+  /**
+   * Puts in the header line only the parts this card shows. A hidden node would still cost every
+   * pulse: each one that changes anything walks all nodes of the scene (their bounds).
+   */
+  private void showHeader(IncidentCard item, boolean isNew) {
+    List<Node> parts = new ArrayList<>(12);
+    if (isNew) {
+      parts.add(fresh);
+    }
+    parts.addAll(List.of(timer, severity, project, holders));
+    if (!item.assignee().isEmpty()) {
+      parts.add(assignee);
+    }
+    parts.addAll(List.of(grow, icons));
+    if (item.runbooks() > 0) {
+      parts.add(runbooks);
+    }
+    parts.addAll(List.of(alerts, duration));
+    if (!header.getChildren().equals(parts)) {
+      header.getChildren().setAll(parts);
+    }
   }
 
   public VBox node() {
@@ -185,8 +204,9 @@ public final class IncidentCardNode {
 
   /**
    * Makes {@code pane} show {@code name = v1, v2} chips whose values add {@code ~name = "v"} to the
-   * filter on click ({@code !=} with Alt). The chips and value labels already in {@code pane} are
-   * reused: creating and styling labels is what a card costs most.
+   * filter on click ({@code !=} with Alt). The chips and texts already in {@code pane} are reused:
+   * creating and styling nodes is what a card costs most. Names and values are {@link Text}s, not
+   * labels: a label is two nodes, and every node on screen costs every pulse.
    */
   public static void fillLabelChips(Pane pane, Map<String, List<String>> values, LabelClicks labelClicks) {
     ObservableList<Node> chips = pane.getChildren();
@@ -198,9 +218,7 @@ public final class IncidentCardNode {
       } else {
         chip = new HBox();
         chip.getStyleClass().add(BatonStyle.LABEL_CHIP);
-        Label key = new Label();
-        key.getStyleClass().add(BatonStyle.LABEL_NAME);
-        chip.getChildren().add(key);
+        chip.getChildren().add(text(BatonStyle.LABEL_NAME));
         chips.add(chip);
       }
       fillChip(chip, label.getKey(), label.getValue(), labelClicks);
@@ -213,14 +231,16 @@ public final class IncidentCardNode {
 
   private static void fillChip(HBox chip, String name, List<String> vals, LabelClicks labelClicks) {
     ObservableList<Node> parts = chip.getChildren();
-    ((Label) parts.get(0)).setText(name + " = ");
+    ((Text) parts.get(0)).setText(name + " = ");
     for (int i = 0; i < vals.size(); i++) {
-      Label v;
+      Text v;
       if (i + 1 < parts.size()) {
-        v = (Label) parts.get(i + 1);
+        v = (Text) parts.get(i + 1);
       } else {
-        v = new Label();
-        v.getStyleClass().add(BatonStyle.LABEL_VALUE);
+        v = text(BatonStyle.LABEL_VALUE);
+        HBox.setMargin(v, VALUE_MARGIN);
+        // The whole box of the text takes the click, not only the glyphs' shapes.
+        v.setPickOnBounds(true);
         parts.add(v);
       }
       String value = vals.get(i);
@@ -237,5 +257,12 @@ public final class IncidentCardNode {
     if (vals.size() + 1 < parts.size()) {
       parts.remove(vals.size() + 1, parts.size());
     }
+  }
+
+  /** A text styled as the theme styles a label's ({@code text}) plus {@code style}. */
+  private static Text text(String style) {
+    Text text = new Text();
+    text.getStyleClass().addAll("text", style);
+    return text;
   }
 }

@@ -2,7 +2,10 @@ package dev.baton.console.ui.theme;
 
 import dev.baton.console.incident.Severity;
 import dev.baton.console.sla.Countdown;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
+import javafx.css.PseudoClass;
 
 /** Style classes of baton.css, so views never spell them by hand. */
 public final class BatonStyle {
@@ -47,6 +50,14 @@ public final class BatonStyle {
   public static final String CHART_CARD = "baton-chart-card";
   public static final String SOURCE_MISSING = "baton-source-missing";
 
+  private static final Map<Countdown.Phase, PseudoClass> SLA_PHASES = new EnumMap<>(Countdown.Phase.class);
+
+  static {
+    for (Countdown.Phase phase : Countdown.Phase.values()) {
+      SLA_PHASES.put(phase, PseudoClass.getPseudoClass(phase.name().toLowerCase(Locale.ROOT)));
+    }
+  }
+
   private BatonStyle() {
   }
 
@@ -55,9 +66,13 @@ public final class BatonStyle {
     return "baton-s" + severity.level();
   }
 
-  /** {@code baton-sla-amber}, …: the timer colour of a countdown phase. */
-  public static String sla(Countdown.Phase phase) {
-    return "baton-sla-" + phase.name().toLowerCase(Locale.ROOT);
+  /**
+   * {@code :amber}, {@code :overdue}, …: the pseudo-class of a countdown phase on a {@link #SLA}
+   * timer, which sets its colour. A pseudo-class, not a style class: changing it restyles the
+   * timer alone, not everything under it anew.
+   */
+  public static PseudoClass sla(Countdown.Phase phase) {
+    return SLA_PHASES.get(phase);
   }
 
   /** {@code mql-word}, {@code mql-string}, …: the colour of an MQL token kind. */

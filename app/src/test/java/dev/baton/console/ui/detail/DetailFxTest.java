@@ -130,9 +130,9 @@ class DetailFxTest {
     });
 
     select(robot, "tab-alerts");
-    robot.clickOn(robot.from(alerts).lookup((Label l) -> l.getText().equals("db2")).<Node>query());
+    robot.clickOn(robot.from(alerts).lookup((Text t) -> t.getText().equals("db2")).<Node>query());
     LiveConsole.await("the filter", () -> window.model().filter().textProperty().get().equals("~instance = \"db2\""));
-    robot.press(KeyCode.ALT).clickOn(robot.from(alerts).lookup((Label l) -> l.getText().equals("db1")).<Node>query())
+    robot.press(KeyCode.ALT).clickOn(robot.from(alerts).lookup((Text t) -> t.getText().equals("db1")).<Node>query())
         .release(KeyCode.ALT);
     LiveConsole.await("the negated filter", () -> window.model().filter().textProperty().get()
         .equals("~instance = \"db2\" AND ~instance != \"db1\""));

@@ -13,7 +13,6 @@ import dev.baton.console.task.DirectTaskExecutor;
 import dev.baton.console.ui.FxTestSupport;
 import dev.baton.console.ui.incidents.IncidentListView;
 import dev.baton.console.ui.incidents.IncidentListViewModel;
-import dev.baton.console.ui.theme.BatonStyle;
 import dev.baton.console.ui.theme.Theme;
 import dev.baton.mql.Mql;
 import java.time.Duration;
@@ -23,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javafx.scene.Scene;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -64,8 +64,8 @@ class SlaCountdownFxTest {
   }
 
   private SlaTimer firstTimer(FxRobot robot) {
-    return robot.lookup("." + BatonStyle.SLA).queryAllAs(SlaTimer.class).stream()
-        .filter(t -> t.getText() != null && !t.getText().isEmpty())
+    return robot.lookup((javafx.scene.Node n) -> n instanceof SlaTimer).queryAllAs(SlaTimer.class).stream()
+        .filter(t -> t.text() != null && !t.text().isEmpty())
         .min((a, b) -> Double.compare(a.localToScene(0, 0).getY(), b.localToScene(0, 0).getY()))
         .orElseThrow();
   }
@@ -80,26 +80,57 @@ class SlaCountdownFxTest {
   void turnsAmberInTheLastFifthThenRedAndCountsUp(FxRobot robot) throws Exception {
     WaitForAsyncUtils.waitForFxEvents();
     SlaTimer timer = firstTimer(robot);
-    assertEquals("00:40", timer.getText());
+    assertEquals("00:40", timer.text());
     assertEquals(Phase.CALM, timer.phase());
+    Color calm = (Color) timer.textNode().getFill();
 
     tick(Duration.ofSeconds(27));
-    assertEquals("00:13", timer.getText());
+    assertEquals("00:13", timer.text());
     assertEquals(Phase.CALM, timer.phase());
+    assertEquals(calm, timer.textNode().getFill());
 
     tick(Duration.ofSeconds(1));
-    assertEquals("00:12", timer.getText());
+    assertEquals("00:12", timer.text());
     assertEquals(Phase.AMBER, timer.phase());
-    assertTrue(timer.getStyleClass().contains("baton-sla-amber"));
+    assertEquals(Color.web("#b86e00"), timer.textNode().getFill(), "baton.css's light amber");
 
     tick(Duration.ofSeconds(12));
-    assertEquals("+00:00", timer.getText());
+    assertEquals("+00:00", timer.text());
     assertEquals(Phase.OVERDUE, timer.phase());
-    assertTrue(timer.getStyleClass().contains("baton-sla-overdue"));
-    assertTrue(!timer.getStyleClass().contains("baton-sla-amber"));
+    assertEquals(Color.WHITE, timer.textNode().getFill(), "white on red");
+    assertEquals(Color.web("#d1242f"), timer.getBackground().getFills().get(0).getFill());
 
     tick(Duration.ofSeconds(75));
-    assertEquals("+01:15", timer.getText());
+    assertEquals("+01:15", timer.text());
+
+    tick(Duration.ofHours(1));
+    assertEquals("+1:01:15", timer.text());
+    double textWidth = timer.textNode().getLayoutBounds().getWidth();
+    assertTrue(textWidth + 12 > 80, "wider than the timer's minimum: " + textWidth);
+    assertTrue(timer.getWidth() >= textWidth + 12, "the box grew to hold the longer text and its padding: "
+        + timer.getWidth() + " for " + textWidth);
+  }
+
+  @Test
+  void aTickLaysOutNothingButTheTimerUnlessItsWidthChanges(FxRobot robot) throws Exception {
+    WaitForAsyncUtils.waitForFxEvents();
+    SlaTimer timer = firstTimer(robot);
+    // 40 s to go: 00:39 is as wide as 00:40, so the card need not be laid out.
+    boolean[] laidOut = FxTestSupport.onFx(() -> {
+      time.advance(Duration.ofSeconds(1));
+      clock.tick();
+      return new boolean[] {timer.isNeedsLayout(), timer.getParent().isNeedsLayout()};
+    });
+    assertEquals("00:39", timer.text());
+    assertTrue(!laidOut[0] && !laidOut[1], "a tick of the same width laid out the timer or its card line");
+    // 00:00 then +00:01: one character more, and red; now the card line must make room.
+    laidOut = FxTestSupport.onFx(() -> {
+      time.advance(Duration.ofSeconds(40));
+      clock.tick();
+      return new boolean[] {timer.isNeedsLayout(), timer.getParent().isNeedsLayout()};
+    });
+    assertEquals("+00:01", timer.text());
+    assertTrue(laidOut[0] && laidOut[1], "a wider text must lay out the card line");
   }
 
   @Test
