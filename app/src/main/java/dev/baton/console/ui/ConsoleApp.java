@@ -25,6 +25,7 @@ import dev.baton.console.connection.ConnectionCheck;
 import dev.baton.console.connection.RememberedConnection;
 import dev.baton.console.ui.connection.ConnectionView;
 import dev.baton.console.ui.connection.ConnectionViewModel;
+import dev.baton.console.ui.connection.PendingWiring;
 import dev.baton.server.StartupException;
 import java.net.URI;
 import java.time.Clock;
@@ -37,11 +38,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import javafx.application.Application;
+import javafx.beans.value.ChangeListener;
 import javafx.stage.Stage;
 
 /**
@@ -56,12 +59,15 @@ public final class ConsoleApp extends Application {
   private static boolean wallAtStart;
   private static volatile StartupException failedToStart;
   private static Runnable exit;
+  private static ReceiverStarter switchStarter = ConsoleApp::startReceiver;
 
   private ConsoleWiring wiring;
   private FxTaskExecutor tasks;
   private SlaClock clock;
   private IncidentListViewModel list;
   private MainView view;
+  /** The switch under way, if any: closed with the window. */
+  private PendingWiring switching;
 
   private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
 
@@ -85,6 +91,21 @@ public final class ConsoleApp extends Application {
     startingMessage = message;
     wallAtStart = wall;
     failedToStart = null;
+  }
+
+  /** What starts the receiver a switch goes to (tests hold it back to close the window meanwhile). */
+  @FunctionalInterface
+  interface ReceiverStarter {
+    ConsoleWiring start(RememberedConnection.Saved choice, ConsoleWiring before) throws StartupException;
+  }
+
+  static void startSwitchesWith(ReceiverStarter starter) {
+    switchStarter = starter;
+  }
+
+  static ConsoleWiring startReceiver(RememberedConnection.Saved choice, ConsoleWiring before) throws StartupException {
+    return ConsoleWiring.start(choice.embedded() ? null : URI.create(choice.server()), choice.token(),
+        before.dataDir(), before.config());
   }
 
   /** Why the wiring could not start, once that happened. */
@@ -192,14 +213,36 @@ public final class ConsoleApp extends Application {
     } catch (Exception e) {
       LOG.warn("closing the incident list: {}", e.getMessage());
     }
+    PendingWiring pending = new PendingWiring();
+    switching = pending;
+    ChangeListener<Boolean> windowClosed = (obs, was, showing) -> {
+      if (!showing) {
+        pending.windowGone();
+      }
+    };
+    stage.showingProperty().addListener(windowClosed);
     CompletableFuture<ConsoleWiring> next = new CompletableFuture<>();
+    ReceiverStarter starter = switchStarter;
     tasks.execute(() -> {
       old.close();
-      return ConsoleWiring.start(choice.embedded() ? null : URI.create(choice.server()), choice.token(),
-          old.dataDir(), old.config());
-    }, next::complete, next::completeExceptionally);
+      ConsoleWiring started = starter.start(choice, old);
+      if (!pending.offer(started)) {
+        throw new CancellationException("the window closed during the switch");
+      }
+      return started;
+    }, started -> {
+      stage.showingProperty().removeListener(windowClosed);
+      pending.take().ifPresentOrElse(next::complete,
+          () -> next.completeExceptionally(new CancellationException("the window closed during the switch")));
+    }, failure -> {
+      stage.showingProperty().removeListener(windowClosed);
+      next.completeExceptionally(failure);
+    });
     String message = choice.embedded() ? "Starting the receiver inside the console…" : "Connecting to " + choice.server() + "…";
     openWhenStarted(stage, next, message, failure -> {
+      if (pending.isGone()) {
+        return; // nobody to tell, nothing to fall back to
+      }
       Alert alert = new Alert(Alert.AlertType.ERROR, failure.getMessage()
           + (fallBack ? "\n\nBack to the receiver used before." : ""));
       alert.setHeaderText("Cannot switch the receiver");
@@ -276,6 +319,9 @@ public final class ConsoleApp extends Application {
 
   @Override
   public void stop() throws Exception {
+    if (switching != null) {
+      switching.windowGone();
+    }
     clock.stop();
     if (list != null) {
       list.close();
