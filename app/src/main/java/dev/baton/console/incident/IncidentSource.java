@@ -21,18 +21,4 @@ public interface IncidentSource {
    * every change after it is delivered, so a {@link #load()} made then misses nothing.
    */
   AutoCloseable subscribe(Consumer<IncidentChange> changes);
-
-  /** Nothing to show: a console with no incident API to talk to. */
-  IncidentSource NONE = new IncidentSource() {
-    @Override
-    public List<IncidentCard> load() {
-      return List.of();
-    }
-
-    @Override
-    public AutoCloseable subscribe(Consumer<IncidentChange> changes) {
-      changes.accept(new IncidentChange.Reload());
-      return () -> { };
-    }
-  };
 }

@@ -204,6 +204,10 @@ class ConsoleBenchmark {
           + " incidents listed: %d MiB (target 400)%n", INCIDENTS, rssKiB() / 1024));
       report.append(String.format("first frame after the list arrived: %.0f ms%n", rendered / 1e6));
       console.close();
+    } finally {
+      if (keep == null) {
+        deleteTree(dir);
+      }
     }
     System.out.println("=== console benchmark ===\n" + report);
     Path out = Path.of(System.getProperty("baton.bench.out", "target/console-bench.txt"));
@@ -290,6 +294,15 @@ class ConsoleBenchmark {
     StringBuilder text = new StringBuilder("total ").append(total);
     spent.forEach(e -> text.append(", ").append(e.getKey()).append(' ').append(e.getValue()));
     return text.toString();
+  }
+
+  /** The receiver's folder when no one keeps it: the benchmark leaves nothing behind in /tmp. */
+  private static void deleteTree(Path dir) throws java.io.IOException {
+    try (var paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
   }
 
   private static int nodesUnder(javafx.scene.Node node) {
