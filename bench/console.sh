@@ -5,11 +5,12 @@
 #  2. the shaded jar as users start it (./baton's JVM options, embedded receiver) under Xvfb:
 #     cold start on an empty data folder, then over the 10,000 incidents of step 1: first paint,
 #     main window, list shown, and the process's RSS (console and its embedded receiver) with the
-#     list shown. Needs Xvfb (Debian package xvfb).
+#     list shown. Needs Xvfb (Debian package xvfb). The JVM options are ./baton's.
 # Usage: bench/console.sh   (BATON_BENCH_INCIDENTS=N to change the 10,000;
 #        BATON_BENCH_BASELINE_JAR=other/baton-console.jar runs that jar alternately with this one
 #        in step 2, for before/after ratios measured in one run; BATON_BENCH_BASELINE_DATA=DIR gives it
-#        its own copy of the incidents when it cannot read this database schema)
+#        its own copy of the incidents when it cannot read this database schema; BATON_BENCH_JVM and
+#        BATON_BENCH_BASELINE_JVM replace ./baton's JVM options for this jar and the baseline jar)
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 out="$root/app/target/console-bench.txt"
@@ -35,13 +36,18 @@ trap 'kill $xvfb 2>/dev/null; rm -rf "$tmp"' EXIT
 while [ ! -s "$tmp/display" ]; do sleep 0.1; done
 export DISPLAY=":$(cat "$tmp/display")"
 
-# run LABEL JAR DATA: starts JAR as ./baton does over DATA (copied: every run starts from the same
+# ./baton's JVM options (BATON_BENCH_JVM to try others; BATON_BENCH_BASELINE_JVM for the baseline
+# jar, by default the same).
+jvm=${BATON_BENCH_JVM:-$(sed -n 's/^exec java \(.*\) -jar "$jar" "$@"$/\1/p' "$root/baton")}
+baseline_jvm=${BATON_BENCH_BASELINE_JVM:-$jvm}
+# run LABEL JAR DATA [JVM OPTIONS]: starts JAR as ./baton does over DATA (copied: every run starts from the same
 # files), waits for the list, samples the RSS after 5 s more, and prints one line.
 run() {
   rm -rf "$tmp/data" "$tmp/config"
   : >"$tmp/out" # before java starts: the wait below must not read the previous run's lines
   cp -r "$2" "$tmp/data" 2>/dev/null || mkdir -p "$tmp/data"
-  java -XX:+UseSerialGC -Xmx256m -Dbaton.firstPaint=report -jar "$3" \
+  # shellcheck disable=SC2086 # JVM options are words
+  java ${4:-$jvm} -Dbaton.firstPaint=report -jar "$3" \
     --embedded --data-dir "$tmp/data" --config-dir "$tmp/config" >"$tmp/out" 2>/dev/null &
   pid=$!
   waited=0
@@ -59,10 +65,10 @@ run() {
 
 jar="$root/app/target/baton-console.jar"
 for round in 1 2 3; do
-  [ -n "${BATON_BENCH_BASELINE_JAR:-}" ] && run "baseline, empty folder, run $round" /nonexistent "$BATON_BENCH_BASELINE_JAR"
+  [ -n "${BATON_BENCH_BASELINE_JAR:-}" ] && run "baseline, empty folder, run $round" /nonexistent "$BATON_BENCH_BASELINE_JAR" "$baseline_jvm"
   run "empty folder, run $round" /nonexistent "$jar"
 done
 for round in 1 2; do
-  [ -n "${BATON_BENCH_BASELINE_JAR:-}" ] && run "baseline, ${BATON_BENCH_INCIDENTS:-10000} incidents, run $round" "${BATON_BENCH_BASELINE_DATA:-$data}" "$BATON_BENCH_BASELINE_JAR"
+  [ -n "${BATON_BENCH_BASELINE_JAR:-}" ] && run "baseline, ${BATON_BENCH_INCIDENTS:-10000} incidents, run $round" "${BATON_BENCH_BASELINE_DATA:-$data}" "$BATON_BENCH_BASELINE_JAR" "$baseline_jvm"
   run "${BATON_BENCH_INCIDENTS:-10000} incidents, run $round" "$data" "$jar"
 done

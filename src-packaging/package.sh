@@ -104,8 +104,9 @@ console_options=(
   --input "$work/console-input"
   --main-jar baton-console.jar
   --add-modules "$console_modules"
-  # As ./baton starts the console: one GC thread and a heap cap suit a desk machine.
-  --java-options "-XX:+UseSerialGC -Xmx256m"
+  # As ./baton starts the console: one GC thread, a heap cap and a small young generation (its
+  # eden is resident whole) suit a desk machine.
+  --java-options "-XX:+UseSerialGC -Xmx256m -Xmn32m"
   --app-version "$linux_version"
   --description "Baton on-call console: incidents with live SLA countdowns, MQL filter, embedded receiver"
 )
