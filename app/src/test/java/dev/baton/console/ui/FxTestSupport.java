@@ -30,6 +30,17 @@ public final class FxTestSupport {
     });
   }
 
+  /** Stops {@code app} on the FX thread, as JavaFX does when the application ends. */
+  public static void stop(javafx.application.Application app) throws Exception {
+    onFx(() -> {
+      try {
+        app.stop();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
   /** Closes every window but {@code keep} (the editor, list and analytics windows a test opened). */
   public static void hideAllBut(javafx.stage.Window keep) throws Exception {
     onFx(() -> new java.util.ArrayList<>(javafx.stage.Window.getWindows()).stream().filter(w -> w != keep)

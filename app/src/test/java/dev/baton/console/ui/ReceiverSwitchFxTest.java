@@ -67,13 +67,7 @@ class ReceiverSwitchFxTest {
   void stop() throws Exception {
     ConsoleApp.startSwitchesWith(ConsoleApp::startReceiver);
     if (app != null) {
-      FxTestSupport.onFx(() -> {
-        try {
-          app.stop();
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      FxTestSupport.stop(app);
     }
     FxTestSupport.hideAllBut(stage);
     first.close();

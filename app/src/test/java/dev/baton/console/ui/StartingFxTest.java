@@ -41,13 +41,7 @@ class StartingFxTest {
   @AfterEach
   void stop() throws Exception {
     if (app != null) {
-      FxTestSupport.onFx(() -> {
-        try {
-          app.stop();
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      FxTestSupport.stop(app);
     }
     if (receiver != null) {
       receiver.close();
