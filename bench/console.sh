@@ -38,7 +38,7 @@ export DISPLAY=":$(cat "$tmp/display")"
 
 # ./baton's JVM options (BATON_BENCH_JVM to try others; BATON_BENCH_BASELINE_JVM for the baseline
 # jar, by default the same).
-jvm=${BATON_BENCH_JVM:-$(sed -n 's/^exec java \(.*\) -jar "$jar" "$@"$/\1/p' "$root/baton")}
+jvm=${BATON_BENCH_JVM:-$(sed -n 's/^console_jvm="\(.*\)"$/\1/p' "$root/baton")}
 baseline_jvm=${BATON_BENCH_BASELINE_JVM:-$jvm}
 # run LABEL JAR DATA [JVM OPTIONS]: starts JAR as ./baton does over DATA (copied: every run starts from the same
 # files), waits for the list, samples the RSS after 5 s more, and prints one line.
@@ -64,6 +64,13 @@ run() {
 }
 
 jar="$root/app/target/baton-console.jar"
+# ./baton's class-data archive: the first start of a build records it at exit, later starts map it
+# (the baseline jar runs without one unless BATON_BENCH_BASELINE_JVM names one)
+archive="$tmp/console.jsa"
+quiet_cds="-Xlog:cds=off -Xlog:cds+dynamic=off"
+run "empty folder, first start of this build (records the class archive)" /nonexistent "$jar" \
+  "$jvm -XX:ArchiveClassesAtExit=$archive $quiet_cds"
+jvm="$jvm -XX:SharedArchiveFile=$archive $quiet_cds"
 for round in 1 2 3; do
   [ -n "${BATON_BENCH_BASELINE_JAR:-}" ] && run "baseline, empty folder, run $round" /nonexistent "$BATON_BENCH_BASELINE_JAR" "$baseline_jvm"
   run "empty folder, run $round" /nonexistent "$jar"
