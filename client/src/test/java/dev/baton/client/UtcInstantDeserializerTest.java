@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Instant;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The receiver's times read by position give what Instant.parse gives; other forms fall back to Jackson's reading. */
@@ -20,19 +19,7 @@ class UtcInstantDeserializerTest {
 
   @Test
   void readsWhatTheReceiverWritesAsInstantParseDoes() throws Exception {
-    Random random = new Random(42);
-    for (int i = 0; i < 20_000; i++) {
-      long seconds = random.nextLong() % 253_402_300_799L; // 0001..9999
-      seconds = Math.max(seconds, -62_135_596_800L);
-      int nanos = switch (i % 4) {
-        case 0 -> 0;
-        case 1 -> random.nextInt(1_000) * 1_000_000;
-        case 2 -> random.nextInt(1_000_000) * 1_000;
-        default -> random.nextInt(1_000_000_000);
-      };
-      String text = Instant.ofEpochSecond(seconds, nanos).toString(); // ISO_INSTANT, as the receiver writes
-      assertEquals(Instant.parse(text), json.readValue("\"" + text + "\"", Instant.class), text);
-    }
+    // every form the receiver writes is compared with Instant.parse in api-model's Rfc3339TimesTest
     for (String text : new String[] {"2026-11-21T22:20:57Z", "2026-11-21T22:20:57.5Z", "2026-11-21T22:20:57.581Z",
         "2024-02-29T23:59:59.123456789Z", "1970-01-01T00:00:00Z", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.9Z"}) {
       assertEquals(Instant.parse(text), json.readValue("\"" + text + "\"", Instant.class), text);
