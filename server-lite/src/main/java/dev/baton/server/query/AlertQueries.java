@@ -86,12 +86,12 @@ public final class AlertQueries {
     if (ids.isEmpty()) {
       return Map.of();
     }
-    String in = "?,".repeat(ids.size() - 1) + "?";
+    String in = IdList.placeholders(ids.size());
     return readers.read(c -> {
       Map<Long, List<FiringPeriod>> periods = new HashMap<>();
       try (PreparedStatement ps = c.prepareStatement("SELECT alert_id, started_at, ended_at FROM firing_periods"
           + " WHERE alert_id IN (" + in + ") ORDER BY alert_id, started_at")) {
-        bindIds(ps, ids);
+        IdList.bind(ps, ids);
         try (ResultSet p = ps.executeQuery()) {
           while (p.next()) {
             periods.computeIfAbsent(p.getLong(1), k -> new ArrayList<>())
@@ -101,7 +101,7 @@ public final class AlertQueries {
       }
       Map<Long, Alert> alerts = new HashMap<>();
       try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM alerts a WHERE a.id IN (" + in + ")")) {
-        bindIds(ps, ids);
+        IdList.bind(ps, ids);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             long id = rs.getLong("id");
@@ -111,13 +111,6 @@ public final class AlertQueries {
       }
       return alerts;
     });
-  }
-
-  static void bindIds(PreparedStatement ps, Collection<Long> ids) throws SQLException {
-    int index = 1;
-    for (long id : ids) {
-      ps.setLong(index++, id);
-    }
   }
 
   /** An active alert with what Alertmanager's answer needs beyond {@link Alert}. */

@@ -40,12 +40,12 @@ final class CardAggregates {
 
   /** The triggers of the incidents' alerts. */
   static String triggersSql(int ids) {
-    return "SELECT incident_id, trigger FROM incident_card_triggers WHERE incident_id IN (" + placeholders(ids) + ")";
+    return "SELECT incident_id, trigger FROM incident_card_triggers WHERE incident_id IN (" + IdList.placeholders(ids) + ")";
   }
 
   /** Every label value of the incidents, in the primary key's order: the caller keeps each name's first values. */
   static String labelScanSql(int ids) {
-    return "SELECT incident_id, name, value FROM incident_card_labels WHERE incident_id IN (" + placeholders(ids)
+    return "SELECT incident_id, name, value FROM incident_card_labels WHERE incident_id IN (" + IdList.placeholders(ids)
         + ") ORDER BY incident_id, name, value";
   }
 
@@ -57,7 +57,7 @@ final class CardAggregates {
   static String labelsSql(int ids) {
     return "WITH RECURSIVE names(incident_id, name) AS ("
         + "SELECT i.id, (SELECT min(c.name) FROM incident_card_labels c WHERE c.incident_id = i.id)"
-        + " FROM incidents i WHERE i.id IN (" + placeholders(ids) + ")"
+        + " FROM incidents i WHERE i.id IN (" + IdList.placeholders(ids) + ")"
         + " UNION ALL SELECT n.incident_id, (SELECT min(c.name) FROM incident_card_labels c"
         + " WHERE c.incident_id = n.incident_id AND c.name > n.name) FROM names n WHERE n.name IS NOT NULL)"
         + " SELECT n.incident_id, n.name, v.value FROM names n JOIN incident_card_labels v"
@@ -74,7 +74,7 @@ final class CardAggregates {
   static String periodsInProgressSql(int ids) {
     return "SELECT i.id, (SELECT min(a.period_start) FROM alerts a WHERE a.incident_id = i.id"
         + " AND a.period_start IS NOT NULL), (SELECT max(a.period_start) FROM alerts a WHERE a.incident_id = i.id"
-        + " AND a.period_start IS NOT NULL) FROM incidents i WHERE i.id IN (" + placeholders(ids) + ")";
+        + " AND a.period_start IS NOT NULL) FROM incidents i WHERE i.id IN (" + IdList.placeholders(ids) + ")";
   }
 
   /**
@@ -89,7 +89,7 @@ final class CardAggregates {
       return read;
     }
     try (PreparedStatement ps = c.prepareStatement(triggersSql(ids.size()))) {
-      AlertQueries.bindIds(ps, ids);
+      IdList.bind(ps, ids);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           read.triggers.computeIfAbsent(rs.getLong(1), id -> new TreeSet<>()).add(rs.getString(2));
@@ -107,7 +107,7 @@ final class CardAggregates {
     read.labels.values().forEach(names -> names.replaceAll((n, values) -> List.copyOf(values)));
     if (!withPeriodsInProgress.isEmpty()) {
       try (PreparedStatement ps = c.prepareStatement(periodsInProgressSql(withPeriodsInProgress.size()))) {
-        AlertQueries.bindIds(ps, withPeriodsInProgress);
+        IdList.bind(ps, withPeriodsInProgress);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             read.inProgress.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)});
@@ -121,7 +121,7 @@ final class CardAggregates {
   /** Rows of (incident, name, value) in that order; keeps each name's first {@link #LABEL_VALUES_PER_CARD} values. */
   private void readLabels(Connection c, String sql, Collection<Long> ids) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      AlertQueries.bindIds(ps, ids);
+      IdList.bind(ps, ids);
       try (ResultSet rs = ps.executeQuery()) {
         long incident = 0;
         String name = null;
@@ -156,9 +156,5 @@ final class CardAggregates {
   /** Epoch ms of the earliest and latest start of the incident's periods in progress; null when not read. */
   long[] periodsInProgress(long incident) {
     return inProgress.get(incident);
-  }
-
-  private static String placeholders(int count) {
-    return "?,".repeat(count - 1) + "?";
   }
 }

@@ -264,8 +264,8 @@ public final class IncidentQueries {
       Instant now = clock.instant();
       List<CardRow> rows = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement("SELECT " + CARD_COLUMNS + " FROM incidents i WHERE i.id IN ("
-          + "?,".repeat(ids.size() - 1) + "?)")) {
-        AlertQueries.bindIds(ps, ids);
+          + IdList.placeholders(ids.size()) + ")")) {
+        IdList.bind(ps, ids);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             rows.add(cardRow(rs, now));

@@ -43,7 +43,7 @@ final class RunbookCounts {
     }
     Map<Long, Integer> counts = new HashMap<>();
     try (PreparedStatement ps = c.prepareStatement("SELECT i.id, " + k.sum() + " FROM incidents i WHERE i.id IN ("
-        + "?,".repeat(ids.size() - 1) + "?)")) {
+        + IdList.placeholders(ids.size()) + ")")) {
       int index = 1;
       for (Object p : k.parameters()) {
         ps.setObject(index++, p);

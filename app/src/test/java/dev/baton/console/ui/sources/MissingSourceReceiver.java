@@ -16,11 +16,14 @@ import java.util.Map;
  */
 final class MissingSourceReceiver implements AutoCloseable {
 
-  static final String CONFIG = TestReceiver.CONFIG + """
+  /** The tokens of the sources tests: two senders and the console's read token. */
+  static final String TOKENS = """
       tokens:
         - {name: prom, role: ingest, secret: "prom-secret-0123456789"}
         - {name: cron, role: ingest, secret: "cron-secret-0123456789"}
         - {name: wall, role: read, secret: "wall-secret-0123456789"}
+      """;
+  static final String CONFIG = TestReceiver.CONFIG + TOKENS + """
       sources:
         - {name: prometheus-eu, token: prom, default_project: alpha, heartbeat: 2m}
         - {name: nightly-backup, heartbeat: 25h}

@@ -25,11 +25,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 public final class SourcesScreenshots {
 
-  private static final String CONFIG = TestReceiver.CONFIG + """
-      tokens:
-        - {name: prom, role: ingest, secret: "prom-secret-0123456789"}
-        - {name: cron, role: ingest, secret: "cron-secret-0123456789"}
-        - {name: wall, role: read, secret: "wall-secret-0123456789"}
+  private static final String CONFIG = TestReceiver.CONFIG + MissingSourceReceiver.TOKENS + """
       sources:
         - {name: prometheus-eu, token: prom, default_project: alpha, heartbeat: 2m}
         - {name: prometheus-us, heartbeat: 2m}
@@ -47,7 +43,7 @@ public final class SourcesScreenshots {
     MovableClock clock = new MovableClock(now.minus(Duration.ofHours(1)));
     try (TestReceiver receiver = TestReceiver.startAt(clock, dir, CONFIG, "prom-secret-0123456789");
         BatonClient cron = BatonClient.builder(receiver.url()).token("cron-secret-0123456789").build();
-        BatonClient reader = BatonClient.builder(receiver.url()).token("wall-secret-0123456789").build();
+        BatonClient reader = BatonClient.builder(receiver.url()).token(MissingSourceReceiver.READ_TOKEN).build();
         FxTaskExecutor tasks = new FxTaskExecutor(2)) {
       cron.heartbeat("nightly-backup");
       cron.heartbeat("grafana-alerts");
