@@ -40,7 +40,10 @@ final class Checkpointer implements AutoCloseable {
     this(database, synchronous, RESTART_BYTES, PERIOD_MILLIS);
   }
 
-  /** With another restart size and period (tests). */
+  /**
+   * With another restart size and period (tests); a period of 0 starts no thread, and the caller
+   * runs each {@link #round()}.
+   */
   Checkpointer(Path database, SqliteStore.Synchronous synchronous, long restartBytes, long periodMillis)
       throws SQLException {
     this.restartBytes = restartBytes;
@@ -53,27 +56,20 @@ final class Checkpointer implements AutoCloseable {
         pageSize = rs.getLong(1);
       }
     }
-    this.thread = new Thread(this::run, "baton-checkpoint");
-    thread.setDaemon(true);
-    thread.start();
+    if (periodMillis > 0) {
+      this.thread = new Thread(this::run, "baton-checkpoint");
+      thread.setDaemon(true);
+      thread.start();
+    } else {
+      this.thread = null;
+    }
   }
 
   private void run() {
     while (running) {
       try {
         Thread.sleep(periodMillis);
-        long frames = checkpoint("PASSIVE");
-        if (frames * pageSize > restartBytes) {
-          // catch up with what the writer appended meanwhile, so the restart has little left to copy
-          for (int round = 0; round < CATCH_UP_ROUNDS; round++) {
-            long before = frames;
-            frames = checkpoint("PASSIVE");
-            if (frames - before < CATCH_UP_FRAMES) {
-              break;
-            }
-          }
-          checkpoint("RESTART");
-        }
+        round();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -81,6 +77,22 @@ final class Checkpointer implements AutoCloseable {
         // a busy database or a transient I/O error: the next round tries again
         LOG.debug("checkpoint skipped: {}", e.toString());
       }
+    }
+  }
+
+  /** One passive checkpoint, followed by catch-up rounds and a restarting one when the WAL holds too much. */
+  void round() throws SQLException {
+    long frames = checkpoint("PASSIVE");
+    if (frames * pageSize > restartBytes) {
+      // catch up with what the writer appended meanwhile, so the restart has little left to copy
+      for (int round = 0; round < CATCH_UP_ROUNDS; round++) {
+        long before = frames;
+        frames = checkpoint("PASSIVE");
+        if (frames - before < CATCH_UP_FRAMES) {
+          break;
+        }
+      }
+      checkpoint("RESTART");
     }
   }
 
@@ -95,9 +107,11 @@ final class Checkpointer implements AutoCloseable {
   @Override
   public void close() {
     running = false;
-    thread.interrupt();
     try {
-      thread.join(5000);
+      if (thread != null) {
+        thread.interrupt();
+        thread.join(5000);
+      }
       connection.close();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
