@@ -124,6 +124,8 @@ class ConsoleBenchmark {
       // 2. Filter keystrokes: text change to the updated list, plus the frame that shows it.
       String typed = "project = p7777";
       List<Double> keystrokes = new ArrayList<>();
+      long[] gcBefore = gcCountAndMillis();
+      double typingFrom = uptimeSeconds();
       for (int round = 0; round < 3; round++) {
         for (int i = 1; i <= typed.length(); i++) {
           String text = typed.substring(0, i);
@@ -131,6 +133,9 @@ class ConsoleBenchmark {
         }
         pulseAfter(() -> window.model().filter().textProperty().set(""));
       }
+      long[] gcAfter = gcCountAndMillis();
+      double typingTo = uptimeSeconds();
+      String inOrder = keystrokes.stream().map(ms -> String.format("%.0f", ms)).collect(java.util.stream.Collectors.joining(" "));
       Collections.sort(keystrokes);
       int matching = FxTestSupport.onFx(() -> {
         window.model().filter().textProperty().set(typed);
@@ -141,6 +146,9 @@ class ConsoleBenchmark {
           + " p95 %.1f ms, max %.1f ms (target 50); '%s' leaves %d%n", INCIDENTS, keystrokes.size(),
           keystrokes.get(keystrokes.size() / 2), keystrokes.get((int) (keystrokes.size() * 0.95)),
           keystrokes.get(keystrokes.size() - 1), typed, matching));
+      report.append("  each keystroke in order, ms: ").append(inOrder).append('\n');
+      report.append(String.format("  meanwhile (JVM uptime %.1f-%.1f s): %d garbage collections, %d ms in all%n",
+          typingFrom, typingTo, gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1]));
 
       // 3. 500 ticking cards on one screen: the FX thread's share of each pulse while the 1 Hz clock ticks.
       List<IncidentCard> urgent = FxTestSupport.onFx(() -> window.model().list().cards().stream()
@@ -181,11 +189,15 @@ class ConsoleBenchmark {
       pulseAfter(() -> { });
       Thread.sleep(2_000);
       pulses.clear();
+      long[] gcTicking = gcCountAndMillis();
       Thread.sleep(30_000);
+      long[] gcTicked = gcCountAndMillis();
       List<Long> sorted;
       synchronized (pulses) {
         sorted = new ArrayList<>(pulses);
       }
+      String ticksInOrder = sorted.stream().map(n -> String.format("%.0f", n / 1e6))
+          .collect(java.util.stream.Collectors.joining(" "));
       Collections.sort(sorted);
       long over16 = sorted.stream().filter(n -> n > 16_000_000L).count();
       // Every pulse with a change walks all nodes of the scene to update their bounds.
@@ -194,6 +206,9 @@ class ConsoleBenchmark {
           + " 16 ms (FX thread: the tick, then its pulse's CSS, layout, sync to the renderer); %d nodes in the scene%n",
           sorted.size(), sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2) / 1e6,
           sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6, over16, nodes));
+      report.append("  each tick in order, ms: ").append(ticksInOrder).append('\n');
+      report.append(String.format("  meanwhile: %d garbage collections, %d ms in all%n", gcTicked[0] - gcTicking[0],
+          gcTicked[1] - gcTicking[1]));
       FxTestSupport.onFx(() -> {
         Toolkit.getToolkit().removePostSceneTkPulseListener(afterScenes);
         wall.hide();
@@ -313,6 +328,21 @@ class ConsoleBenchmark {
       }
     }
     return count;
+  }
+
+  /** Collections so far and the milliseconds they took, over all collectors. */
+  private static long[] gcCountAndMillis() {
+    long count = 0;
+    long millis = 0;
+    for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+      count += gc.getCollectionCount();
+      millis += gc.getCollectionTime();
+    }
+    return new long[] {count, millis};
+  }
+
+  private static double uptimeSeconds() {
+    return java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
   }
 
   private static long rssKiB() throws Exception {

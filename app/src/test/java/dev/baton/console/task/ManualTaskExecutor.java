@@ -28,6 +28,14 @@ public final class ManualTaskExecutor implements TaskExecutor {
     return pending.size();
   }
 
+  /** Runs the oldest work queued with its outcome; what that queues waits for the next call. */
+  public void runOne() {
+    Runnable next = pending.poll();
+    if (next != null) {
+      next.run();
+    }
+  }
+
   /** Runs the work queued so far (and what it queues in turn) with its outcome. */
   public void runPending() {
     for (Runnable next = pending.poll(); next != null; next = pending.poll()) {

@@ -40,29 +40,45 @@ public final class IncidentCardNode {
 
   /** Room each side of a label value, as the padding of the labels that showed them had. */
   private static final Insets VALUE_MARGIN = new Insets(0, 2, 0, 2);
+  /** Pulls a count towards its icon: the header's spacing is for separate parts. */
+  private static final Insets COUNT_MARGIN = new Insets(0, 0, 0, -4);
 
   private final SlaClock clock;
   private final CardText text;
   private final LabelClicks labelClicks;
   private final Predicate<IncidentCard> unseen;
 
+  /**
+   * The tooltips every card shares: a tooltip is a popup window with a scene of its own. Made when
+   * the first card is, on the FX thread.
+   */
+  private static final class Tips {
+    static final Map<AlertState, Tooltip> STATE = new EnumMap<>(AlertState.class);
+    static final Tooltip RUNBOOKS = new Tooltip("runbooks");
+    static final Tooltip ALERTS = new Tooltip("alerts");
+    static final Tooltip LABELS = new Tooltip("Click a value: filter ~name = \"value\"; Alt-click: !=");
+  }
+
   private final SlaTimer timer;
   private final Label fresh = new Label("NEW");
   private final Label severity = new Label();
-  private final Label project = new Label();
-  private final Label holders = new Label();
-  private final Label assignee = new Label();
-  /** One node per state icon, built once; {@link #show} puts in {@link #icons} only those that apply. */
-  private final Map<AlertState, Label> stateIcons = new EnumMap<>(AlertState.class);
-  private final Label snoozedIcon = icon(Feather.MOON, "baton-state-snoozed", "snoozed");
-  private final HBox icons = new HBox(6);
-  private AlertState stateShown;
-  private boolean snoozedShown;
-  private final Label runbooks = iconLabel(Feather.BOOK_OPEN, "runbooks");
-  private final Label alerts = iconLabel(Feather.CORNER_DOWN_RIGHT, "alerts");
-  private final Label duration = new Label();
+  // Texts, not labels, wherever the theme's label box is not needed: a label is two nodes, a text
+  // one, and every pulse that changes anything walks all nodes of the scene.
+  private final Text project = text(BatonStyle.CARD_PROJECT);
+  private final Text holders = text(BatonStyle.CARD_HOLDER);
+  private final Text assignee = text(BatonStyle.CARD_MUTED);
+  /** One icon per state, built once; {@link #show} puts in the header only those that apply. */
+  private final Map<AlertState, FontIcon> stateIcons = new EnumMap<>(AlertState.class);
+  private final FontIcon snoozedIcon = icon(Feather.MOON, "baton-state-snoozed");
+  /** Made on the first snoozed incident this card shows: its text is the card's own. */
+  private Tooltip snoozedTip;
+  private final FontIcon runbooksIcon = icon(Feather.BOOK_OPEN, "baton-state-runbooks");
+  private final Text runbooks = count(Tips.RUNBOOKS);
+  private final FontIcon alertsIcon = icon(Feather.CORNER_DOWN_RIGHT, "baton-state-alerts");
+  private final Text alerts = count(Tips.ALERTS);
+  private final Text duration = text(BatonStyle.CARD_MUTED);
   private final Label title = new Label();
-  private final Label span = new Label();
+  private final Text span = text(BatonStyle.CARD_MUTED);
   private final FlowPane labels = new FlowPane(12, 2);
   private final HBox header = new HBox();
   private final Region grow = new Region();
@@ -79,11 +95,6 @@ public final class IncidentCardNode {
     this.timer = new SlaTimer(clock);
     fresh.getStyleClass().add(BatonStyle.CARD_NEW);
     severity.getStyleClass().add(BatonStyle.SEVERITY);
-    project.getStyleClass().add(BatonStyle.CARD_PROJECT);
-    holders.getStyleClass().add(BatonStyle.CARD_HOLDER);
-    assignee.getStyleClass().add(BatonStyle.CARD_MUTED);
-    duration.getStyleClass().add(BatonStyle.CARD_MUTED);
-    span.getStyleClass().add(BatonStyle.CARD_MUTED);
     title.getStyleClass().add(BatonStyle.CARD_TITLE);
     HBox.setHgrow(grow, Priority.ALWAYS);
     for (AlertState state : List.of(AlertState.FIRING, AlertState.OK, AlertState.UNKNOWN, AlertState.PENDING)) {
@@ -93,9 +104,13 @@ public final class IncidentCardNode {
         case UNKNOWN -> Feather.HELP_CIRCLE;
         default -> Feather.CLOCK;
       };
-      stateIcons.put(state, icon(ikon, "baton-state-" + state.wireName(), state.wireName()));
+      FontIcon icon = icon(ikon, "baton-state-" + state.wireName());
+      Tooltip.install(icon, Tips.STATE.computeIfAbsent(state, s -> new Tooltip(s.wireName())));
+      stateIcons.put(state, icon);
     }
-    Tooltip.install(labels, new Tooltip("Click a value: filter ~name = \"value\"; Alt-click: !="));
+    Tooltip.install(runbooksIcon, Tips.RUNBOOKS);
+    Tooltip.install(alertsIcon, Tips.ALERTS);
+    Tooltip.install(labels, Tips.LABELS);
     header.getStyleClass().add(BatonStyle.CARD_LINE);
     card = new VBox(header, title, span, labels);
     card.getStyleClass().add(BatonStyle.CARD);
@@ -132,21 +147,13 @@ public final class IncidentCardNode {
     assignee.setText("· " + item.assignee());
     runbooks.setText(Integer.toString(item.runbooks()));
     showHeader(item, unseen.test(item));
-    boolean snoozed = item.snoozed().isPresent();
-    if (item.state() != stateShown || snoozed != snoozedShown) {
-      List<Node> shown = new ArrayList<>(2);
-      if (stateIcons.containsKey(item.state())) {
-        shown.add(stateIcons.get(item.state()));
+    item.snoozed().ifPresent(s -> {
+      if (snoozedTip == null) {
+        snoozedTip = new Tooltip();
+        Tooltip.install(snoozedIcon, snoozedTip);
       }
-      if (snoozed) {
-        shown.add(snoozedIcon);
-      }
-      icons.getChildren().setAll(shown);
-      stateShown = item.state();
-      snoozedShown = snoozed;
-    }
-    item.snoozed().ifPresent(s -> snoozedIcon.getTooltip().setText(s.forever() ? "snoozed forever"
-        : "snoozed until " + s.until()));
+      snoozedTip.setText(s.forever() ? "snoozed forever" : "snoozed until " + s.until());
+    });
     alerts.setText(Integer.toString(item.alertCount()));
     duration.setText(CardText.duration(CardText.lasted(item, now)));
     title.setText(CardText.title(item));
@@ -170,11 +177,17 @@ public final class IncidentCardNode {
     if (!item.assignee().isEmpty()) {
       parts.add(assignee);
     }
-    parts.addAll(List.of(grow, icons));
-    if (item.runbooks() > 0) {
-      parts.add(runbooks);
+    parts.add(grow);
+    if (stateIcons.containsKey(item.state())) {
+      parts.add(stateIcons.get(item.state()));
     }
-    parts.addAll(List.of(alerts, duration));
+    if (item.snoozed().isPresent()) {
+      parts.add(snoozedIcon);
+    }
+    if (item.runbooks() > 0) {
+      parts.addAll(List.of(runbooksIcon, runbooks));
+    }
+    parts.addAll(List.of(alertsIcon, alerts, duration));
     if (!header.getChildren().equals(parts)) {
       header.getChildren().setAll(parts);
     }
@@ -184,22 +197,18 @@ public final class IncidentCardNode {
     return card;
   }
 
-  private static Label icon(Ikon ikon, String style, String tip) {
+  private static FontIcon icon(Ikon ikon, String style) {
     FontIcon icon = new FontIcon(ikon);
     icon.getStyleClass().addAll(BatonStyle.STATE_ICON, style);
-    Label holder = new Label(null, icon);
-    holder.setTooltip(new Tooltip(tip));
-    holder.setId(style);
-    return holder;
+    return icon;
   }
 
-  private static Label iconLabel(Ikon ikon, String what) {
-    FontIcon icon = new FontIcon(ikon);
-    icon.getStyleClass().addAll(BatonStyle.STATE_ICON, "baton-state-" + what);
-    Label label = new Label("", icon);
-    label.getStyleClass().add(BatonStyle.CARD_MUTED);
-    label.setTooltip(new Tooltip(what));
-    return label;
+  /** A count beside its icon, as close to it as a label's graphic was. */
+  private static Text count(Tooltip tip) {
+    Text count = text(BatonStyle.CARD_MUTED);
+    HBox.setMargin(count, COUNT_MARGIN);
+    Tooltip.install(count, tip);
+    return count;
   }
 
   /**

@@ -171,6 +171,7 @@ public final class IncidentListViewModel implements AutoCloseable {
       if (failure == null) {
         fetched.set(true);
         replaceAll(loaded);
+        prepareSubjects(loaded);
         status.set(loaded.size() + " incidents");
         connected.set(true);
       } else {
@@ -285,6 +286,23 @@ public final class IncidentListViewModel implements AutoCloseable {
     }
     vocabulary.set(new CardVocabulary(cards, me.teams()));
     revision.set(revision.get() + 1);
+  }
+
+  /**
+   * Builds the MQL subjects of a read's cards off the UI thread, so that the first filter typed
+   * only evaluates: building 10,000 subjects on the UI thread made that keystroke take 0.2-0.5 s.
+   * A card replaced or removed meanwhile keeps what it has (its subject is built when needed).
+   */
+  private void prepareSubjects(List<IncidentCard> loaded) {
+    tasks.execute(() -> loaded.stream().map(subjects::of).toList(), built -> {
+      for (int i = 0; i < loaded.size(); i++) {
+        IncidentCard card = loaded.get(i);
+        Integer at = index.get(card.id());
+        if (at != null && cards.get(at) == card) {
+          subjectCache.putIfAbsent(card.id(), built.get(i));
+        }
+      }
+    }, failure -> { }); // nothing lost: each subject is built when a filter first needs it
   }
 
   private Subject subject(IncidentCard card) {

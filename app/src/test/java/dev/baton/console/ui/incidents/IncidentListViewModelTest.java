@@ -143,6 +143,28 @@ class IncidentListViewModelTest {
   }
 
   @Test
+  void subjectsAreBuiltBesideTheReadAndNeverOutliveTheCardTheyWereBuiltFor() {
+    ManualTaskExecutor tasks = new ManualTaskExecutor();
+    IncidentListViewModel list = new IncidentListViewModel(source, tasks, new Operator("alice", Set.of("bravo")), mql);
+    list.show(IncidentView.ALL);
+    list.load();
+    tasks.runOne(); // the read
+    assertEquals(1, tasks.pending(), "the subjects, built in the background");
+    IncidentCard held = cards.get(0);
+    assertTrue(held.status() != WorkflowStatus.TAKEN);
+    // the subjects are being built in the background when a newer card arrives
+    source.push(new IncidentChange.Upserted(SampleIncidents.with(held, WorkflowStatus.TAKEN, held.version() + 1)));
+    tasks.runPending();
+
+    list.filter(mql.predicate(mql.parse("status = taken").value()));
+    assertTrue(list.shown().stream().anyMatch(c -> c.id() == held.id()), "filtered on the newer card, not the one read");
+    list.filter(mql.predicate(mql.parse("project = \"" + held.project() + "\"").value()));
+    assertTrue(list.shown().stream().anyMatch(c -> c.id() == held.id()));
+    list.filter(mql.predicate(mql.parse("status = " + held.status().wireName()).value()));
+    assertTrue(list.shown().stream().noneMatch(c -> c.id() == held.id()), "the subject built for the older card is not used");
+  }
+
+  @Test
   void theReadBeginsWhenTheSourceAsksWhileTheUiThreadIsStillBusy() {
     // background work runs at once; the UI thread's share waits until the test runs it (as while the window is built)
     java.util.Queue<Runnable> ui = new java.util.ArrayDeque<>();
