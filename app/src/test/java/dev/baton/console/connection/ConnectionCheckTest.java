@@ -20,7 +20,8 @@ class ConnectionCheckTest {
 
   @TempDir
   Path dir;
-  private final ConnectionCheck check = new ConnectionCheck(Duration.ofSeconds(5));
+  /** A generous timeout: a loaded machine answers slowly, and no test here waits for the timeout. */
+  private final ConnectionCheck check = new ConnectionCheck(Duration.ofSeconds(30));
 
   private String failure(String url, String token) {
     return assertThrows(ConnectionCheck.Failed.class, () -> check.check(url, token)).getMessage();

@@ -1,8 +1,10 @@
 package dev.baton.console.ui;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 
 /** Runs code on the FX thread from a test and waits for it. */
@@ -20,7 +22,8 @@ public final class FxTestSupport {
         result.completeExceptionally(t);
       }
     });
-    return result.get(10, TimeUnit.SECONDS);
+    // Generous: the FX thread may be busy with a pulse or a window's first layout on a loaded machine.
+    return result.get(30, TimeUnit.SECONDS);
   }
 
   public static void onFx(Runnable action) throws Exception {
@@ -28,6 +31,27 @@ public final class FxTestSupport {
       action.run();
       return null;
     });
+  }
+
+  /**
+   * Returns once a pulse has run after this call: what CSS (a pseudo-class's colours) and layout (a
+   * box's size) make of a change is there only after one, and a loaded machine may run the test's
+   * next lines before it (waitForFxEvents only drains the queue).
+   */
+  public static void awaitPulse() throws Exception {
+    CountDownLatch pulse = new CountDownLatch(1);
+    onFx(() -> new AnimationTimer() {
+      @Override
+      public void handle(long now) {
+        pulse.countDown();
+        stop();
+      }
+    }.start());
+    if (!pulse.await(30, TimeUnit.SECONDS)) {
+      throw new AssertionError("no pulse within 30 s");
+    }
+    // The timer runs at the start of the pulse; the scene's CSS and layout follow in the same event.
+    onFx(() -> { });
   }
 
   /** Stops {@code app} on the FX thread, as JavaFX does when the application ends. */

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
@@ -31,7 +32,8 @@ class StartingFxTest {
   private Stage stage;
   private ConsoleApp app;
   private TestReceiver receiver;
-  private int exits;
+  /** Counted on the thread that starts the receiver, read by the test. */
+  private final AtomicInteger exits = new AtomicInteger();
 
   @Start
   void start(Stage primary) {
@@ -49,7 +51,7 @@ class StartingFxTest {
   }
 
   private void startApp(CompletableFuture<ConsoleWiring> wiring) throws Exception {
-    ConsoleApp.prepare(wiring, "Starting Baton…", false, () -> exits++);
+    ConsoleApp.prepare(wiring, "Starting Baton…", false, exits::incrementAndGet);
     app = new ConsoleApp();
     FxTestSupport.onFx(() -> app.start(stage));
   }
@@ -83,9 +85,10 @@ class StartingFxTest {
     startApp(wiring);
     wiring.completeExceptionally(new StartupException(StartupException.Reason.BAD_CONFIG,
         "/home/alice/.local/share/baton/baton.yml: line 3: unknown key 'projets'", null));
-    dev.baton.console.LiveConsole.await("the failure", () -> ConsoleApp.failedToStart().isPresent());
+    // The failure is recorded just before the exit runs, on another thread: wait for the exit.
+    dev.baton.console.LiveConsole.await("the application to end", () -> exits.get() > 0);
+    assertEquals(1, exits.get(), "the application ends once (Launcher then prints the reason and exits with its code)");
     assertEquals("/home/alice/.local/share/baton/baton.yml: line 3: unknown key 'projets'",
-        ConsoleApp.failedToStart().get().getMessage());
-    assertEquals(1, exits, "the application ends (Launcher then prints the reason and exits with its code)");
+        ConsoleApp.failedToStart().orElseThrow().getMessage());
   }
 }

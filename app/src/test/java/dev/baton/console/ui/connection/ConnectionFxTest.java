@@ -37,7 +37,8 @@ class ConnectionFxTest {
     Path dir = Files.createTempDirectory("baton-connection-test");
     receiver = TestReceiver.start(dir, TestReceiver.WITH_TOKENS, "prom-secret-0123456789");
     stage.show();
-    new ConnectionView(new ConnectionViewModel(new ConnectionCheck(Duration.ofSeconds(5)), tasks,
+    // A generous timeout: a loaded machine answers slowly, and the test never waits for the timeout.
+    new ConnectionView(new ConnectionViewModel(new ConnectionCheck(Duration.ofSeconds(30)), tasks,
         new RememberedConnection.Saved(null, null))).show(stage, chosen::add);
   }
 

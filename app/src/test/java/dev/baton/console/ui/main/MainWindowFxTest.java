@@ -3,6 +3,8 @@ package dev.baton.console.ui.main;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.baton.console.LiveConsole;
+import dev.baton.console.ui.FxTestSupport;
 import dev.baton.console.incident.IncidentCard;
 import java.util.List;
 import javafx.scene.control.Label;
@@ -33,9 +35,15 @@ class MainWindowFxTest {
     return robot.lookup("#incident-list").queryAs(ListView.class);
   }
 
+  /** The list's cells are made by the first layout after the load: a pulse away, later on a loaded machine. */
+  private static void awaitCards(FxRobot robot) {
+    LiveConsole.await("the cards on screen", () -> robot.lookup("Payment gateway returns 502 for all card payments")
+        .tryQuery().isPresent());
+  }
+
   @Test
   void cardsAndCounts(FxRobot robot) {
-    WaitForAsyncUtils.waitForFxEvents();
+    awaitCards(robot);
     assertEquals(4, list(robot).getItems().size());
     assertTrue(robot.lookup("Payment gateway returns 502 for all card payments").tryQuery().isPresent());
     assertTrue(robot.lookup("15:30:00 → 15:34:00 → [8] → 17:52:00 → …").tryQuery().isPresent());
@@ -47,8 +55,8 @@ class MainWindowFxTest {
   }
 
   @Test
-  void clickingALabelValueFiltersAndAltClickExcludes(FxRobot robot) {
-    WaitForAsyncUtils.waitForFxEvents();
+  void clickingALabelValueFiltersAndAltClickExcludes(FxRobot robot) throws Exception {
+    awaitCards(robot);
     robot.clickOn(shownInList(robot, "node-a2,"));
     awaitFilter("~node = \"node-a2\"");
     assertEquals("~node = \"node-a2\"", window.model.filter().textProperty().get());
@@ -61,6 +69,7 @@ class MainWindowFxTest {
 
   @Test
   void slashAndCtrlFFocusTheFilter(FxRobot robot) {
+    awaitCards(robot);
     robot.clickOn("Payment gateway returns 502 for all card payments");
     robot.write("/");
     WaitForAsyncUtils.waitForFxEvents();
@@ -75,10 +84,11 @@ class MainWindowFxTest {
 
   /**
    * The label with {@code text} in a card on screen: the list keeps spare cells out of sight whose
-   * labels carry the same texts, and a click there would miss.
+   * labels carry the same texts, and a click there would miss. After a pulse: the cells show the
+   * list's items as they are now (a filter just applied re-fills them at the next layout).
    */
-  private javafx.scene.Node shownInList(FxRobot robot, String text) {
-    WaitForAsyncUtils.waitForFxEvents();
+  private javafx.scene.Node shownInList(FxRobot robot, String text) throws Exception {
+    FxTestSupport.awaitPulse();
     return robot.from(list(robot)).lookup(text).<javafx.scene.Node>queryAll().stream().filter(node -> {
       for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
         if (!n.isVisible()) {
@@ -92,7 +102,7 @@ class MainWindowFxTest {
   /** A loaded machine may deliver the click's effect after the first event pass; the assertion that follows still decides. */
   private void awaitFilter(String expected) {
     try {
-      WaitForAsyncUtils.waitFor(15, java.util.concurrent.TimeUnit.SECONDS,
+      WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS,
           () -> expected.equals(window.model.filter().textProperty().get()));
     } catch (java.util.concurrent.TimeoutException e) {
       // fall through to the assertion, which names what was found instead

@@ -157,7 +157,9 @@ class PostmortemFxTest {
         return false;
       }
     });
-    assertEquals(1, robot.lookup("#pm-actions").queryAs(ListView.class).getItems().size());
+    // The receiver has it before the console has read the receiver's answer: wait for the editor too.
+    LiveConsole.await("the action item in the editor", () -> robot.lookup("#pm-actions").queryAs(ListView.class)
+        .getItems().size() == 1);
     assertEquals("", robot.lookup("#pm-action-title").queryAs(TextField.class).getText());
 
     selectTab(robot, "pm-tab-artifacts");

@@ -3,6 +3,7 @@ package dev.baton.console.ui.sla;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.baton.console.LiveConsole;
 import dev.baton.console.MovableClock;
 import dev.baton.console.incident.IncidentCard;
 import dev.baton.console.incident.ListIncidentSource;
@@ -63,17 +64,26 @@ class SlaCountdownFxTest {
     model.load();
   }
 
-  private SlaTimer firstTimer(FxRobot robot) {
+  private static java.util.Optional<SlaTimer> topTimer(FxRobot robot) {
     return robot.lookup((javafx.scene.Node n) -> n instanceof SlaTimer).queryAllAs(SlaTimer.class).stream()
         .filter(t -> t.text() != null && !t.text().isEmpty())
-        .min((a, b) -> Double.compare(a.localToScene(0, 0).getY(), b.localToScene(0, 0).getY()))
-        .orElseThrow();
+        .min((a, b) -> Double.compare(a.localToScene(0, 0).getY(), b.localToScene(0, 0).getY()));
+  }
+
+  /**
+   * The top card's timer, once the list's cells are laid out and styled (a pulse or two after the
+   * load, later on a loaded machine).
+   */
+  private SlaTimer firstTimer(FxRobot robot) throws Exception {
+    LiveConsole.await("the cards' timers on screen", () -> topTimer(robot).isPresent());
+    FxTestSupport.awaitPulse();
+    return topTimer(robot).orElseThrow();
   }
 
   private void tick(Duration by) throws Exception {
     time.advance(by);
     FxTestSupport.onFx(clock::tick);
-    WaitForAsyncUtils.waitForFxEvents();
+    FxTestSupport.awaitPulse(); // the phase's colours come from CSS, the box's size from layout
   }
 
   @Test
@@ -117,6 +127,8 @@ class SlaCountdownFxTest {
     SlaTimer timer = firstTimer(robot);
     // 40 s to go: 00:39 is as wide as 00:40, so the card need not be laid out.
     boolean[] laidOut = FxTestSupport.onFx(() -> {
+      // Lay out now what is still waiting for a pulse (the cells just made), so only the tick's own work is seen.
+      timer.getScene().getRoot().layout();
       time.advance(Duration.ofSeconds(1));
       clock.tick();
       return new boolean[] {timer.isNeedsLayout(), timer.getParent().isNeedsLayout()};
@@ -125,6 +137,7 @@ class SlaCountdownFxTest {
     assertTrue(!laidOut[0] && !laidOut[1], "a tick of the same width laid out the timer or its card line");
     // 00:00 then +00:01: one character more, and red; now the card line must make room.
     laidOut = FxTestSupport.onFx(() -> {
+      timer.getScene().getRoot().layout();
       time.advance(Duration.ofSeconds(40));
       clock.tick();
       return new boolean[] {timer.isNeedsLayout(), timer.getParent().isNeedsLayout()};
@@ -134,8 +147,8 @@ class SlaCountdownFxTest {
   }
 
   @Test
-  void onlyCardsOnScreenListenToTheClock() throws Exception {
-    WaitForAsyncUtils.waitForFxEvents();
+  void onlyCardsOnScreenListenToTheClock(FxRobot robot) throws Exception {
+    firstTimer(robot); // the cells on screen are made
     int listening = FxTestSupport.onFx(clock::subscribers);
     assertTrue(listening > 3 && listening < 40, "301 urgent cards, " + listening + " timers listening");
   }
