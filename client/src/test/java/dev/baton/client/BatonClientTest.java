@@ -51,7 +51,7 @@ class BatonClientTest {
     fire("DiskFull", "alpha", "critical", "db2", "storage");
     fire("HighLatency", "alpha", "warning", "lb1", "web");
     fire("CpuHot", "beta", "warning", "app1", "web");
-    client = BatonClient.builder(server.url()).token(VIEWER).readTimeout(Duration.ofSeconds(10)).build();
+    client = BatonClient.builder(server.url()).token(VIEWER).readTimeout(Duration.ofSeconds(30)).build();
   }
 
   @AfterAll

@@ -186,7 +186,9 @@ class LoadRunTest {
 
     assertTrue(r.truncated());
     assertTrue(r.alertsSent() < 100, "stopped early, sent " + r.alertsSent());
-    assertTrue(tookMillis < 5_000, "took " + tookMillis + " ms");
+    // Unbounded, the run would take 10,000 × 100 ms / 2 connections = 500 s: a minute tells the two apart
+    // however slow the machine.
+    assertTrue(tookMillis < 60_000, "took " + tookMillis + " ms");
   }
 
   @Test

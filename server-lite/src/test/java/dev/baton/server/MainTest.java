@@ -128,7 +128,7 @@ class MainTest {
       assertTrue(Files.exists(db));
     } finally {
       p.destroy();
-      assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+      assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the receiver did not stop within 60 s of SIGTERM");
     }
   }
 }

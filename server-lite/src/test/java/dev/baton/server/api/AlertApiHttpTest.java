@@ -123,7 +123,7 @@ class AlertApiHttpTest {
     List<String> command = new ArrayList<>(List.of(amtool.toString()));
     command.addAll(List.of(args));
     Process p = new ProcessBuilder(command).start();
-    assertTrue(p.waitFor(20, TimeUnit.SECONDS), "amtool did not finish");
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "amtool did not finish within 60 s");
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, p.exitValue(), out + err);

@@ -47,7 +47,7 @@ class AmtoolE2ETest {
     command.add(amtool.toString());
     command.addAll(List.of(args));
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    boolean done = p.waitFor(15, TimeUnit.SECONDS);
+    boolean done = p.waitFor(60, TimeUnit.SECONDS); // a process start on a loaded machine
     if (!done) {
       p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,13 +85,13 @@ class AuthAndMetricsHttpTest {
     assertTrue(body.contains("<secret>"), body);
   }
 
+  /** Waits up to 30 s (a loaded machine closes exchanges late) for {@code line} in the metrics. */
   private void awaitMetric(String line) throws Exception {
-    String body = "";
-    for (int i = 0; i < 100 && !body.contains(line); i++) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    String body = r.get("/metrics").body();
+    while (!body.contains(line) && System.nanoTime() < deadline) {
+      Thread.sleep(20);
       body = r.get("/metrics").body();
-      if (!body.contains(line)) {
-        Thread.sleep(20);
-      }
     }
     assertTrue(body.contains(line), line + " not in\n" + body);
   }

@@ -48,7 +48,7 @@ class HandlerPoolTest {
         await(release.get(slot));
       });
     }
-    assertTrue(started.await(10, TimeUnit.SECONDS));
+    assertTrue(started.await(30, TimeUnit.SECONDS));
     assertEquals(3, List.of(workers).stream().distinct().count(), "three busy exchanges, three threads");
     // let them go idle one after another: the first released is the coldest, the last the hottest
     for (int i = 0; i < 3; i++) {
@@ -79,7 +79,7 @@ class HandlerPoolTest {
     RejectedExecutionException refused = assertThrows(RejectedExecutionException.class, () -> pool.execute(() -> { }));
     assertTrue(refused.getMessage().contains("2 HTTP handler threads are busy and 3 exchanges wait"), refused.getMessage());
     release.countDown();
-    assertTrue(done.await(10, TimeUnit.SECONDS), "the waiting exchanges run once threads are free");
+    assertTrue(done.await(30, TimeUnit.SECONDS), "the waiting exchanges run once threads are free");
     assertEquals(2, pool.threads());
   }
 
@@ -97,18 +97,18 @@ class HandlerPoolTest {
         pool.giveBack();
       }
     });
-    assertTrue(streaming.await(10, TimeUnit.SECONDS));
+    assertTrue(streaming.await(30, TimeUnit.SECONDS));
     CountDownLatch served = new CountDownLatch(3);
     for (int i = 0; i < 3; i++) {
       pool.execute(served::countDown);
     }
-    assertTrue(served.await(10, TimeUnit.SECONDS), "a stream holding the only thread does not starve the others");
+    assertTrue(served.await(30, TimeUnit.SECONDS), "a stream holding the only thread does not starve the others");
     assertEquals(2, pool.threads());
     streamEnds.countDown();
     waitFor(() -> pool.threads() == 1);
     CountDownLatch after = new CountDownLatch(1);
     pool.execute(after::countDown);
-    assertTrue(after.await(10, TimeUnit.SECONDS));
+    assertTrue(after.await(30, TimeUnit.SECONDS));
     assertEquals(1, pool.threads());
   }
 
@@ -128,12 +128,12 @@ class HandlerPoolTest {
         pool.giveBack();
       }
     });
-    assertTrue(holding.await(10, TimeUnit.SECONDS));
+    assertTrue(holding.await(30, TimeUnit.SECONDS));
     CountDownLatch waited = new CountDownLatch(1);
     pool.execute(waited::countDown); // waits: the only thread is busy
     assertFalse(waited.await(200, TimeUnit.MILLISECONDS));
     lend.countDown();
-    assertTrue(waited.await(10, TimeUnit.SECONDS));
+    assertTrue(waited.await(30, TimeUnit.SECONDS));
     release.countDown();
     waitFor(() -> pool.threads() == 1);
   }
@@ -146,7 +146,7 @@ class HandlerPoolTest {
     release.countDown();
     waitFor(() -> pool.idleThreads() == 3);
     pool.shutdown();
-    assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
+    assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS));
     assertEquals(0, pool.threads());
     assertThrows(RejectedExecutionException.class, () -> pool.execute(() -> { }));
   }
@@ -159,7 +159,7 @@ class HandlerPoolTest {
     });
     CountDownLatch next = new CountDownLatch(1);
     pool.execute(next::countDown);
-    assertTrue(next.await(10, TimeUnit.SECONDS));
+    assertTrue(next.await(30, TimeUnit.SECONDS));
     assertEquals(1, pool.threads());
   }
 
@@ -172,13 +172,13 @@ class HandlerPoolTest {
         await(release);
       });
     }
-    assertTrue(running.await(10, TimeUnit.SECONDS), n + " exchanges run at once");
+    assertTrue(running.await(30, TimeUnit.SECONDS), n + " exchanges run at once");
   }
 
   private static Thread take(BlockingQueue<Thread> q) throws InterruptedException {
-    Thread t = q.poll(10, TimeUnit.SECONDS);
+    Thread t = q.poll(30, TimeUnit.SECONDS);
     if (t == null) {
-      throw new AssertionError("no task ran within 10 s");
+      throw new AssertionError("no task ran within 30 s");
     }
     return t;
   }
@@ -194,10 +194,10 @@ class HandlerPoolTest {
   }
 
   private static void waitFor(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within 10 s");
+        throw new AssertionError("condition not met within 30 s");
       }
       Thread.sleep(5);
     }

@@ -23,7 +23,7 @@ class InFlightTest {
     inFlight.exit();
     assertFalse(idle.await(200, TimeUnit.MILLISECONDS), "one exchange is still being served");
     inFlight.exit();
-    assertTrue(idle.await(10, TimeUnit.SECONDS), "the last exchange ended");
+    assertTrue(idle.await(30, TimeUnit.SECONDS), "the last exchange ended");
     stopping.join(10_000);
   }
 
@@ -47,7 +47,7 @@ class InFlightTest {
       idle.countDown();
     });
     stopping.start();
-    assertTrue(idle.await(10, TimeUnit.SECONDS));
+    assertTrue(idle.await(30, TimeUnit.SECONDS));
     stopping.join(10_000);
   }
 }

@@ -193,7 +193,7 @@ class AlertmanagerNotifierTest {
     HttpResponse<String> response = client.send(HttpRequest.newBuilder(
             URI.create("http://127.0.0.1:" + alertmanagerPort + "/api/v2/alerts"))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(alerts))
-        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     assertEquals(200, response.statusCode(), response.body());
   }
 
