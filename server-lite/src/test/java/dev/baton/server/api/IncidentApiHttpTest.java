@@ -283,7 +283,7 @@ class IncidentApiHttpTest {
         PreparedStatement ps = c.prepareStatement("UPDATE incidents SET short_description = 'disk cleaned'"
             + " WHERE id IN (SELECT id FROM incidents WHERE project = ? AND trigger = ? AND closed_at IS NOT NULL"
             + " ORDER BY id LIMIT ?)")) {
-      c.createStatement().execute("PRAGMA busy_timeout = 5000");
+      c.createStatement().execute("PRAGMA busy_timeout = 30000"); // the receiver may be committing
       ps.setString(1, project);
       ps.setString(2, trigger);
       ps.setInt(3, count);

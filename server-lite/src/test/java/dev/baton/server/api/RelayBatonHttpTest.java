@@ -193,11 +193,11 @@ class RelayBatonHttpTest {
       for (long id : ids) {
         CyclicBarrier together = new CyclicBarrier(2);
         Future<HttpResponse<String>> a = pool.submit(() -> {
-          together.await(10, TimeUnit.SECONDS);
+          together.await(30, TimeUnit.SECONDS);
           return act(ALICE, id, "take", "");
         });
         Future<HttpResponse<String>> b = pool.submit(() -> {
-          together.await(10, TimeUnit.SECONDS);
+          together.await(30, TimeUnit.SECONDS);
           return act(BOB, id, "take", "");
         });
         HttpResponse<String> ra = a.get(60, TimeUnit.SECONDS);

@@ -96,12 +96,13 @@ class SigkillDurabilityTest {
       AtomicInteger inFlightWhenKilled, AtomicInteger unexpectedStatus) {
     HttpClient client = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(2))
+        .connectTimeout(Duration.ofSeconds(10))
         .build();
     for (int n = 0; ; n++) {
       boolean killedBefore = killed.get();
       HttpRequest request = HttpRequest.newBuilder(url)
-          .timeout(Duration.ofSeconds(15))
+          // Generous: a poster that gives up while the receiver still runs stops posting for good.
+          .timeout(Duration.ofSeconds(60))
           .header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(body(thread, n, BATCH)))
           .build();

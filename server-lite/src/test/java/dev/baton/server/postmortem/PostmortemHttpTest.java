@@ -81,14 +81,14 @@ class PostmortemHttpTest {
     diskOpened = Instant.parse(r.get(200, "/api/v1/incidents/" + disk).get("card").get("opened").asText());
     // a person took it at T0+3m and wrote a note at T0+2m (the acting API is not here yet: written as it will be)
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + r.db); Statement s = c.createStatement()) {
-      s.execute("PRAGMA busy_timeout = 10000");
+      s.execute("PRAGMA busy_timeout = 30000");
       s.execute("INSERT INTO timeline (incident_id, at, actor, kind, detail) VALUES (" + disk + ", "
           + T(2).toEpochMilli() + ", 'alice', 'note', '{\"text\":\"db1 disk at 99%\"}')");
     }
     r.clock.set(T(62));
     r.server.closeIncident(disk, "alice", "cleaned the disk").get();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + r.db); Statement s = c.createStatement()) {
-      s.execute("PRAGMA busy_timeout = 10000");
+      s.execute("PRAGMA busy_timeout = 30000");
       s.execute("UPDATE incidents SET taken_at = " + T(3).toEpochMilli() + " WHERE id = " + disk); // closed: not in the writer's memory
     }
   }
