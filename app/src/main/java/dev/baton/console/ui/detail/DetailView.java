@@ -11,6 +11,7 @@ import dev.baton.console.incident.IncidentCard;
 import dev.baton.console.incident.Severity;
 import dev.baton.console.ui.Fxml;
 import dev.baton.console.ui.incidents.IncidentCardNode;
+import dev.baton.console.ui.incidents.LabelChips;
 import dev.baton.console.ui.incidents.LabelClicks;
 import dev.baton.console.ui.sla.SlaClock;
 import dev.baton.console.ui.theme.BatonStyle;
@@ -32,7 +33,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -289,8 +289,8 @@ public final class DetailView {
     periods.setWrapText(true);
     Map<String, List<String>> labels = new LinkedHashMap<>();
     new TreeMap<>(alert.labels()).forEach((k, v) -> labels.put(k, List.of(v)));
-    FlowPane chips = new FlowPane(12, 2);
-    IncidentCardNode.fillLabelChips(chips, labels, labelClicks);
+    LabelChips chips = new LabelChips(labelClicks);
+    chips.show(labels);
     VBox box = new VBox(4, top, state, periods, chips);
     if (alert.annotations() != null) {
       new TreeMap<>(alert.annotations()).forEach((name, value) -> {

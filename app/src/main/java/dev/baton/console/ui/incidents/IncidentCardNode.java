@@ -13,14 +13,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -38,14 +35,11 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class IncidentCardNode {
 
-  /** Room each side of a label value, as the padding of the labels that showed them had. */
-  private static final Insets VALUE_MARGIN = new Insets(0, 2, 0, 2);
   /** Pulls a count towards its icon: the header's spacing is for separate parts. */
   private static final Insets COUNT_MARGIN = new Insets(0, 0, 0, -4);
 
   private final SlaClock clock;
   private final CardText text;
-  private final LabelClicks labelClicks;
   private final Predicate<IncidentCard> unseen;
 
   /**
@@ -79,7 +73,7 @@ public final class IncidentCardNode {
   private final Text duration = text(BatonStyle.CARD_MUTED);
   private final Label title = new Label();
   private final Text span = text(BatonStyle.CARD_MUTED);
-  private final FlowPane labels = new FlowPane(12, 2);
+  private final LabelChips labels;
   private final HBox header = new HBox();
   private final Region grow = new Region();
   private final VBox card;
@@ -90,9 +84,9 @@ public final class IncidentCardNode {
   public IncidentCardNode(SlaClock clock, ZoneId zone, LabelClicks labelClicks, Predicate<IncidentCard> unseen) {
     this.clock = clock;
     this.text = new CardText(zone);
-    this.labelClicks = labelClicks;
     this.unseen = unseen;
     this.timer = new SlaTimer(clock);
+    this.labels = new LabelChips(labelClicks);
     fresh.getStyleClass().add(BatonStyle.CARD_NEW);
     severity.getStyleClass().add(BatonStyle.SEVERITY);
     title.getStyleClass().add(BatonStyle.CARD_TITLE);
@@ -159,7 +153,7 @@ public final class IncidentCardNode {
     title.setText(CardText.title(item));
     span.setText(item.firingSummary().map(f -> text.span(f, now)).orElse("instant events only"));
     if (!item.labels().equals(labelsShown)) {
-      fillLabelChips(labels, item.labels(), labelClicks);
+      labels.show(item.labels());
       labelsShown = item.labels();
     }
   }
@@ -209,63 +203,6 @@ public final class IncidentCardNode {
     HBox.setMargin(count, COUNT_MARGIN);
     Tooltip.install(count, tip);
     return count;
-  }
-
-  /**
-   * Makes {@code pane} show {@code name = v1, v2} chips whose values add {@code ~name = "v"} to the
-   * filter on click ({@code !=} with Alt). The chips and texts already in {@code pane} are reused:
-   * creating and styling nodes is what a card costs most. Names and values are {@link Text}s, not
-   * labels: a label is two nodes, and every node on screen costs every pulse.
-   */
-  public static void fillLabelChips(Pane pane, Map<String, List<String>> values, LabelClicks labelClicks) {
-    ObservableList<Node> chips = pane.getChildren();
-    int i = 0;
-    for (Map.Entry<String, List<String>> label : values.entrySet()) {
-      HBox chip;
-      if (i < chips.size()) {
-        chip = (HBox) chips.get(i);
-      } else {
-        chip = new HBox();
-        chip.getStyleClass().add(BatonStyle.LABEL_CHIP);
-        chip.getChildren().add(text(BatonStyle.LABEL_NAME));
-        chips.add(chip);
-      }
-      fillChip(chip, label.getKey(), label.getValue(), labelClicks);
-      i++;
-    }
-    if (i < chips.size()) {
-      chips.remove(i, chips.size());
-    }
-  }
-
-  private static void fillChip(HBox chip, String name, List<String> vals, LabelClicks labelClicks) {
-    ObservableList<Node> parts = chip.getChildren();
-    ((Text) parts.get(0)).setText(name + " = ");
-    for (int i = 0; i < vals.size(); i++) {
-      Text v;
-      if (i + 1 < parts.size()) {
-        v = (Text) parts.get(i + 1);
-      } else {
-        v = text(BatonStyle.LABEL_VALUE);
-        HBox.setMargin(v, VALUE_MARGIN);
-        // The whole box of the text takes the click, not only the glyphs' shapes.
-        v.setPickOnBounds(true);
-        parts.add(v);
-      }
-      String value = vals.get(i);
-      v.setText(value + (i < vals.size() - 1 ? "," : ""));
-      // On press, not click: a press on a card selects it, which may lay the card out anew
-      // before the release, and a click would then never arrive.
-      v.setOnMousePressed(e -> {
-        if (e.isPrimaryButtonDown()) {
-          labelClicks.clicked(name, value, e.isAltDown());
-          e.consume();
-        }
-      });
-    }
-    if (vals.size() + 1 < parts.size()) {
-      parts.remove(vals.size() + 1, parts.size());
-    }
   }
 
   /** A text styled as the theme styles a label's ({@code text}) plus {@code style}. */

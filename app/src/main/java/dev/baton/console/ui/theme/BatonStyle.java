@@ -22,7 +22,7 @@ public final class BatonStyle {
   public static final String CARD_HOLDER = "baton-card-holder";
   public static final String CARD_NEW = "baton-card-new";
   public static final String CARD_S1 = "baton-card-s1";
-  public static final String LABEL_CHIP = "baton-label-chip";
+  public static final String LABEL_CHIPS = "baton-label-chips";
   public static final String LABEL_NAME = "baton-label-name";
   public static final String LABEL_VALUE = "baton-label-value";
 
