@@ -3,6 +3,7 @@ package dev.baton.server.ingest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -34,13 +35,31 @@ public record Event(
     String dedupKey,
     String generatorUrl) {
 
-  public enum Kind { INSTANT, LASTING }
+  public enum Kind {
+    INSTANT, LASTING;
+
+    private final String wire = name().toLowerCase(Locale.ROOT);
+
+    /** As stored: {@code instant}, {@code lasting}. */
+    public String wire() {
+      return wire;
+    }
+  }
 
   /**
    * ACKNOWLEDGED comes only from senders with an acknowledge action (PagerDuty Events v2): someone
    * is working on the alert; it is still firing.
    */
-  public enum Status { FIRING, RESOLVED, ACKNOWLEDGED }
+  public enum Status {
+    FIRING, RESOLVED, ACKNOWLEDGED;
+
+    private final String wire = name().toLowerCase(Locale.ROOT);
+
+    /** As stored: {@code firing}, {@code resolved}, {@code acknowledged}. */
+    public String wire() {
+      return wire;
+    }
+  }
 
   public Event {
     Objects.requireNonNull(labels, "labels");

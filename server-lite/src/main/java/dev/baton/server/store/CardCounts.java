@@ -25,21 +25,21 @@ final class CardCounts {
   private record TriggerKey(long incident, String trigger) {
   }
 
-  private final PreparedStatement addLabel;
+  private final PendingRows addLabels;
   private final PreparedStatement deleteEmptyLabel;
-  private final PreparedStatement addTrigger;
+  private final PendingRows addTriggers;
   private final PreparedStatement addPeriods;
   private final Map<LabelKey, Integer> labels = new HashMap<>();
   private final Map<TriggerKey, Integer> triggers = new HashMap<>();
   private final Map<Long, Integer> periods = new HashMap<>();
 
   CardCounts(Connection connection) throws SQLException {
-    addLabel = connection.prepareStatement("INSERT INTO incident_card_labels (incident_id, name, value, alerts)"
-        + " VALUES (?,?,?,?) ON CONFLICT (incident_id, name, value) DO UPDATE SET alerts = alerts + excluded.alerts");
+    addLabels = new PendingRows(connection, "INSERT INTO incident_card_labels (incident_id, name, value, alerts)"
+        + " VALUES ", 4, " ON CONFLICT (incident_id, name, value) DO UPDATE SET alerts = alerts + excluded.alerts", 64);
     deleteEmptyLabel = connection.prepareStatement(
         "DELETE FROM incident_card_labels WHERE incident_id = ? AND name = ? AND value = ? AND alerts <= 0");
-    addTrigger = connection.prepareStatement("INSERT INTO incident_card_triggers (incident_id, trigger, alerts)"
-        + " VALUES (?,?,?) ON CONFLICT (incident_id, trigger) DO UPDATE SET alerts = alerts + excluded.alerts");
+    addTriggers = new PendingRows(connection, "INSERT INTO incident_card_triggers (incident_id, trigger, alerts)"
+        + " VALUES ", 3, " ON CONFLICT (incident_id, trigger) DO UPDATE SET alerts = alerts + excluded.alerts", 64);
     addPeriods = connection.prepareStatement(
         "UPDATE incidents SET periods_in_progress = periods_in_progress + ? WHERE id = ?");
   }
@@ -78,24 +78,31 @@ final class CardCounts {
 
   /** Applies what the transaction added and no incident write took, before its commit. */
   void write() throws SQLException {
+    boolean fewer = false;
     for (Map.Entry<LabelKey, Integer> e : labels.entrySet()) {
       int delta = e.getValue();
-      if (delta == 0) {
-        continue;
+      if (delta != 0) {
+        LabelKey k = e.getKey();
+        addLabels.add(k.incident(), k.name(), k.value(), delta);
+        fewer |= delta < 0;
       }
-      LabelKey k = e.getKey();
-      bind(addLabel, k).setInt(4, delta);
-      addLabel.executeUpdate();
-      if (delta < 0) {
-        bind(deleteEmptyLabel, k).executeUpdate();
+    }
+    addLabels.write();
+    if (fewer) {
+      for (Map.Entry<LabelKey, Integer> e : labels.entrySet()) {
+        if (e.getValue() < 0) {
+          LabelKey k = e.getKey();
+          deleteEmptyLabel.setLong(1, k.incident());
+          deleteEmptyLabel.setString(2, k.name());
+          deleteEmptyLabel.setString(3, k.value());
+          deleteEmptyLabel.executeUpdate();
+        }
       }
     }
     for (Map.Entry<TriggerKey, Integer> e : triggers.entrySet()) {
-      addTrigger.setLong(1, e.getKey().incident());
-      addTrigger.setString(2, e.getKey().trigger());
-      addTrigger.setInt(3, e.getValue());
-      addTrigger.executeUpdate();
+      addTriggers.add(e.getKey().incident(), e.getKey().trigger(), e.getValue());
     }
+    addTriggers.write();
     for (Map.Entry<Long, Integer> e : periods.entrySet()) {
       addPeriods.setInt(1, e.getValue());
       addPeriods.setLong(2, e.getKey());
@@ -106,15 +113,10 @@ final class CardCounts {
 
   /** Forgets what a rolled-back transaction added (or what {@link #write} applied). */
   void discard() {
+    addLabels.discard();
+    addTriggers.discard();
     labels.clear();
     triggers.clear();
     periods.clear();
-  }
-
-  private static PreparedStatement bind(PreparedStatement p, LabelKey k) throws SQLException {
-    p.setLong(1, k.incident());
-    p.setString(2, k.name());
-    p.setString(3, k.value());
-    return p;
   }
 }

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -34,7 +33,7 @@ final class ChangeLog {
 
   private final Connection connection;
   private final ChangeLogRetention retention;
-  private final PreparedStatement insert;
+  private final PendingRows insert;
   private final PreparedStatement head;
   private final PreparedStatement delete;
   private final Map<Key, Pending> pending = new LinkedHashMap<>();
@@ -44,8 +43,8 @@ final class ChangeLog {
   ChangeLog(Connection connection, ChangeLogRetention retention) throws SQLException {
     this.connection = connection;
     this.retention = retention;
-    insert = connection.prepareStatement(
-        "INSERT INTO change_log (id, at, entity, entity_id, version, change) VALUES (?,?,?,?,?,?)");
+    insert = new PendingRows(connection, "INSERT INTO change_log (id, at, entity, entity_id, version, change) VALUES ",
+        6, "", 64);
     head = connection.prepareStatement("SELECT id, at FROM change_log ORDER BY id LIMIT " + PRUNE_CHUNK);
     delete = connection.prepareStatement("DELETE FROM change_log WHERE id <= ?");
     reloadNextId();
@@ -88,19 +87,9 @@ final class ChangeLog {
     }
     long id = nextId;
     for (Map.Entry<Key, Pending> e : pending.entrySet()) {
-      insert.setLong(1, id++);
-      insert.setLong(2, at);
-      insert.setString(3, e.getKey().entity());
-      insert.setLong(4, e.getKey().id());
-      if (e.getValue().version == null) {
-        insert.setNull(5, Types.INTEGER);
-      } else {
-        insert.setLong(5, e.getValue().version);
-      }
-      insert.setString(6, e.getValue().change);
-      insert.addBatch();
+      insert.add(id++, at, e.getKey().entity(), e.getKey().id(), e.getValue().version, e.getValue().change);
     }
-    insert.executeBatch();
+    insert.write();
     pending.clear();
     nextId = id;
     return id - 1;

@@ -67,13 +67,23 @@ public final class SqliteStore implements Store {
   private final Path file;
   private final Connection connection;
   private final Checkpointer checkpointer;
-  private final PreparedStatement insertMessage;
-  private final PreparedStatement insertEvent;
-  private final PreparedStatement insertAlert;
+  /*
+   * Rows only appended by the writer (messages, events, new alerts and their labels, incident
+   * members, timeline entries) wait in PendingRows and go in with multi-row statements: before
+   * the commit, and before any other statement or lookup on the writer's connection, so that
+   * statement sees them as if each had been inserted at once (writePending).
+   */
+  private final PendingRows messages;
+  private final PendingRows events;
+  private final PendingRows alerts;
+  private final PendingRows alertLabels;
+  private final PendingRows incidentAlerts;
+  private final PendingRows timeline;
+  /** All of the above, in the order {@link #writePending} writes them. */
+  private final List<PendingRows> pending;
   private final PreparedStatement updateAlertLabels;
   private final PreparedStatement selectAlertLabels;
   private final PreparedStatement deleteAlertLabel;
-  private final Map<Integer, PreparedStatement> insertLabelsByCount = new HashMap<>();
   private final PreparedStatement updateAlert;
   private final PreparedStatement touchAlert;
   private final PreparedStatement insertPeriod;
@@ -89,8 +99,6 @@ public final class SqliteStore implements Store {
    * and SQLite leaves the incident indexes (status, severity, due time, open key) alone.
    */
   private final Map<Long, WrittenIncident> writtenIncidents = new HashMap<>();
-  private final PreparedStatement linkAlert;
-  private final PreparedStatement timeline;
   private final PreparedStatement selectAlert;
   private final PreparedStatement lastIncident;
   private final PreparedStatement selectByDedupKey;
@@ -119,14 +127,17 @@ public final class SqliteStore implements Store {
     this.sources = new SourceTable(c);
     this.selectIncidentLabels = c.prepareStatement(
         "SELECT a.labels FROM incident_alerts ia JOIN alerts a ON a.id = ia.alert_id WHERE ia.incident_id = ?");
-    insertMessage = c.prepareStatement(
-        "INSERT INTO messages (id, received_at, source, endpoint, client, content_type, body, alerts)"
-            + " VALUES (?,?,?,?,?,?,?,?)");
-    insertEvent = c.prepareStatement(
-        "INSERT INTO events (message_id, alert_id, kind, status, starts_at, ends_at) VALUES (?,?,?,?,?,?)");
-    insertAlert = c.prepareStatement("INSERT INTO alerts (" + ALERT_COLUMNS
-        + ", am_fingerprint, labels, annotations, source, dedup_key, generator_url)"
-        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    messages = new PendingRows(c, "INSERT INTO messages (id, received_at, source, endpoint, client, content_type,"
+        + " body, alerts) VALUES ", 8, "", 64);
+    events = new PendingRows(c, "INSERT INTO events (message_id, alert_id, kind, status, starts_at, ends_at) VALUES ",
+        6, "", 64);
+    alerts = new PendingRows(c, "INSERT INTO alerts (" + ALERT_COLUMNS
+        + ", am_fingerprint, labels, annotations, source, dedup_key, generator_url) VALUES ", 25, "", 32);
+    alertLabels = new PendingRows(c, "INSERT OR IGNORE INTO alert_labels (name, value, alert_id) VALUES ", 3, "", 64);
+    incidentAlerts = new PendingRows(c, "INSERT OR IGNORE INTO incident_alerts (incident_id, alert_id, joined_at)"
+        + " VALUES ", 3, "", 64);
+    timeline = new PendingRows(c, "INSERT INTO timeline (incident_id, at, actor, kind, detail) VALUES ", 5, "", 64);
+    pending = List.of(messages, alerts, alertLabels, events, incidentAlerts, timeline);
     updateAlertLabels = c.prepareStatement(
         "UPDATE alerts SET am_fingerprint = ?, trigger = ?, labels = ?, annotations = ?, generator_url = ?,"
             + " grouping_key = ?, labels_hash = ?, annotations_hash = ? WHERE id = ?");
@@ -160,9 +171,6 @@ public final class SqliteStore implements Store {
         + " long_description = coalesce(?, long_description) WHERE id = ?");
     touchClosedIncident = c.prepareStatement("UPDATE incidents SET version = ?, updated_at = ? WHERE id = ?");
     selectIncident = c.prepareStatement("SELECT status, version, holder FROM incidents WHERE id = ?");
-    linkAlert = c.prepareStatement(
-        "INSERT OR IGNORE INTO incident_alerts (incident_id, alert_id, joined_at) VALUES (?,?,?)");
-    timeline = c.prepareStatement("INSERT INTO timeline (incident_id, at, actor, kind, detail) VALUES (?,?,?,?,?)");
     selectAlert = c.prepareStatement("SELECT " + ALERT_COLUMNS + " FROM alerts WHERE project = ? AND fingerprint = ?");
     selectByDedupKey = c.prepareStatement("SELECT project, fingerprint FROM alerts INDEXED BY alerts_dedup_key"
         + " WHERE project = ? AND dedup_key = ? AND dedup_key IS NOT NULL ORDER BY id DESC LIMIT 1");
@@ -333,6 +341,7 @@ public final class SqliteStore implements Store {
   @Override
   public Alert loadAlert(AlertKey key) {
     try {
+      writePending();
       selectAlert.setString(1, key.project());
       selectAlert.setString(2, Fingerprint.hex(key.fingerprint()));
       try (ResultSet rs = selectAlert.executeQuery()) {
@@ -346,6 +355,7 @@ public final class SqliteStore implements Store {
   @Override
   public AlertKey findByDedupKey(String project, String dedupKey) {
     try {
+      writePending();
       selectByDedupKey.setString(1, project);
       selectByDedupKey.setString(2, dedupKey);
       try (ResultSet rs = selectByDedupKey.executeQuery()) {
@@ -360,6 +370,7 @@ public final class SqliteStore implements Store {
   @Override
   public long lastIncidentId(String groupingKey) {
     try {
+      writePending();
       lastIncident.setString(1, groupingKey);
       try (ResultSet rs = lastIncident.executeQuery()) {
         return rs.next() ? rs.getLong(1) : 0;
@@ -372,6 +383,7 @@ public final class SqliteStore implements Store {
   @Override
   public StoredIncident storedIncident(long id) {
     try {
+      writePending();
       selectIncident.setLong(1, id);
       try (ResultSet rs = selectIncident.executeQuery()) {
         return rs.next() ? new StoredIncident(id, IncidentStatus.fromWire(rs.getString(1)), rs.getLong(2),
@@ -395,6 +407,7 @@ public final class SqliteStore implements Store {
   /** One of an alert's JSON maps (labels or annotations) read by {@code select}; empty when there is no such alert. */
   private Map<String, String> alertMap(PreparedStatement select, long alertId) {
     try {
+      writePending();
       select.setLong(1, alertId);
       try (ResultSet rs = select.executeQuery()) {
         return rs.next() ? labelsOf(rs.getString(1)) : Map.of();
@@ -407,6 +420,7 @@ public final class SqliteStore implements Store {
   @Override
   public List<Map<String, String>> incidentLabels(long incidentId) {
     try {
+      writePending();
       selectIncidentLabels.setLong(1, incidentId);
       List<Map<String, String>> labels = new ArrayList<>();
       try (ResultSet rs = selectIncidentLabels.executeQuery()) {
@@ -423,6 +437,7 @@ public final class SqliteStore implements Store {
   @Override
   public List<SnoozeRule> activeSnoozeRules() {
     try {
+      writePending();
       return snoozeRules.active();
     } catch (SQLException e) {
       throw new StoreException("database " + file + ": cannot read snooze rules: " + describe(e), e);
@@ -432,6 +447,7 @@ public final class SqliteStore implements Store {
   @Override
   public List<SourceState> loadSources() {
     try {
+      writePending();
       return sources.all();
     } catch (SQLException e) {
       throw new StoreException("database " + file + ": cannot read sources: " + describe(e), e);
@@ -441,6 +457,7 @@ public final class SqliteStore implements Store {
   @Override
   public List<AlertKey> firingAlerts(String source) {
     try {
+      writePending();
       return sources.firing(source);
     } catch (SQLException e) {
       throw new StoreException("database " + file + ": cannot read the alerts of source " + source + ": "
@@ -563,6 +580,30 @@ public final class SqliteStore implements Store {
     }
   }
 
+  /**
+   * Writes the rows waiting in {@link PendingRows}: a table's rows in the order they were added,
+   * the tables in the order they refer to each other (a message before its events, an alert before
+   * its labels and memberships).
+   */
+  private void writePending() throws SQLException {
+    for (PendingRows rows : pending) {
+      if (!rows.isEmpty()) {
+        rows.write();
+      }
+    }
+  }
+
+  private void discardPending() {
+    for (PendingRows rows : pending) {
+      rows.discard();
+    }
+  }
+
+  /** A time column's value: null for 0 (not set). */
+  private static Long time(long millis) {
+    return millis == 0 ? null : millis;
+  }
+
   private static void setTime(PreparedStatement p, int index, long millis) throws SQLException {
     if (millis == 0) {
       p.setNull(index, Types.INTEGER);
@@ -579,66 +620,27 @@ public final class SqliteStore implements Store {
     public long insertMessage(long receivedAt, String source, String endpoint, String client, String contentType,
         byte[] body, int alerts) {
       long id = nextMessageId;
-      run(() -> {
-        insertMessage.setLong(1, id);
-        insertMessage.setLong(2, receivedAt);
-        insertMessage.setString(3, source);
-        insertMessage.setString(4, endpoint);
-        insertMessage.setString(5, client);
-        insertMessage.setString(6, contentType);
-        insertMessage.setBytes(7, body);
-        insertMessage.setInt(8, alerts);
-        insertMessage.executeUpdate();
-      });
+      messages.add(id, receivedAt, source, endpoint, client, contentType, body, alerts);
       nextMessageId++;
       return id;
     }
 
     @Override
     public void insertEvent(long messageId, long alertId, Event event) {
-      run(() -> {
-        insertEvent.setLong(1, messageId);
-        insertEvent.setLong(2, alertId);
-        insertEvent.setString(3, event.kind().name().toLowerCase(Locale.ROOT));
-        insertEvent.setString(4, event.status().name().toLowerCase(Locale.ROOT));
-        setTime(insertEvent, 5, event.startsAt() == null ? 0 : event.startsAt().toEpochMilli());
-        setTime(insertEvent, 6, event.endsAt() == null ? 0 : event.endsAt().toEpochMilli());
-        insertEvent.executeUpdate();
-      });
+      events.add(messageId, alertId, event.kind().wire(), event.status().wire(),
+          event.startsAt() == null ? null : event.startsAt().toEpochMilli(),
+          event.endsAt() == null ? null : event.endsAt().toEpochMilli());
     }
 
     @Override
     public void insertAlert(Alert a, Event event, String source, long amFingerprint) {
-      run(() -> {
-        PreparedStatement p = insertAlert;
-        p.setLong(1, a.id());
-        p.setString(2, a.key().project());
-        p.setString(3, Fingerprint.hex(a.key().fingerprint()));
-        p.setString(4, a.kind().name().toLowerCase(Locale.ROOT));
-        p.setString(5, a.state() == null ? null : a.state().wire());
-        p.setInt(6, a.severity().level());
-        p.setLong(7, a.firstSeen());
-        p.setLong(8, a.lastSeen());
-        setTime(p, 9, a.expiresAt());
-        setTime(p, 10, a.pendingUntil());
-        setTime(p, 11, a.refreshMillis());
-        setTime(p, 12, a.periodStart());
-        p.setInt(13, a.fireCount());
-        p.setInt(14, a.resolvedWhilePending());
-        setTime(p, 15, a.incidentId());
-        p.setString(16, a.groupingKey());
-        p.setString(17, a.trigger());
-        p.setLong(18, a.labelsHash());
-        p.setLong(19, a.annotationsHash());
-        p.setString(20, Fingerprint.hex(amFingerprint));
-        p.setString(21, json(event.labels()));
-        p.setString(22, json(event.annotations()));
-        p.setString(23, source);
-        p.setString(24, event.dedupKey());
-        p.setString(25, event.generatorUrl());
-        p.executeUpdate();
-        insertLabels(a.id(), event.labels());
-      });
+      alerts.add(a.id(), a.key().project(), Fingerprint.hex(a.key().fingerprint()), a.kind().wire(),
+          a.state() == null ? null : a.state().wire(), a.severity().level(), a.firstSeen(), a.lastSeen(),
+          time(a.expiresAt()), time(a.pendingUntil()), time(a.refreshMillis()), time(a.periodStart()), a.fireCount(),
+          a.resolvedWhilePending(), time(a.incidentId()), a.groupingKey(), a.trigger(), a.labelsHash(),
+          a.annotationsHash(), Fingerprint.hex(amFingerprint), json(event.labels()), json(event.annotations()), source,
+          event.dedupKey(), event.generatorUrl());
+      insertLabels(a.id(), event.labels());
       cardCounts.addLabels(a.incidentId(), event.labels(), 1);
       cardCounts.addAlert(a.incidentId(), a.trigger(), a.periodStart() != 0);
       changeLog.alert(a.id(), "created");
@@ -679,32 +681,15 @@ public final class SqliteStore implements Store {
         updateAlertLabels.setLong(8, a.annotationsHash());
         updateAlertLabels.setLong(9, a.id());
         updateAlertLabels.executeUpdate();
-        insertLabels(a.id(), event.labels());
       });
+      insertLabels(a.id(), event.labels());
       changeLog.alert(a.id(), ChangeLog.UPDATED);
     }
 
-    /** All of an alert's labels in one multi-row statement, prepared once per label count. */
-    private void insertLabels(long alertId, Map<String, String> labels) throws SQLException {
-      if (labels.isEmpty()) {
-        return;
-      }
-      PreparedStatement p = insertLabelsByCount.get(labels.size());
-      if (p == null) {
-        StringBuilder sql = new StringBuilder("INSERT OR IGNORE INTO alert_labels (name, value, alert_id) VALUES ");
-        for (int i = 0; i < labels.size(); i++) {
-          sql.append(i == 0 ? "(?,?,?)" : ",(?,?,?)");
-        }
-        p = connection.prepareStatement(sql.toString());
-        insertLabelsByCount.put(labels.size(), p);
-      }
-      int n = 1;
+    private void insertLabels(long alertId, Map<String, String> labels) {
       for (Map.Entry<String, String> l : labels.entrySet()) {
-        p.setString(n++, l.getKey());
-        p.setString(n++, l.getValue());
-        p.setLong(n++, alertId);
+        alertLabels.add(l.getKey(), l.getValue(), alertId);
       }
-      p.executeUpdate();
     }
 
     @Override
@@ -875,30 +860,19 @@ public final class SqliteStore implements Store {
 
     @Override
     public void linkAlert(long incidentId, long alertId, long joinedAt) {
-      run(() -> {
-        linkAlert.setLong(1, incidentId);
-        linkAlert.setLong(2, alertId);
-        linkAlert.setLong(3, joinedAt);
-        linkAlert.executeUpdate();
-      });
+      incidentAlerts.add(incidentId, alertId, joinedAt);
     }
 
     @Override
     public void timeline(long incidentId, long at, String actor, String kind, String detailJson) {
-      run(() -> {
-        timeline.setLong(1, incidentId);
-        timeline.setLong(2, at);
-        timeline.setString(3, actor);
-        timeline.setString(4, kind);
-        timeline.setString(5, detailJson);
-        timeline.executeUpdate();
-      });
+      timeline.add(incidentId, at, actor, kind, detailJson);
       changeLog.incident(incidentId, null, kind);
     }
 
     @Override
     public <T> T sql(SqlWork<T> work) {
       try {
+        writePending();
         return work.run(connection);
       } catch (SQLException e) {
         throw new StoreException("database " + file + ": write failed: " + describe(e), e);
@@ -909,6 +883,7 @@ public final class SqliteStore implements Store {
     public void commit() {
       long lastChange = 0;
       try {
+        writePending();
         cardCounts.write();
         lastChange = changeLog.append(clock.millis());
       } catch (SQLException e) {
@@ -927,6 +902,7 @@ public final class SqliteStore implements Store {
       if (!done) {
         done = true;
         rollbackQuietly();
+        discardPending();
         changeLog.discard();
         writtenIncidents.clear(); // what the rolled-back work wrote is gone: write in full again
         cardCounts.discard();
@@ -943,6 +919,7 @@ public final class SqliteStore implements Store {
     @Override
     public long insertSnoozeRule(String mql, long until, String comment, String author, long createdAt) {
       try {
+        writePending();
         return snoozeRules.insert(mql, until, comment, author, createdAt);
       } catch (SQLException e) {
         throw new StoreException("database " + file + ": write failed: " + describe(e), e);
@@ -959,8 +936,10 @@ public final class SqliteStore implements Store {
       run(() -> sources.save(changed, nextMessageId - 1));
     }
 
+    /** Runs a statement that is not one of the pending rows, after them. */
     private void run(SqlAction action) {
       try {
+        writePending();
         action.run();
       } catch (SQLException e) {
         throw new StoreException("database " + file + ": write failed: " + describe(e), e);

@@ -1,0 +1,125 @@
+package dev.baton.server.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.Arrays;
+
+/**
+ * Rows the writer's transaction adds to one table, held until something needs them and then
+ * inserted with multi-row statements ({@code INSERT … VALUES (…),(…),…}) instead of one statement
+ * per row: each statement execution crosses JNI and starts a VDBE program, which costs about as
+ * much as inserting the row. The rows go in the order they were added, so rowids come out as with
+ * one statement each.
+ *
+ * <p>Statements are prepared once per row count, for powers of two up to {@code maxRows} (a
+ * prepared multi-row statement holds tens of KiB inside SQLite): n rows take one statement per
+ * set bit of n, plus n / maxRows of the largest.
+ */
+final class PendingRows {
+
+  private final Connection connection;
+  private final String head;
+  private final String row;
+  private final String tail;
+  private final int columns;
+  private final int maxRows;
+  /** Prepared statements by log2 of their row count. */
+  private final PreparedStatement[] statements;
+  private Object[] values;
+  private int size;
+
+  /**
+   * @param head    the statement up to its VALUES list, such as {@code "INSERT INTO t (a, b) VALUES "}
+   * @param columns values per row
+   * @param tail    what follows the VALUES list ({@code ""}, or an {@code ON CONFLICT} clause)
+   * @param maxRows most rows in one statement, a power of two
+   */
+  PendingRows(Connection connection, String head, int columns, String tail, int maxRows) {
+    if (Integer.bitCount(maxRows) != 1) {
+      throw new IllegalArgumentException("maxRows must be a power of two: " + maxRows);
+    }
+    this.connection = connection;
+    this.head = head;
+    this.row = "(?" + ",?".repeat(columns - 1) + ")";
+    this.tail = tail;
+    this.columns = columns;
+    this.maxRows = maxRows;
+    this.statements = new PreparedStatement[Integer.numberOfTrailingZeros(maxRows) + 1];
+    this.values = new Object[columns * 16];
+  }
+
+  /** Adds a row: one value per column, each a String, Long, Integer, byte[] or null. */
+  void add(Object... row) {
+    if (row.length != columns) {
+      throw new IllegalArgumentException(columns + " values per row, not " + row.length);
+    }
+    if (size + columns > values.length) {
+      values = Arrays.copyOf(values, values.length * 2);
+    }
+    System.arraycopy(row, 0, values, size, columns);
+    size += columns;
+  }
+
+  boolean isEmpty() {
+    return size == 0;
+  }
+
+  /** Inserts the rows added so far, in order, and forgets them. */
+  void write() throws SQLException {
+    int rows = size / columns;
+    int at = 0;
+    try {
+      while (rows > 0) {
+        int n = rows >= maxRows ? maxRows : Integer.highestOneBit(rows);
+        PreparedStatement p = statement(n);
+        int count = n * columns;
+        for (int i = 0; i < count; i++) {
+          bind(p, i + 1, values[at + i]);
+        }
+        p.executeUpdate();
+        at += count;
+        rows -= n;
+      }
+    } finally {
+      discard(); // written, or the transaction fails and rolls back
+    }
+  }
+
+  /** Forgets the rows added (the transaction rolled back). */
+  void discard() {
+    Arrays.fill(values, 0, size, null);
+    size = 0;
+  }
+
+  private PreparedStatement statement(int rows) throws SQLException {
+    int slot = Integer.numberOfTrailingZeros(rows);
+    PreparedStatement p = statements[slot];
+    if (p == null) {
+      StringBuilder sql = new StringBuilder(head.length() + tail.length() + rows * (row.length() + 1)).append(head);
+      for (int i = 0; i < rows; i++) {
+        sql.append(i == 0 ? "" : ",").append(row);
+      }
+      p = connection.prepareStatement(sql.append(tail).toString());
+      statements[slot] = p;
+    }
+    return p;
+  }
+
+  private static void bind(PreparedStatement p, int index, Object value) throws SQLException {
+    if (value == null) {
+      p.setNull(index, Types.NULL);
+    } else if (value instanceof String s) {
+      p.setString(index, s);
+    } else if (value instanceof Long l) {
+      p.setLong(index, l);
+    } else if (value instanceof Integer i) {
+      p.setInt(index, i);
+    } else if (value instanceof byte[] b) {
+      p.setBytes(index, b);
+    } else {
+      throw new IllegalArgumentException("cannot bind a " + value.getClass().getName());
+    }
+  }
+}
