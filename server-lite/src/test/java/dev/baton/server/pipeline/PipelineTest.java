@@ -51,9 +51,13 @@ class PipelineTest {
   ReceiverMetrics metrics;
 
   void open() throws Exception {
+    open(CONFIG);
+  }
+
+  void open(String config) throws Exception {
     store = SqliteStore.open(dir.resolve("baton.db"), SqliteStore.Synchronous.NORMAL);
     metrics = new ReceiverMetrics();
-    pipeline = new Pipeline(store, ConfigLoader.parse(CONFIG, "test"), clock, metrics);
+    pipeline = new Pipeline(store, ConfigLoader.parse(config, "test"), clock, metrics);
     pipeline.start();
   }
 
@@ -489,5 +493,41 @@ class PipelineTest {
     assertEquals("firing", one("SELECT state FROM incidents WHERE trigger = 'Healed'"));
     send(resolved(Map.of("alertname", "Healed")));
     assertEquals("ok", one("SELECT state FROM incidents WHERE trigger = 'Healed'"));
+  }
+
+  @Test
+  void anAlertRelabeledInTheRequestThatCreatedItKeepsOnlyItsLastLabelRows() throws Exception {
+    open();
+    Instant ends = later(Duration.ofMinutes(4));
+    // replica does not identify: the second event is the same alert with other labels, in the same transaction
+    send(firing(Map.of("alertname", "Relabeled", "instance", "x", "replica", "a"), ends),
+        firing(Map.of("alertname", "Relabeled", "instance", "x", "replica", "b"), ends));
+    assertEquals(1L, ((Number) one("SELECT count(*) FROM alerts")).longValue());
+    assertEquals("{\"alertname\":\"Relabeled\",\"instance\":\"x\",\"replica\":\"b\"}", one("SELECT labels FROM alerts"));
+    assertEquals(List.of(List.of("alertname", "Relabeled"), List.of("instance", "x"), List.of("replica", "b")),
+        query("SELECT name, value FROM alert_labels ORDER BY name"));
+    assertEquals(List.of(List.of("alertname", "Relabeled", 1), List.of("instance", "x", 1), List.of("replica", "b", 1)),
+        query("SELECT name, value, alerts FROM incident_card_labels ORDER BY name"));
+    assertEquals(2L, ((Number) one("SELECT count(*) FROM events")).longValue());
+  }
+
+  @Test
+  void aLabelRuleSeesTheMembersAnIncidentGotEarlierInTheSameRequest() throws Exception {
+    open(CONFIG + """
+        triage:
+          - {name: quiet-db, mql: '~team = db', action: close_if_ok_before_taken}
+        """);
+    // each incident opens, gets its alert and sees it resolved in one transaction: the rule reads the
+    // incident's labels from its members before the commit
+    send(firing(Map.of("alertname", "Blip", "team", "db"), later(Duration.ofMinutes(4))),
+        resolved(Map.of("alertname", "Blip", "team", "db")),
+        firing(Map.of("alertname", "Other", "team", "web"), later(Duration.ofMinutes(4))),
+        resolved(Map.of("alertname", "Other", "team", "web")));
+    assertEquals(List.of(List.of("Blip", "closed"), List.of("Other", "open")),
+        query("SELECT trigger, status FROM incidents ORDER BY id"));
+    assertEquals(List.of(List.of("opened"), List.of("alert_joined"), List.of("alert_state"), List.of("triaged"),
+            List.of("closed")),
+        query("SELECT kind FROM timeline WHERE incident_id = (SELECT id FROM incidents WHERE trigger = 'Blip')"
+            + " ORDER BY id"));
   }
 }
