@@ -4,6 +4,7 @@
 #   bench/writer.sh                         # 100k distinct alerts, batch 100, synchronous normal
 #   bench/writer.sh 10000 100 10            # 10k alerts sent 10 times
 #   bench/writer.sh 100000 1 1 full 8       # batch 1, fsync before every answer, 8 requests in flight
+#   bench/writer.sh 40000 1 1 normal 8 20000   # after 20k warm-up alerts (not counted: the JIT has compiled the writer)
 #   bench/writer.sh --no-build …            # skip the build
 #   BATON_JAR=other.jar bench/writer.sh --no-build …   # another build of the receiver (before/after)
 set -euo pipefail

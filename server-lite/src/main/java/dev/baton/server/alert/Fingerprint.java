@@ -48,10 +48,18 @@ public final class Fingerprint {
     return "0".repeat(16 - h.length()) + h;
   }
 
+  /** Adds the string's UTF-8 bytes; ASCII (most label text) without encoding it into an array first. */
   private static long add(long hash, String s) {
-    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-    for (byte b : bytes) {
-      hash = addByte(hash, b & 0xff);
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        for (byte b : s.substring(i).getBytes(StandardCharsets.UTF_8)) {
+          hash = addByte(hash, b & 0xff);
+        }
+        return hash;
+      }
+      hash = addByte(hash, c);
     }
     return hash;
   }

@@ -1,7 +1,5 @@
 package dev.baton.server.pipeline;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.mql.eval.CompiledQuery;
 import dev.baton.mql.eval.Subject;
 import dev.baton.server.alert.Alert;
@@ -37,6 +35,7 @@ import dev.baton.server.policy.SnoozeRuleChange;
 import dev.baton.server.policy.SnoozeRules;
 import dev.baton.server.policy.Triage;
 import dev.baton.server.store.HotState;
+import dev.baton.server.store.JsonColumn;
 import dev.baton.server.store.Store;
 import dev.baton.server.store.StoreTransaction;
 import dev.baton.server.store.StoredIncident;
@@ -63,7 +62,6 @@ final class Processor {
   static final String TRIAGE_ACTOR = "triage:";
   /** The timeline entry of a triage rule's action (report.SlaReports reads it). */
   static final String TRIAGED = "triaged";
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String NO_STATE = "none";
   private static final String DEDUP_KEY = "dedup_key";
 
@@ -785,10 +783,6 @@ final class Processor {
   }
 
   private static String json(Map<String, Object> detail) {
-    try {
-      return JSON.writeValueAsString(detail);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("timeline details are plain values", e);
-    }
+    return JsonColumn.object(detail);
   }
 }

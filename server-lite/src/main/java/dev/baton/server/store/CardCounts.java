@@ -34,12 +34,14 @@ final class CardCounts {
   private final Map<Long, Integer> periods = new HashMap<>();
 
   CardCounts(Connection connection) throws SQLException {
-    addLabels = new PendingRows(connection, "INSERT INTO incident_card_labels (incident_id, name, value, alerts)"
-        + " VALUES ", 4, " ON CONFLICT (incident_id, name, value) DO UPDATE SET alerts = alerts + excluded.alerts", 64);
+    addLabels = new PendingRows(connection, "INSERT OR FAIL INTO incident_card_labels (incident_id, name, value,"
+        + " alerts) VALUES ", 4,
+        " ON CONFLICT (incident_id, name, value) DO UPDATE SET alerts = alerts + excluded.alerts", 64);
     deleteEmptyLabel = connection.prepareStatement(
         "DELETE FROM incident_card_labels WHERE incident_id = ? AND name = ? AND value = ? AND alerts <= 0");
-    addTriggers = new PendingRows(connection, "INSERT INTO incident_card_triggers (incident_id, trigger, alerts)"
-        + " VALUES ", 3, " ON CONFLICT (incident_id, trigger) DO UPDATE SET alerts = alerts + excluded.alerts", 64);
+    addTriggers = new PendingRows(connection, "INSERT OR FAIL INTO incident_card_triggers (incident_id, trigger,"
+        + " alerts) VALUES ", 3, " ON CONFLICT (incident_id, trigger) DO UPDATE SET alerts = alerts + excluded.alerts",
+        64);
     addPeriods = connection.prepareStatement(
         "UPDATE incidents SET periods_in_progress = periods_in_progress + ? WHERE id = ?");
   }

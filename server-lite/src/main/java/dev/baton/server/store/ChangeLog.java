@@ -43,8 +43,8 @@ final class ChangeLog {
   ChangeLog(Connection connection, ChangeLogRetention retention) throws SQLException {
     this.connection = connection;
     this.retention = retention;
-    insert = new PendingRows(connection, "INSERT INTO change_log (id, at, entity, entity_id, version, change) VALUES ",
-        6, "", 64);
+    insert = new PendingRows(connection, "INSERT OR FAIL INTO change_log (id, at, entity, entity_id, version, change)"
+        + " VALUES ", 6, "", 64);
     head = connection.prepareStatement("SELECT id, at FROM change_log ORDER BY id LIMIT " + PRUNE_CHUNK);
     delete = connection.prepareStatement("DELETE FROM change_log WHERE id <= ?");
     reloadNextId();

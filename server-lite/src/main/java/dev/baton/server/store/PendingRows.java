@@ -13,11 +13,21 @@ import java.util.Arrays;
  * much as inserting the row. The rows go in the order they were added, so rowids come out as with
  * one statement each.
  *
- * <p>Statements are prepared once per row count, for powers of two up to {@code maxRows} (a
- * prepared multi-row statement holds tens of KiB inside SQLite): n rows take one statement per
- * set bit of n, plus n / maxRows of the largest.
+ * <p>Statements are prepared once per row count: every count up to {@value #EXACT} (a commit of
+ * requests sent one at a time has a few rows per table), and above it powers of two up to {@code
+ * maxRows}, since a prepared multi-row statement holds tens of KiB inside SQLite. Larger sets take
+ * statements of {@code maxRows} rows, then one of the largest power of two below the rest, then
+ * one for the rest.
+ *
+ * <p>Callers insert {@code OR FAIL} (or {@code OR IGNORE}) where a row could break a constraint: a
+ * multi-row statement that may abort keeps a statement journal, a copy of every page it changes,
+ * to undo itself alone; the writer rolls the whole transaction back on any failure, so the copies
+ * are never needed.
  */
 final class PendingRows {
+
+  /** Row counts up to this have a statement of their own. */
+  static final int EXACT = 16;
 
   private final Connection connection;
   private final String head;
@@ -25,7 +35,7 @@ final class PendingRows {
   private final String tail;
   private final int columns;
   private final int maxRows;
-  /** Prepared statements by log2 of their row count. */
+  /** Prepared statements by their row count. */
   private final PreparedStatement[] statements;
   private Object[] values;
   private int size;
@@ -46,7 +56,7 @@ final class PendingRows {
     this.tail = tail;
     this.columns = columns;
     this.maxRows = maxRows;
-    this.statements = new PreparedStatement[Integer.numberOfTrailingZeros(maxRows) + 1];
+    this.statements = new PreparedStatement[maxRows + 1];
     this.values = new Object[columns * 16];
   }
 
@@ -72,7 +82,7 @@ final class PendingRows {
     int at = 0;
     try {
       while (rows > 0) {
-        int n = rows >= maxRows ? maxRows : Integer.highestOneBit(rows);
+        int n = rows >= maxRows ? maxRows : rows <= EXACT ? rows : Integer.highestOneBit(rows);
         PreparedStatement p = statement(n);
         int count = n * columns;
         for (int i = 0; i < count; i++) {
@@ -94,15 +104,14 @@ final class PendingRows {
   }
 
   private PreparedStatement statement(int rows) throws SQLException {
-    int slot = Integer.numberOfTrailingZeros(rows);
-    PreparedStatement p = statements[slot];
+    PreparedStatement p = statements[rows];
     if (p == null) {
       StringBuilder sql = new StringBuilder(head.length() + tail.length() + rows * (row.length() + 1)).append(head);
       for (int i = 0; i < rows; i++) {
         sql.append(i == 0 ? "" : ",").append(row);
       }
       p = connection.prepareStatement(sql.append(tail).toString());
-      statements[slot] = p;
+      statements[rows] = p;
     }
     return p;
   }

@@ -127,16 +127,17 @@ public final class SqliteStore implements Store {
     this.sources = new SourceTable(c);
     this.selectIncidentLabels = c.prepareStatement(
         "SELECT a.labels FROM incident_alerts ia JOIN alerts a ON a.id = ia.alert_id WHERE ia.incident_id = ?");
-    messages = new PendingRows(c, "INSERT INTO messages (id, received_at, source, endpoint, client, content_type,"
-        + " body, alerts) VALUES ", 8, "", 64);
-    events = new PendingRows(c, "INSERT INTO events (message_id, alert_id, kind, status, starts_at, ends_at) VALUES ",
-        6, "", 64);
-    alerts = new PendingRows(c, "INSERT INTO alerts (" + ALERT_COLUMNS
+    messages = new PendingRows(c, "INSERT OR FAIL INTO messages (id, received_at, source, endpoint, client,"
+        + " content_type, body, alerts) VALUES ", 8, "", 64);
+    events = new PendingRows(c, "INSERT OR FAIL INTO events (message_id, alert_id, kind, status, starts_at, ends_at)"
+        + " VALUES ", 6, "", 64);
+    alerts = new PendingRows(c, "INSERT OR FAIL INTO alerts (" + ALERT_COLUMNS
         + ", am_fingerprint, labels, annotations, source, dedup_key, generator_url) VALUES ", 25, "", 32);
     alertLabels = new PendingRows(c, "INSERT OR IGNORE INTO alert_labels (name, value, alert_id) VALUES ", 3, "", 64);
     incidentAlerts = new PendingRows(c, "INSERT OR IGNORE INTO incident_alerts (incident_id, alert_id, joined_at)"
         + " VALUES ", 3, "", 64);
-    timeline = new PendingRows(c, "INSERT INTO timeline (incident_id, at, actor, kind, detail) VALUES ", 5, "", 64);
+    timeline = new PendingRows(c, "INSERT OR FAIL INTO timeline (incident_id, at, actor, kind, detail) VALUES ", 5, "",
+        64);
     pending = List.of(messages, alerts, alertLabels, events, incidentAlerts, timeline);
     updateAlertLabels = c.prepareStatement(
         "UPDATE alerts SET am_fingerprint = ?, trigger = ?, labels = ?, annotations = ?, generator_url = ?,"
@@ -540,14 +541,6 @@ public final class SqliteStore implements Store {
     return m == null ? e.getClass().getSimpleName() : m;
   }
 
-  private static String json(Map<String, String> map) {
-    try {
-      return JSON.writeValueAsString(map);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a string map always serialises", e);
-    }
-  }
-
   private static Map<String, String> labelsOf(String json) {
     try {
       return JSON.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() {});
@@ -638,8 +631,8 @@ public final class SqliteStore implements Store {
           a.state() == null ? null : a.state().wire(), a.severity().level(), a.firstSeen(), a.lastSeen(),
           time(a.expiresAt()), time(a.pendingUntil()), time(a.refreshMillis()), time(a.periodStart()), a.fireCount(),
           a.resolvedWhilePending(), time(a.incidentId()), a.groupingKey(), a.trigger(), a.labelsHash(),
-          a.annotationsHash(), Fingerprint.hex(amFingerprint), json(event.labels()), json(event.annotations()), source,
-          event.dedupKey(), event.generatorUrl());
+          a.annotationsHash(), Fingerprint.hex(amFingerprint), JsonColumn.object(event.labels()),
+          JsonColumn.object(event.annotations()), source, event.dedupKey(), event.generatorUrl());
       insertLabels(a.id(), event.labels());
       cardCounts.addLabels(a.incidentId(), event.labels(), 1);
       cardCounts.addAlert(a.incidentId(), a.trigger(), a.periodStart() != 0);
@@ -673,8 +666,8 @@ public final class SqliteStore implements Store {
         }
         updateAlertLabels.setString(1, Fingerprint.hex(amFingerprint));
         updateAlertLabels.setString(2, event.labels().get("alertname"));
-        updateAlertLabels.setString(3, json(event.labels()));
-        updateAlertLabels.setString(4, json(event.annotations()));
+        updateAlertLabels.setString(3, JsonColumn.object(event.labels()));
+        updateAlertLabels.setString(4, JsonColumn.object(event.annotations()));
         updateAlertLabels.setString(5, event.generatorUrl());
         updateAlertLabels.setString(6, a.groupingKey());
         updateAlertLabels.setLong(7, a.labelsHash());

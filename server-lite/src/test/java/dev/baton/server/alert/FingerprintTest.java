@@ -52,4 +52,20 @@ class FingerprintTest {
   void separatorKeepsNameValueBoundaries() {
     assertNotEquals(Fingerprint.of(new TreeMap<>(Map.of("ab", "c"))), Fingerprint.of(new TreeMap<>(Map.of("a", "bc"))));
   }
+
+  @Test
+  void labelTextIsHashedAsItsUtf8BytesWhateverItsCharacters() {
+    for (String value : new String[] {"plain", "", "café", "été à Zürich", "disk 💾 full", "💾", "a\u0000b",
+        "\u007f\u0080", "ok then 日本 then ok"}) {
+      TreeMap<String, String> labels = new TreeMap<>(Map.of("alertname", "X", "note", value));
+      long expected = 0xcbf29ce484222325L;
+      for (String part : new String[] {"alertname", "X", "note", value}) {
+        for (byte b : part.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+          expected = (expected ^ (b & 0xff)) * 0x100000001b3L;
+        }
+        expected = (expected ^ 0xff) * 0x100000001b3L;
+      }
+      assertEquals(Fingerprint.hex(expected), Fingerprint.hex(Fingerprint.of(labels)), value);
+    }
+  }
 }

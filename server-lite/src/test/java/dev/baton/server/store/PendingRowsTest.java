@@ -41,9 +41,10 @@ class PendingRowsTest {
 
   @Test
   void everyRowGoesInInTheOrderAddedWhateverTheCountAcrossStatementSizes() throws SQLException {
-    PendingRows rows = new PendingRows(c, "INSERT INTO t (n, text, body) VALUES ", 3, "", 8);
+    PendingRows rows = new PendingRows(c, "INSERT INTO t (n, text, body) VALUES ", 3, "", 32);
     int expected = 0;
-    for (int count : new int[] {1, 7, 8, 9, 23, 0, 64}) {
+    // statements of each count up to 16, then of 32 rows and the largest power of two below the rest
+    for (int count : new int[] {1, 7, 16, 17, 31, 0, 32, 33, 63, 100}) {
       for (int i = 0; i < count; i++) {
         int n = expected + i;
         rows.add(n, n % 3 == 0 ? null : "row " + n, n % 2 == 0 ? new byte[] {(byte) n} : null);
