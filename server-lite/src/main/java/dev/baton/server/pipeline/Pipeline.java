@@ -55,6 +55,8 @@ public final class Pipeline implements AutoCloseable {
   private int loadGeneration;
   /** Active alerts read by the warm-up thread, waiting for the writer to take them. */
   private final AtomicReference<WarmUp> warmed = new AtomicReference<>();
+  /** The read of the active alerts under way, if any: close waits for it, so nothing opens the file after. */
+  private volatile Thread warmUp;
 
   public Pipeline(Store store, BatonConfig config, Clock clock, ReceiverMetrics metrics) {
     this.store = store;
@@ -357,6 +359,7 @@ public final class Pipeline implements AutoCloseable {
       }
     }, "baton-warm-up");
     t.setDaemon(true);
+    warmUp = t;
     t.start();
   }
 
@@ -387,17 +390,24 @@ public final class Pipeline implements AutoCloseable {
     }
   }
 
-  /** Stops accepting work, commits what is queued, and stops the writer. */
+  /**
+   * Stops accepting work, commits what is queued, and stops the writer; waits for a read of the
+   * active alerts still under way (it opens a connection of its own to the file).
+   */
   @Override
   public void close() {
     accepting = false;
     running = false;
-    if (writer.isAlive()) {
-      try {
+    try {
+      if (writer.isAlive()) {
         writer.join(30_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
       }
+      Thread reading = warmUp;
+      if (reading != null) {
+        reading.join(30_000);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -86,7 +86,7 @@ class PipelineTest {
 
   void send(Event... events) throws Exception {
     pipeline.submit(new Submission(new Source("test-source", null), "test", "127.0.0.1", "application/json",
-        "raw".getBytes(StandardCharsets.UTF_8), List.of(events), clock.millis())).get(10, TimeUnit.SECONDS);
+        "raw".getBytes(StandardCharsets.UTF_8), List.of(events), clock.millis())).get(30, TimeUnit.SECONDS);
   }
 
   List<List<Object>> query(String sql) throws Exception {
@@ -116,7 +116,7 @@ class PipelineTest {
           "application/json", "raw".getBytes(StandardCharsets.UTF_8), List.of(a, b), clock.millis())));
     }
     for (var f : sent) {
-      f.get(10, TimeUnit.SECONDS);
+      f.get(30, TimeUnit.SECONDS);
     }
     clock.advance(Duration.ofMinutes(1));
     send(resolved(Map.of("alertname", "Disk0", "instance", "db0")),
@@ -233,7 +233,7 @@ class PipelineTest {
     send(resolved(Map.of("alertname", "Gone", "instance", "b")));
     assertEquals("firing", one("SELECT state FROM incidents"));
     clock.advance(Duration.ofMinutes(3));
-    pipeline.tick().get(10, TimeUnit.SECONDS);
+    pipeline.tick().get(30, TimeUnit.SECONDS);
     assertEquals(List.of(List.of("a", "unknown"), List.of("b", "ok")),
         query("SELECT json_extract(labels, '$.instance'), state FROM alerts ORDER BY id"));
     assertEquals("unknown", one("SELECT state FROM incidents"), "an ok and an unknown alert: unknown");
@@ -252,7 +252,7 @@ class PipelineTest {
     Map<String, String> labels = Map.of("alertname", "Flap", "instance", "a");
     send(firing(labels, later(Duration.ofMinutes(4))));
     send(resolved(labels));
-    pipeline.closeIncident(1, "alice", "fixed the disk").get(10, TimeUnit.SECONDS);
+    pipeline.closeIncident(1, "alice", "fixed the disk").get(30, TimeUnit.SECONDS);
     assertEquals(List.of("closed", T0.toEpochMilli()), query("SELECT status, closed_at FROM incidents").get(0));
     clock.advance(Duration.ofMinutes(10));
     send(firing(labels, later(Duration.ofMinutes(4))));
@@ -265,7 +265,7 @@ class PipelineTest {
         "and the one in progress on the alert");
     assertEquals("alice", one("SELECT actor FROM timeline WHERE kind = 'closed'"));
     ExecutionException e = assertThrows(ExecutionException.class,
-        () -> pipeline.closeIncident(1, "alice", "again").get(10, TimeUnit.SECONDS));
+        () -> pipeline.closeIncident(1, "alice", "again").get(30, TimeUnit.SECONDS));
     assertTrue(e.getCause() instanceof Refusal, e.getCause().toString());
     assertEquals("incident 1 is closed; only describe and comment apply to a closed incident, not close",
         e.getCause().getMessage());
@@ -299,7 +299,7 @@ class PipelineTest {
     clock.advance(Duration.ofMinutes(1));
     send(resolved(Map.of("alertname", "Blip", "severity", "warning")));
     clock.advance(Duration.ofMinutes(1));
-    pipeline.tick().get(10, TimeUnit.SECONDS);
+    pipeline.tick().get(30, TimeUnit.SECONDS);
     assertEquals(List.of(List.of("Slow", "firing")), query("SELECT trigger, state FROM incidents"));
     assertEquals(List.of(List.of("Slow", "firing", 0), List.of("Blip", "ok", 1)),
         query("SELECT trigger, state, resolved_while_pending FROM alerts ORDER BY id"));
@@ -368,7 +368,7 @@ class PipelineTest {
     assertEquals("firing", one("SELECT state FROM incidents WHERE trigger = 'Persist'"),
         "alert a, firing before the restart, still counts in its incident");
     clock.advance(Duration.ofMinutes(10));
-    pipeline.tick().get(10, TimeUnit.SECONDS);
+    pipeline.tick().get(30, TimeUnit.SECONDS);
     assertEquals(1L, ((Number) one("SELECT count(*) FROM alerts WHERE state = 'unknown'")).longValue());
     assertEquals("unknown", one("SELECT state FROM incidents WHERE trigger = 'Persist'"));
     assertEquals(List.of(List.of(1), List.of(2), List.of(3), List.of(4), List.of(5)), query("SELECT id FROM messages ORDER BY id"),
@@ -392,7 +392,7 @@ class PipelineTest {
     List<Object> joined = query(row).get(0);
     assertEquals(List.of(2, "firing", 3, "urgent", t0 + Duration.ofMinutes(30).toMillis()), joined.subList(0, 5));
     assertNull(joined.get(5));
-    pipeline.act(new IncidentAction(1, "alice", null, new IncidentCommand.Take())).get(10, TimeUnit.SECONDS);
+    pipeline.act(new IncidentAction(1, "alice", null, new IncidentCommand.Take())).get(30, TimeUnit.SECONDS);
     send(firing(Map.of("alertname", "Disk", "project", "gold", "severity", "error", "instance", "c"), ends));
     List<Object> taken = query(row).get(0);
     assertEquals(List.of(3, "firing", 3, "urgent", t0 + Duration.ofMinutes(30).toMillis(), "alice", "taken"),
@@ -431,7 +431,7 @@ class PipelineTest {
         "only the join is on the timeline: a re-send changes nothing there");
     reopen();
     clock.advance(Duration.ofMinutes(4).minusSeconds(1));
-    pipeline.tick().get(10, TimeUnit.SECONDS);
+    pipeline.tick().get(30, TimeUnit.SECONDS);
     assertEquals("firing", one("SELECT state FROM alerts"), "after a restart the re-sent endsAt still holds");
     int severityBefore = ((Number) one("SELECT severity FROM alerts")).intValue();
     send(firing(labels, later(Duration.ofMinutes(4))),
@@ -459,7 +459,7 @@ class PipelineTest {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     long unknown = 0;
     while (unknown < 50 && System.nanoTime() < deadline) {
-      pipeline.tick().get(10, TimeUnit.SECONDS);
+      pipeline.tick().get(30, TimeUnit.SECONDS);
       unknown = ((Number) one("SELECT count(*) FROM alerts WHERE state = 'unknown'")).longValue();
       Thread.sleep(unknown < 50 ? 50 : 0);
     }
@@ -468,6 +468,31 @@ class PipelineTest {
     assertEquals("unknown", one("SELECT state FROM incidents"));
     assertEquals(50L, ((Number) one("SELECT count(*) FROM timeline WHERE kind = 'alert_state'")).longValue(),
         "each expiry is on the timeline once");
+  }
+
+  @Test
+  void closingWaitsForTheReadOfTheActiveAlertsSoNothingOpensTheFileAfter() throws Exception {
+    open();
+    List<Event> many = new ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      many.add(firing(Map.of("alertname", "Many", "instance", "i" + i), later(Duration.ofMinutes(4))));
+    }
+    send(many.toArray(Event[]::new));
+    List<Thread> before = warmUps();
+    reopen();
+    // ready: the writer has loaded the incidents and started reading the active alerts beside it
+    assertTrue(pipeline.awaitReady(Duration.ofSeconds(30)));
+    shut();
+    List<Thread> after = warmUps();
+    after.removeAll(before);
+    // Left running, the read opened the file after close: a test's folder could not be deleted then.
+    assertEquals(List.of(), after, "a read of the active alerts still under way after close");
+  }
+
+  /** The reads of the active alerts running now. */
+  private static List<Thread> warmUps() {
+    return new ArrayList<>(Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().equals("baton-warm-up") && t.isAlive()).toList());
   }
 
   @Test
