@@ -119,11 +119,13 @@ class DeliveryHttpTest {
       assertTrue(blocked.body().contains("the store did not commit within 1 s"), blocked.body());
       s.execute("ROLLBACK");
     }
-    // the writer's busy wait ends with a failed transaction; later requests commit again
-    HttpResponse<String> ok = null;
-    for (int i = 0; i < 40 && (ok == null || ok.statusCode() != 200); i++) {
-      ok = r.postJson("/api/v2/alerts", alert(0, 2));
+    // the writer's busy wait ends with a failed transaction; later requests commit again (within a
+    // minute however slow the machine: a count of tries would depend on how long each 503 takes)
+    HttpResponse<String> ok = r.postJson("/api/v2/alerts", alert(0, 2));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (ok.statusCode() != 200 && System.nanoTime() < deadline) {
       Thread.sleep(250);
+      ok = r.postJson("/api/v2/alerts", alert(0, 2));
     }
     assertEquals(200, ok.statusCode(), ok.body());
     assertEquals(1, r.count("SELECT count(*) FROM alerts WHERE json_extract(labels, '$.instance') = 'i2'"));

@@ -77,7 +77,7 @@ class WriterCommandTest {
 
   @Test
   void aCommandsResultArrivesOnceItIsCommitted() throws Exception {
-    long id = pipeline.write(insert("first")).get(10, TimeUnit.SECONDS);
+    long id = pipeline.write(insert("first")).get(30, TimeUnit.SECONDS);
     List<List<Object>> rows = DatabaseRows.query(store.file(), "SELECT id, title, created_at FROM postmortems");
     assertEquals(1, rows.size());
     assertEquals(id, ((Number) rows.get(0).get(0)).longValue());
@@ -98,9 +98,9 @@ class WriterCommandTest {
       alerts.add(alert("A" + i));
     }
     for (CompletableFuture<Void> a : alerts) {
-      a.get(10, TimeUnit.SECONDS);
+      a.get(30, TimeUnit.SECONDS);
     }
-    ExecutionException e = assertThrows(ExecutionException.class, () -> broken.get(10, TimeUnit.SECONDS));
+    ExecutionException e = assertThrows(ExecutionException.class, () -> broken.get(30, TimeUnit.SECONDS));
     assertInstanceOf(Unavailable.class, e.getCause());
     assertEquals(40, count("SELECT count(*) FROM alerts"));
   }
@@ -112,10 +112,10 @@ class WriterCommandTest {
         return ps.executeUpdate();
       }
     }));
-    ExecutionException e = assertThrows(ExecutionException.class, () -> bad.get(10, TimeUnit.SECONDS));
+    ExecutionException e = assertThrows(ExecutionException.class, () -> bad.get(30, TimeUnit.SECONDS));
     assertInstanceOf(Unavailable.class, e.getCause());
-    alert("After").get(10, TimeUnit.SECONDS);
-    long id = pipeline.write(insert("after the failure")).get(10, TimeUnit.SECONDS);
+    alert("After").get(30, TimeUnit.SECONDS);
+    long id = pipeline.write(insert("after the failure")).get(30, TimeUnit.SECONDS);
     assertEquals(1, count("SELECT count(*) FROM alerts"));
     assertEquals(1, count("SELECT count(*) FROM postmortems WHERE id = " + id));
   }
