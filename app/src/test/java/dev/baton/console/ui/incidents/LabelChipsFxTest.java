@@ -93,7 +93,8 @@ class LabelChipsFxTest {
   @Test
   void aValueClickedFiltersOnItsNameAndValueAndAltNegates(FxRobot robot) throws Exception {
     FxTestSupport.onFx(() -> chips.show(labels()));
-    WaitForAsyncUtils.waitForFxEvents();
+    FxTestSupport.awaitPulse(); // the texts are placed by a layout: clicked before it, they all sit at 0,0
+
     robot.clickOn(text("db2:9100"));
     robot.press(KeyCode.ALT).clickOn(text("/var/opt/gitlab")).release(KeyCode.ALT);
     robot.clickOn(text("instance = ")); // a name is not a filter
