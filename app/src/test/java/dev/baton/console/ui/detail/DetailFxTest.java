@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.baton.console.LiveConsole;
 import dev.baton.console.TestReceiver;
 import dev.baton.console.incident.IncidentCard;
+import dev.baton.console.ui.FxTestSupport;
 import dev.baton.console.ui.main.MainView;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The detail pane against a real receiver: tabs filled from the console API, markdown, label clicks, refresh. */
 @ExtendWith(ApplicationExtension.class)
@@ -71,20 +71,29 @@ class DetailFxTest {
         .filter(t -> id.equals(t.getId())).findFirst().orElseThrow().getText();
   }
 
-  /** Selects a tab as a click on it does (narrow panes put some tabs in the overflow menu). */
-  private void select(FxRobot robot, String id) {
+  /**
+   * Selects a tab as a click on it does (narrow panes put some tabs in the overflow menu), and waits
+   * for a pulse: what is clicked in it next is where the layout put it.
+   */
+  private void select(FxRobot robot, String id) throws Exception {
     var pane = robot.lookup("#detail-tabs").queryAs(javafx.scene.control.TabPane.class);
     robot.interact(() -> pane.getSelectionModel().select(pane.getTabs().stream()
         .filter(t -> id.equals(t.getId())).findFirst().orElseThrow()));
-    WaitForAsyncUtils.waitForFxEvents();
+    FxTestSupport.awaitPulse();
+  }
+
+  /** The card is clicked where the list's layout put it: a pulse after the incident arrived. */
+  private static void clickCard(FxRobot robot, ListView<IncidentCard> list) throws Exception {
+    LiveConsole.await("the incident in the list", () -> list.getItems().size() == 1);
+    FxTestSupport.awaitPulse();
+    robot.clickOn("DiskFull");
   }
 
   @Test
   void tabsComeFromTheReceiverAndFollowTheIncident(FxRobot robot) throws Exception {
     @SuppressWarnings("unchecked")
     ListView<IncidentCard> list = robot.lookup("#incident-list").queryAs(ListView.class);
-    LiveConsole.await("the incident in the list", () -> list.getItems().size() == 1);
-    robot.clickOn("DiskFull");
+    clickCard(robot, list);
     LiveConsole.await("the detail", () -> tab(robot, "tab-alerts").equals("Alerts (2)")
         && robot.lookup("#detail-alerts").queryAs(javafx.scene.layout.VBox.class).getChildren().size() == 2);
 
@@ -134,6 +143,7 @@ class DetailFxTest {
     select(robot, "tab-alerts");
     robot.clickOn(robot.from(alerts).lookup((Text t) -> t.getText().equals("db2")).<Node>query());
     LiveConsole.await("the filter", () -> window.model().filter().textProperty().get().equals("~instance = \"db2\""));
+    FxTestSupport.awaitPulse(); // the filter re-fills the list: db1 is clicked where the layout puts it now
     robot.press(KeyCode.ALT).clickOn(robot.from(alerts).lookup((Text t) -> t.getText().equals("db1")).<Node>query())
         .release(KeyCode.ALT);
     LiveConsole.await("the negated filter", () -> window.model().filter().textProperty().get()
@@ -147,8 +157,7 @@ class DetailFxTest {
   void describeAndSetSeverityFromTheKeyboard(FxRobot robot) throws Exception {
     @SuppressWarnings("unchecked")
     ListView<IncidentCard> list = robot.lookup("#incident-list").queryAs(ListView.class);
-    LiveConsole.await("the incident in the list", () -> list.getItems().size() == 1);
-    robot.clickOn("DiskFull");
+    clickCard(robot, list);
     LiveConsole.await("the detail", () -> window.model().detail().detailsProperty().get() != null);
 
     robot.type(KeyCode.D);

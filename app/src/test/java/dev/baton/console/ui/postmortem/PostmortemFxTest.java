@@ -33,7 +33,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The post-mortem editor in the real window over a real receiver: opened from an incident with P,
@@ -72,11 +71,12 @@ class PostmortemFxTest {
         null, null)).items().get(0).id());
   }
 
-  private void selectTab(FxRobot robot, String id) {
+  /** Selects a tab and waits for a pulse: its fields are clicked next, where the layout put them. */
+  private void selectTab(FxRobot robot, String id) throws Exception {
     TabPane pane = robot.lookup("#pm-parts").queryAs(TabPane.class);
     robot.interact(() -> pane.getSelectionModel().select(pane.getTabs().stream()
         .filter(t -> id.equals(t.getId())).findFirst().orElseThrow()));
-    WaitForAsyncUtils.waitForFxEvents();
+    FxTestSupport.awaitPulse();
   }
 
   private void replaceText(FxRobot robot, String query, String text) {

@@ -64,6 +64,7 @@ class SourcesFxTest {
 
     LiveConsole.await("the sources listed", () -> robot.lookup("#sources").tryQuery().isPresent()
         && table(robot).getItems().size() == 2);
+    FxTestSupport.awaitPulse(); // the table's rows (and the alarm style) are made by a layout
     SourceRow top = table(robot).getItems().get(0);
     assertEquals("prometheus-eu", top.name());
     assertTrue(top.status().startsWith("MISSING since "), top.status());
