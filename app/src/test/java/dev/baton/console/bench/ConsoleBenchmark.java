@@ -124,16 +124,36 @@ class ConsoleBenchmark {
       // 2. Filter keystrokes: text change to the updated list, plus the frame that shows it.
       String typed = "project = p7777";
       List<Double> keystrokes = new ArrayList<>();
+      // of which the text's change itself (parse, filter, list changes), before the pulse lays it out
+      List<Double> textSet = new ArrayList<>();
+      // the FX thread's share, as for the ticks below: from the change of text to the end of the next
+      // pulse's scene work (CSS, layout, sync to the renderer), without the painting that follows.
+      // Monocle paints in software; a desktop's Prism paints on the GPU.
+      List<Double> fxShare = Collections.synchronizedList(new ArrayList<>());
+      long[] typed0 = new long[1];
+      TKPulseListener afterTyping = () -> {
+        if (typed0[0] != 0) {
+          fxShare.add((System.nanoTime() - typed0[0]) / 1e6);
+          typed0[0] = 0;
+        }
+      };
+      FxTestSupport.onFx(() -> Toolkit.getToolkit().addPostSceneTkPulseListener(afterTyping));
       long[] gcBefore = gcCountAndMillis();
       double typingFrom = uptimeSeconds();
       for (int round = 0; round < 3; round++) {
         for (int i = 1; i <= typed.length(); i++) {
           String text = typed.substring(0, i);
-          keystrokes.add(pulseAfter(() -> window.model().filter().textProperty().set(text)) / 1e6);
+          keystrokes.add(pulseAfter(() -> {
+            long set = System.nanoTime();
+            typed0[0] = set;
+            window.model().filter().textProperty().set(text);
+            textSet.add((System.nanoTime() - set) / 1e6);
+          }) / 1e6);
         }
         pulseAfter(() -> window.model().filter().textProperty().set(""));
       }
       long[] gcAfter = gcCountAndMillis();
+      FxTestSupport.onFx(() -> Toolkit.getToolkit().removePostSceneTkPulseListener(afterTyping));
       double typingTo = uptimeSeconds();
       String inOrder = keystrokes.stream().map(ms -> String.format("%.0f", ms)).collect(java.util.stream.Collectors.joining(" "));
       List<Double> afterFirst = new ArrayList<>(keystrokes.subList(1, keystrokes.size()));
@@ -149,6 +169,18 @@ class ConsoleBenchmark {
           keystrokes.get(keystrokes.size() / 2), keystrokes.get((int) (keystrokes.size() * 0.95)),
           keystrokes.get(keystrokes.size() - 1), typed, matching));
       report.append("  each keystroke in order, ms: ").append(inOrder).append('\n');
+      List<Double> fxSorted;
+      synchronized (fxShare) {
+        report.append("  the FX thread's share (to the end of the next pulse's scene work, without the software painting), ms: ")
+            .append(fxShare.stream().map(ms -> String.format("%.0f", ms)).collect(java.util.stream.Collectors.joining(" ")))
+            .append('\n');
+        fxSorted = new ArrayList<>(fxShare);
+      }
+      Collections.sort(fxSorted);
+      report.append(String.format("  the FX thread's share: median %.1f ms, p95 %.1f ms, max %.1f ms%n",
+          fxSorted.get(fxSorted.size() / 2), fxSorted.get((int) (fxSorted.size() * 0.95)), fxSorted.get(fxSorted.size() - 1)));
+      report.append("  of which the change of text (parse, filter, list changes), ms: ").append(textSet.stream()
+          .map(ms -> String.format("%.0f", ms)).collect(java.util.stream.Collectors.joining(" "))).append('\n');
       report.append(String.format("  without the first (the editor's first text since start): p95 %.1f ms, max %.1f ms%n",
           afterFirst.get((int) (afterFirst.size() * 0.95)), afterFirst.get(afterFirst.size() - 1)));
       report.append(String.format("  meanwhile (JVM uptime %.1f-%.1f s): %d garbage collections, %d ms in all%n",
