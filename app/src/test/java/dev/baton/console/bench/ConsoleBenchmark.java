@@ -155,7 +155,7 @@ class ConsoleBenchmark {
       long[] gcAfter = gcCountAndMillis();
       FxTestSupport.onFx(() -> Toolkit.getToolkit().removePostSceneTkPulseListener(afterTyping));
       double typingTo = uptimeSeconds();
-      String inOrder = keystrokes.stream().map(ms -> String.format("%.0f", ms)).collect(java.util.stream.Collectors.joining(" "));
+      String typedInOrder = inOrder(keystrokes);
       List<Double> afterFirst = new ArrayList<>(keystrokes.subList(1, keystrokes.size()));
       Collections.sort(afterFirst);
       Collections.sort(keystrokes);
@@ -168,19 +168,18 @@ class ConsoleBenchmark {
           + " p95 %.1f ms, max %.1f ms (target 50); '%s' leaves %d%n", INCIDENTS, keystrokes.size(),
           keystrokes.get(keystrokes.size() / 2), keystrokes.get((int) (keystrokes.size() * 0.95)),
           keystrokes.get(keystrokes.size() - 1), typed, matching));
-      report.append("  each keystroke in order, ms: ").append(inOrder).append('\n');
+      report.append("  each keystroke in order, ms: ").append(typedInOrder).append('\n');
       List<Double> fxSorted;
       synchronized (fxShare) {
         report.append("  the FX thread's share (to the end of the next pulse's scene work, without the software painting), ms: ")
-            .append(fxShare.stream().map(ms -> String.format("%.0f", ms)).collect(java.util.stream.Collectors.joining(" ")))
+            .append(inOrder(fxShare))
             .append('\n');
         fxSorted = new ArrayList<>(fxShare);
       }
       Collections.sort(fxSorted);
       report.append(String.format("  the FX thread's share: median %.1f ms, p95 %.1f ms, max %.1f ms%n",
           fxSorted.get(fxSorted.size() / 2), fxSorted.get((int) (fxSorted.size() * 0.95)), fxSorted.get(fxSorted.size() - 1)));
-      report.append("  of which the change of text (parse, filter, list changes), ms: ").append(textSet.stream()
-          .map(ms -> String.format("%.0f", ms)).collect(java.util.stream.Collectors.joining(" "))).append('\n');
+      report.append("  of which the change of text (parse, filter, list changes), ms: ").append(inOrder(textSet)).append('\n');
       report.append(String.format("  without the first (the editor's first text since start): p95 %.1f ms, max %.1f ms%n",
           afterFirst.get((int) (afterFirst.size() * 0.95)), afterFirst.get(afterFirst.size() - 1)));
       report.append(String.format("  meanwhile (JVM uptime %.1f-%.1f s): %d garbage collections, %d ms in all%n",
@@ -227,7 +226,7 @@ class ConsoleBenchmark {
       Thread.sleep(10_000);
       String warmUp;
       synchronized (pulses) {
-        warmUp = pulses.stream().map(n -> String.format("%.0f", n / 1e6)).collect(java.util.stream.Collectors.joining(" "));
+        warmUp = inOrder(pulses.stream().map(n -> n / 1e6).toList());
         pulses.clear();
       }
       long[] gcTicking = gcCountAndMillis();
@@ -237,8 +236,7 @@ class ConsoleBenchmark {
       synchronized (pulses) {
         sorted = new ArrayList<>(pulses);
       }
-      String ticksInOrder = sorted.stream().map(n -> String.format("%.0f", n / 1e6))
-          .collect(java.util.stream.Collectors.joining(" "));
+      String ticksInOrder = inOrder(sorted.stream().map(n -> n / 1e6).toList());
       Collections.sort(sorted);
       long over16 = sorted.stream().filter(n -> n > 16_000_000L).count();
       // Every pulse with a change walks all nodes of the scene to update their bounds.
@@ -370,6 +368,11 @@ class ConsoleBenchmark {
       }
     }
     return count;
+  }
+
+  /** Milliseconds as whole numbers, in the order given. */
+  private static String inOrder(List<Double> millis) {
+    return millis.stream().map(ms -> String.format("%.0f", ms)).collect(java.util.stream.Collectors.joining(" "));
   }
 
   /** Collections so far and the milliseconds they took, over all collectors. */

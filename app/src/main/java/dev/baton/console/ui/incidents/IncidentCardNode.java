@@ -206,7 +206,7 @@ public final class IncidentCardNode {
   }
 
   /** A text styled as the theme styles a label's ({@code text}) plus {@code style}. */
-  private static Text text(String style) {
+  static Text text(String style) {
     Text text = new Text();
     text.getStyleClass().addAll("text", style);
     return text;

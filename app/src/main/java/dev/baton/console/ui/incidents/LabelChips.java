@@ -75,17 +75,13 @@ public final class LabelChips extends Region {
 
   /** The {@code i}th text of {@code pool}, made on first use. */
   private static Text reuse(List<Text> pool, int i, String style) {
-    if (i < pool.size()) {
-      return pool.get(i);
+    if (i == pool.size()) {
+      Text text = IncidentCardNode.text(style);
+      // A value's whole box takes the click, not only its glyphs' shapes.
+      text.setPickOnBounds(style.equals(BatonStyle.LABEL_VALUE));
+      pool.add(text);
     }
-    Text text = new Text();
-    text.getStyleClass().addAll("text", style);
-    if (style.equals(BatonStyle.LABEL_VALUE)) {
-      // The whole box of the text takes the click, not only the glyphs' shapes.
-      text.setPickOnBounds(true);
-    }
-    pool.add(text);
-    return text;
+    return pool.get(i);
   }
 
   @Override
