@@ -314,6 +314,10 @@ public final class ConsoleApp extends Application {
     list.load();
     sidebar.load();
     settings.load();
+    tasks.execute(() -> {
+      FilterBarViewModel.warmUp(mql);
+      return null;
+    }, done -> { }, failure -> LOG.warn("filter warm-up failed (the first keystrokes are slower): {}", failure.toString()));
     return view;
   }
 

@@ -7,6 +7,8 @@ import dev.baton.mql.complete.Suggestion;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import javafx.animation.Animation;
+import javafx.animation.PauseTransition;
 import javafx.fxml.FXML;
 import javafx.geometry.Bounds;
 import javafx.scene.control.Label;
@@ -16,6 +18,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.VBox;
 import javafx.stage.Popup;
+import javafx.util.Duration;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
@@ -28,11 +31,17 @@ import org.fxmisc.richtext.model.StyleSpansBuilder;
 public final class FilterBarView {
 
   private static final int POPUP_ROWS = 8;
+  /**
+   * Completion while typing waits for this pause, so a keystroke's frame carries only the filter and
+   * the list it narrows; the popup follows a frame or two later, and not at all between fast keys.
+   */
+  static final Duration COMPLETION_PAUSE = Duration.millis(60);
 
   private final FilterBarViewModel model;
   private final VBox root;
   private final Popup popup = new Popup();
   private final ListView<Suggestion> suggestions = new ListView<>();
+  private final PauseTransition completeAfterPause = new PauseTransition(COMPLETION_PAUSE);
   private Completion completion;
   private boolean updatingText;
 
@@ -40,6 +49,8 @@ public final class FilterBarView {
   private CodeArea editor;
   @FXML
   private Label error;
+  @FXML
+  private Label hint;
 
   public FilterBarView(FilterBarViewModel model) {
     this.model = model;
@@ -94,16 +105,19 @@ public final class FilterBarView {
     model.errorTextProperty().addListener((obs, was, now) -> showError(now));
     showError(model.errorTextProperty().get());
     editor.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
+    completeAfterPause.setOnFinished(e -> showCompletion(false));
     editor.addEventHandler(KeyEvent.KEY_TYPED, e -> {
       String typed = e.getCharacter();
       if (!typed.isEmpty() && !Character.isISOControl(typed.charAt(0)) && !" ".equals(typed)) {
-        showCompletion(false);
+        completeAfterPause.playFromStart();
       } else if (" ".equals(typed)) {
+        completeAfterPause.stop();
         popup.hide();
       }
     });
     editor.focusedProperty().addListener((obs, was, now) -> {
       if (!now) {
+        completeAfterPause.stop();
         popup.hide();
       }
     });
@@ -118,6 +132,7 @@ public final class FilterBarView {
 
   private void keyPressed(KeyEvent e) {
     if (e.getCode() == KeyCode.SPACE && e.isControlDown()) {
+      completeAfterPause.stop();
       showCompletion(true);
       e.consume();
       return;
@@ -128,6 +143,21 @@ public final class FilterBarView {
     }
     if (!popup.isShowing()) {
       return;
+    }
+    boolean actsOnPopup = switch (e.getCode()) {
+      case DOWN, UP, ENTER, TAB -> true;
+      default -> false;
+    };
+    if (actsOnPopup && completeAfterPause.getStatus() == Animation.Status.RUNNING) {
+      // Keys typed since the popup was filled: bring it up to date before a key acts on it.
+      completeAfterPause.stop();
+      showCompletion(false);
+      if (!popup.isShowing()) {
+        if (e.getCode() == KeyCode.ENTER) {
+          e.consume();
+        }
+        return;
+      }
     }
     switch (e.getCode()) {
       case DOWN -> suggestions.getSelectionModel().selectNext();
@@ -166,10 +196,15 @@ public final class FilterBarView {
     }
   }
 
+  /**
+   * The error and the hint share one line, which keeps its room: the list under it stays put
+   * instead of moving a line up or down at each keystroke that makes the text valid or not (that
+   * move also made the session's first keystroke 20 ms slower).
+   */
   private void showError(String text) {
     error.setText(text);
     error.setVisible(!text.isEmpty());
-    error.setManaged(!text.isEmpty());
+    hint.setVisible(text.isEmpty());
   }
 
   private void colour() {

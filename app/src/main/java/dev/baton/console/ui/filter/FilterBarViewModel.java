@@ -4,6 +4,7 @@ import dev.baton.mql.Mql;
 import dev.baton.mql.ParseResult;
 import dev.baton.mql.Problem;
 import dev.baton.mql.ast.Query;
+import dev.baton.mql.complete.Completer;
 import dev.baton.mql.complete.Completion;
 import dev.baton.mql.complete.Suggestion;
 import dev.baton.mql.complete.Vocabulary;
@@ -30,6 +31,12 @@ public final class FilterBarViewModel {
   /** A coloured range of the text: {@code kind} is field, label, keyword, operator, string, target, word or error. */
   public record Span(int start, int end, String kind) {
   }
+
+  /** What {@link #warmUp} types. */
+  private static final List<String> WARM_UP_FILTERS = List.of(
+      "project = \"payments\" AND severity <= S2",
+      "~kubernetes = \"prod-eu\" OR state = firing",
+      "NOT (holder = @alice) AND summary =~ \"disk\"");
 
   private final Mql mql;
   private final StringProperty text = new SimpleStringProperty("");
@@ -70,19 +77,21 @@ public final class FilterBarViewModel {
 
   /** Colours for the current text, token by token; the problem's range is marked as an error. */
   public List<Span> spans() {
-    String now = text.get();
+    return spans(mql, text.get(), problem.get());
+  }
+
+  private static List<Span> spans(Mql mql, String text, Problem p) {
     List<Span> spans = new ArrayList<>();
-    for (Lexeme lexeme : Lexeme.of(now)) {
-      spans.add(new Span(lexeme.start(), lexeme.end(), kind(lexeme)));
+    for (Lexeme lexeme : Lexeme.of(text)) {
+      spans.add(new Span(lexeme.start(), lexeme.end(), kind(mql, lexeme)));
     }
-    Problem p = problem.get();
-    if (p != null && p.length() > 0 && p.offset() < now.length()) {
-      spans.add(new Span(p.offset(), Math.min(now.length(), p.offset() + p.length()), "error"));
+    if (p != null && p.length() > 0 && p.offset() < text.length()) {
+      spans.add(new Span(p.offset(), Math.min(text.length(), p.offset() + p.length()), "error"));
     }
     return spans;
   }
 
-  private String kind(Lexeme lexeme) {
+  private static String kind(Mql mql, Lexeme lexeme) {
     return switch (lexeme.kind()) {
       case WORD -> mql.catalog().field(lexeme.text()).isPresent() ? "field" : "word";
       case LABEL -> "label";
@@ -92,6 +101,31 @@ public final class FilterBarViewModel {
       case PERSON, TEAM -> "target";
       case UNTERMINATED_STRING, UNEXPECTED -> "error";
     };
+  }
+
+  /**
+   * Does off the UI thread what typing a filter does, for every prefix of a few typical filters:
+   * parse, compile or describe the problem, colour, complete. The parser's prediction caches and
+   * the compiled code are then ready for the session's first keystrokes, which otherwise pay for
+   * them while the operator waits.
+   */
+  public static void warmUp(Mql mql) {
+    Completer completer = mql.completer(Vocabulary.NONE);
+    for (String typical : WARM_UP_FILTERS) {
+      for (int end = 1; end <= typical.length(); end++) {
+        String text = typical.substring(0, end);
+        ParseResult<Query> parsed = mql.parse(text);
+        Problem problem = null;
+        if (parsed.ok()) {
+          mql.predicate(parsed.value());
+        } else {
+          problem = parsed.problems().get(0);
+          caretLine(text, problem);
+        }
+        spans(mql, text, problem);
+        completer.complete(text, end);
+      }
+    }
   }
 
   /** What fits at {@code caret}, from MQL's fields plus the current vocabulary. */

@@ -36,6 +36,7 @@ public final class BatonStyle {
 
   public static final String FILTER = "baton-filter";
   public static final String FILTER_ERROR = "baton-filter-error";
+  public static final String FILTER_HINT = "baton-filter-hint";
   public static final String FILTER_ERROR_RANGE = "mql-error";
 
   public static final String SNOOZE_FOREVER = "baton-snooze-forever";

@@ -4,11 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.baton.console.LiveConsole;
+import dev.baton.console.ui.FxTestSupport;
 import dev.baton.console.ui.theme.Theme;
 import dev.baton.mql.Mql;
+import java.util.List;
+import javafx.event.Event;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.Test;
@@ -23,11 +28,12 @@ import org.testfx.util.WaitForAsyncUtils;
 class FilterBarFxTest {
 
   private FilterBarViewModel model;
+  private FilterBarView view;
 
   @Start
   void start(Stage stage) {
     model = new FilterBarViewModel(Mql.forIncidents());
-    FilterBarView view = new FilterBarView(model);
+    view = new FilterBarView(model);
     Scene scene = new Scene(view.root(), 900, 120);
     Theme.LIGHT.apply(scene);
     stage.setScene(scene);
@@ -36,10 +42,15 @@ class FilterBarFxTest {
 
   @Test
   void aSyntaxErrorIsShownInPlaceWithACaretUnderItsColumn(FxRobot robot) {
+    Label hint = robot.lookup("#mql-hint").queryAs(Label.class);
+    assertTrue(hint.isVisible(), "the hint shows while there is no error");
+    double barHeight = view.root().getHeight();
     robot.clickOn("#mql-filter").write("project = \"payments\" AND severity ! S1");
     WaitForAsyncUtils.waitForFxEvents();
     Label error = robot.lookup("#mql-error").queryAs(Label.class);
     assertTrue(error.isVisible());
+    assertFalse(hint.isVisible(), "the error takes the hint's line");
+    assertEquals(barHeight, view.root().getHeight(), "the bar keeps its height: what is under it does not move");
     String[] lines = error.getText().split("\n");
     String shown = lines[lines.length - 1];
     assertEquals(34, shown.indexOf('^'), shown);
@@ -62,10 +73,29 @@ class FilterBarFxTest {
   @Test
   void completionPopupAcceptsWithEnter(FxRobot robot) {
     robot.clickOn("#mql-filter").write("sever");
-    WaitForAsyncUtils.waitForFxEvents();
-    assertTrue(robot.lookup("#mql-completions").tryQuery().isPresent(), "completion popup shows");
+    LiveConsole.await("the completion popup after a pause in typing", () -> completionsShowing(robot));
     robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
     WaitForAsyncUtils.waitForFxEvents();
     assertEquals("severity ", model.textProperty().get());
+  }
+
+  @Test
+  void keysTypedJustBeforeEnterAreCompletedNotTheTextTheShownPopupWasMadeFor(FxRobot robot) throws Exception {
+    robot.clickOn("#mql-filter").write("s");
+    LiveConsole.await("the completion popup for 's'", () -> completionsShowing(robot));
+    // Typed and accepted within one pause: the popup still lists what fits 's' (severity first) when Enter arrives.
+    FxTestSupport.onFx(() -> {
+      CodeArea editor = robot.lookup("#mql-filter").queryAs(CodeArea.class);
+      for (String key : List.of("t", "a")) {
+        Event.fireEvent(editor, new KeyEvent(KeyEvent.KEY_TYPED, key, key, KeyCode.UNDEFINED, false, false, false, false));
+      }
+      Event.fireEvent(editor, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false));
+      return null;
+    });
+    assertEquals("state ", model.textProperty().get());
+  }
+
+  private static boolean completionsShowing(FxRobot robot) {
+    return robot.lookup("#mql-completions").tryQuery().map(n -> n.getScene().getWindow().isShowing()).orElse(false);
   }
 }
