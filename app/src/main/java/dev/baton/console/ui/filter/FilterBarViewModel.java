@@ -33,10 +33,10 @@ public final class FilterBarViewModel {
   }
 
   /** What {@link #warmUp} types. */
-  private static final List<String> WARM_UP_FILTERS = List.of(
+  static final List<String> WARM_UP_FILTERS = List.of(
       "project = \"payments\" AND severity <= S2",
       "~kubernetes = \"prod-eu\" OR state = firing",
-      "NOT (holder = @alice) AND summary =~ \"disk\"");
+      "NOT (holder = \"alice\") AND summary =~ \"disk\"");
 
   private final Mql mql;
   private final StringProperty text = new SimpleStringProperty("");

@@ -1,6 +1,7 @@
 package dev.baton.console.ui.filter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -80,5 +81,16 @@ class FilterBarViewModelTest {
     assertEquals("~kubernetes = \"prod-eu\" AND ~vhost != \"say \\\"hi\\\"\"", model.textProperty().get());
     assertNull(model.problemProperty().get());
     assertNotNull(model.queryProperty().get());
+  }
+
+  @Test
+  void theWarmUpTypesFiltersThatAreValidOnceWhole() {
+    // Typed prefix by prefix, each passes through problems to a valid query, as typing does: both
+    // paths are warmed only while the whole filters stay valid MQL.
+    for (String filter : FilterBarViewModel.WARM_UP_FILTERS) {
+      assertTrue(Mql.forIncidents().parse(filter).ok(), filter);
+      assertFalse(Mql.forIncidents().parse(filter.substring(0, filter.indexOf(' '))).ok(), filter);
+    }
+    FilterBarViewModel.warmUp(Mql.forIncidents());
   }
 }
