@@ -45,6 +45,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import javafx.application.Application;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.stage.Stage;
 
 /**
@@ -314,11 +315,28 @@ public final class ConsoleApp extends Application {
     list.load();
     sidebar.load();
     settings.load();
-    tasks.execute(() -> {
-      FilterBarViewModel.warmUp(mql);
-      return null;
-    }, done -> { }, failure -> LOG.warn("filter warm-up failed (the first keystrokes are slower): {}", failure.toString()));
+    warmUpFilterOnceLoaded(list, mql, tasks);
     return view;
+  }
+
+  /**
+   * Warms the filter (see {@link FilterBarViewModel#warmUp}) once the first read is shown: beside the
+   * read, its ~0.2 s of CPU on a cold JVM would make the list come later on two cores.
+   */
+  private static void warmUpFilterOnceLoaded(IncidentListViewModel list, Mql mql, TaskExecutor tasks) {
+    list.loadedProperty().addListener(new ChangeListener<>() {
+      @Override
+      public void changed(ObservableValue<? extends Boolean> loaded, Boolean was, Boolean now) {
+        if (now) {
+          loaded.removeListener(this);
+          tasks.execute(() -> {
+            FilterBarViewModel.warmUp(mql);
+            return null;
+          }, done -> { }, failure -> LOG.warn("filter warm-up failed (the first keystrokes are slower): {}",
+              failure.toString()));
+        }
+      }
+    });
   }
 
   @Override
