@@ -137,6 +137,9 @@ public final class FilterBarView {
       e.consume();
       return;
     }
+    if (!popup.isShowing() && (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.ESCAPE)) {
+      completeAfterPause.stop(); // done typing: no popup after it
+    }
     if (e.getCode() == KeyCode.ENTER && !popup.isShowing()) {
       e.consume(); // one line only: Enter never inserts a newline
       return;

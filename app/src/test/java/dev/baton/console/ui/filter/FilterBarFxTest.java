@@ -95,6 +95,21 @@ class FilterBarFxTest {
     assertEquals("state ", model.textProperty().get());
   }
 
+  @Test
+  void enterRightAfterTypingLeavesNoPopupBehind(FxRobot robot) throws Exception {
+    robot.clickOn("#mql-filter");
+    FxTestSupport.onFx(() -> {
+      CodeArea editor = robot.lookup("#mql-filter").queryAs(CodeArea.class);
+      Event.fireEvent(editor, new KeyEvent(KeyEvent.KEY_TYPED, "s", "s", KeyCode.UNDEFINED, false, false, false, false));
+      Event.fireEvent(editor, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false));
+      return null;
+    });
+    Thread.sleep(3 * (long) FilterBarView.COMPLETION_PAUSE.toMillis()); // what the pause would have waited, and more
+    WaitForAsyncUtils.waitForFxEvents();
+    assertFalse(completionsShowing(robot), "no popup opens after Enter");
+    assertEquals("s", model.textProperty().get());
+  }
+
   private static boolean completionsShowing(FxRobot robot) {
     return robot.lookup("#mql-completions").tryQuery().map(n -> n.getScene().getWindow().isShowing()).orElse(false);
   }
