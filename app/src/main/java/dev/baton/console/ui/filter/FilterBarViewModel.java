@@ -51,22 +51,28 @@ public final class FilterBarViewModel {
   }
 
   private void parse(String now) {
-    if (now.isBlank()) {
-      problem.set(null);
-      errorText.set("");
-      query.set(null);
-      return;
+    Reading reading = read(mql, now);
+    problem.set(reading.problem());
+    errorText.set(reading.errorText());
+    if (reading.problem() == null) {
+      query.set(reading.query()); // with a problem, the last valid query stays in force
     }
-    ParseResult<Query> parsed = mql.parse(now);
+  }
+
+  /** What a text means: its query (null when blank), or its first problem and the line that shows it. */
+  private record Reading(CompiledQuery query, Problem problem, String errorText) {
+  }
+
+  private static Reading read(Mql mql, String text) {
+    if (text.isBlank()) {
+      return new Reading(null, null, "");
+    }
+    ParseResult<Query> parsed = mql.parse(text);
     if (parsed.ok()) {
-      problem.set(null);
-      errorText.set("");
-      query.set(mql.predicate(parsed.value()));
-    } else {
-      Problem first = parsed.problems().get(0);
-      problem.set(first);
-      errorText.set(caretLine(now, first));
+      return new Reading(mql.predicate(parsed.value()), null, "");
     }
+    Problem first = parsed.problems().get(0);
+    return new Reading(null, first, caretLine(text, first));
   }
 
   /** The caret under the problem's column followed by the message: {@code        ^ 1:8: unknown field …}. */
@@ -114,15 +120,7 @@ public final class FilterBarViewModel {
     for (String typical : WARM_UP_FILTERS) {
       for (int end = 1; end <= typical.length(); end++) {
         String text = typical.substring(0, end);
-        ParseResult<Query> parsed = mql.parse(text);
-        Problem problem = null;
-        if (parsed.ok()) {
-          mql.predicate(parsed.value());
-        } else {
-          problem = parsed.problems().get(0);
-          caretLine(text, problem);
-        }
-        spans(mql, text, problem);
+        spans(mql, text, read(mql, text).problem());
         completer.complete(text, end);
       }
     }
