@@ -133,7 +133,7 @@ class ConsoleBenchmark {
       // would for a person.
       String typed = "project = p7777";
       List<Double> keystrokes = new ArrayList<>();
-      // of which the text's change itself (parse, filter, list changes), before the pulse lays it out
+      // of which the key's handling itself (the bar's edit, parse, filter, list changes), before the pulse lays it out
       List<Double> textSet = new ArrayList<>();
       // the FX thread's share, as for the ticks below: from the change of text to the end of the next
       // pulse's scene work (CSS, layout, sync to the renderer), without the painting that follows.
@@ -171,36 +171,28 @@ class ConsoleBenchmark {
       long[] gcAfter = gcCountAndMillis();
       FxTestSupport.onFx(() -> Toolkit.getToolkit().removePostSceneTkPulseListener(afterTyping));
       double typingTo = uptimeSeconds();
-      String typedInOrder = inOrder(keystrokes);
       // The first round runs every path once (the first error, the list's first emptying); the
       // rounds after it are what a session's typing costs from then on.
-      List<Double> laterRounds = new ArrayList<>(keystrokes.subList(typed.length(), keystrokes.size()));
-      Collections.sort(laterRounds);
-      Collections.sort(keystrokes);
+      List<Double> laterRounds = keystrokes.subList(typed.length(), keystrokes.size());
       int matching = FxTestSupport.onFx(() -> {
         window.model().filter().textProperty().set(typed);
         return window.model().list().shown().size();
       });
       Files.writeString(Path.of(System.getProperty("baton.bench.out", "target/console-bench.txt")), report.toString());
-      report.append(String.format("filter keystroke to updated list over %d incidents (%d keys typed, %d ms apart): median %.1f ms,"
-          + " p95 %.1f ms, max %.1f ms (target 50); '%s' leaves %d%n", INCIDENTS, keystrokes.size(), KEY_GAP_MS,
-          keystrokes.get(keystrokes.size() / 2), keystrokes.get((int) (keystrokes.size() * 0.95)),
-          keystrokes.get(keystrokes.size() - 1), typed, matching));
-      report.append("  each keystroke in order, ms: ").append(typedInOrder).append('\n');
-      List<Double> fxSorted;
+      report.append(String.format("filter keystroke to updated list over %d incidents (%d keys typed, %d ms apart): %s"
+          + " (target 50); '%s' leaves %d%n", INCIDENTS, keystrokes.size(), KEY_GAP_MS, spread(keystrokes), typed,
+          matching));
+      report.append("  each keystroke in order, ms: ").append(inOrder(keystrokes)).append('\n');
+      List<Double> fxCopy;
       synchronized (fxShare) {
-        report.append("  the FX thread's share (to the end of the next pulse's scene work, without the software painting), ms: ")
-            .append(inOrder(fxShare))
-            .append('\n');
-        fxSorted = new ArrayList<>(fxShare);
+        fxCopy = new ArrayList<>(fxShare);
       }
-      Collections.sort(fxSorted);
-      report.append(String.format("  the FX thread's share: median %.1f ms, p95 %.1f ms, max %.1f ms%n",
-          fxSorted.get(fxSorted.size() / 2), fxSorted.get((int) (fxSorted.size() * 0.95)), fxSorted.get(fxSorted.size() - 1)));
-      report.append("  of which the change of text (parse, filter, list changes), ms: ").append(inOrder(textSet)).append('\n');
-      report.append(String.format("  rounds 2 and 3 (after every path ran once in round 1): median %.1f ms, p95 %.1f ms, max %.1f ms%n",
-          laterRounds.get(laterRounds.size() / 2), laterRounds.get((int) (laterRounds.size() * 0.95)),
-          laterRounds.get(laterRounds.size() - 1)));
+      report.append("  the FX thread's share (to the end of the next pulse's scene work, without the software painting), ms: ")
+          .append(inOrder(fxCopy)).append('\n');
+      report.append("  the FX thread's share: ").append(spread(fxCopy)).append('\n');
+      report.append("  of which the key's handling (the bar's edit, parse, filter, list changes), ms: ")
+          .append(inOrder(textSet)).append('\n');
+      report.append("  rounds 2 and 3 (after every path ran once in round 1): ").append(spread(laterRounds)).append('\n');
       report.append(String.format("  meanwhile (JVM uptime %.1f-%.1f s): %d garbage collections, %d ms in all%n",
           typingFrom, typingTo, gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1]));
 
@@ -387,6 +379,14 @@ class ConsoleBenchmark {
       }
     }
     return count;
+  }
+
+  /** Median, 95th percentile and maximum of {@code millis}. */
+  private static String spread(List<Double> millis) {
+    List<Double> sorted = new ArrayList<>(millis);
+    Collections.sort(sorted);
+    return String.format("median %.1f ms, p95 %.1f ms, max %.1f ms", sorted.get(sorted.size() / 2),
+        sorted.get((int) (sorted.size() * 0.95)), sorted.get(sorted.size() - 1));
   }
 
   /** Milliseconds as whole numbers, in the order given. */

@@ -88,7 +88,7 @@ class PendingRowsTest {
 
   @Test
   void discardedRowsAreNeverWritten() throws SQLException {
-    PendingRows rows = new PendingRows(c, "INSERT INTO t (n, text, body) VALUES ", 3, "", 8);
+    PendingRows rows = rowsOfT();
     rows.add(1, "rolled back", null);
     rows.discard();
     rows.add(2, "kept", null);
@@ -99,7 +99,7 @@ class PendingRowsTest {
 
   @Test
   void aFailedStatementLeavesNothingPendingForTheNextTransaction() throws SQLException {
-    PendingRows rows = new PendingRows(c, "INSERT INTO t (n, text, body) VALUES ", 3, "", 8);
+    PendingRows rows = rowsOfT();
     rows.add(1, "fine", null);
     rows.add(null, "n is NOT NULL", null);
     assertThrows(SQLException.class, rows::write);
@@ -112,9 +112,14 @@ class PendingRowsTest {
 
   @Test
   void aRowMustHaveOneValuePerColumn() {
-    PendingRows rows = new PendingRows(c, "INSERT INTO t (n, text, body) VALUES ", 3, "", 8);
+    PendingRows rows = rowsOfT();
     assertThrows(IllegalArgumentException.class, () -> rows.add(1, "two values"));
     assertThrows(IllegalArgumentException.class, () -> new PendingRows(c, "INSERT INTO t (n) VALUES ", 1, "", 12));
+  }
+
+  /** Rows of table {@code t}, up to 8 a statement. */
+  private PendingRows rowsOfT() {
+    return new PendingRows(c, "INSERT INTO t (n, text, body) VALUES ", 3, "", 8);
   }
 
   private List<List<Object>> rows(String sql) throws SQLException {

@@ -82,6 +82,9 @@ public final class FilterBarView {
     });
     popup.getContent().add(suggestions);
     popup.setAutoHide(true);
+    // However it closes (Esc, which the popup takes before the bar sees it; a click elsewhere), a
+    // completion still waiting for a pause in typing must not open it again.
+    popup.setOnHiding(e -> completeAfterPause.stop());
   }
 
   private void wire() {
@@ -137,30 +140,23 @@ public final class FilterBarView {
       e.consume();
       return;
     }
-    if (!popup.isShowing() && (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.ESCAPE)) {
-      completeAfterPause.stop(); // done typing: no popup after it
-    }
-    if (e.getCode() == KeyCode.ENTER && !popup.isShowing()) {
-      e.consume(); // one line only: Enter never inserts a newline
-      return;
-    }
-    if (!popup.isShowing()) {
-      return;
-    }
-    boolean actsOnPopup = switch (e.getCode()) {
-      case DOWN, UP, ENTER, TAB -> true;
+    boolean settlesCompletion = switch (e.getCode()) {
+      case DOWN, UP, ENTER, TAB, ESCAPE -> true;
       default -> false;
     };
-    if (actsOnPopup && completeAfterPause.getStatus() == Animation.Status.RUNNING) {
-      // Keys typed since the popup was filled: bring it up to date before a key acts on it.
+    if (settlesCompletion && completeAfterPause.getStatus() == Animation.Status.RUNNING) {
+      // A completion waiting for a pause in typing: Esc drops it; the other keys act on the popup,
+      // brought up to date with the keys typed since it was filled (Enter with none leaves none behind).
       completeAfterPause.stop();
-      showCompletion(false);
-      if (!popup.isShowing()) {
-        if (e.getCode() == KeyCode.ENTER) {
-          e.consume();
-        }
-        return;
+      if (popup.isShowing() && e.getCode() != KeyCode.ESCAPE) {
+        showCompletion(false);
       }
+    }
+    if (!popup.isShowing()) {
+      if (e.getCode() == KeyCode.ENTER) {
+        e.consume(); // one line only: Enter never inserts a newline
+      }
+      return;
     }
     switch (e.getCode()) {
       case DOWN -> suggestions.getSelectionModel().selectNext();

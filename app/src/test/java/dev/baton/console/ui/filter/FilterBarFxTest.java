@@ -8,7 +8,6 @@ import dev.baton.console.LiveConsole;
 import dev.baton.console.ui.FxTestSupport;
 import dev.baton.console.ui.theme.Theme;
 import dev.baton.mql.Mql;
-import java.util.List;
 import javafx.event.Event;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -84,30 +83,44 @@ class FilterBarFxTest {
     robot.clickOn("#mql-filter").write("s");
     LiveConsole.await("the completion popup for 's'", () -> completionsShowing(robot));
     // Typed and accepted within one pause: the popup still lists what fits 's' (severity first) when Enter arrives.
-    FxTestSupport.onFx(() -> {
-      CodeArea editor = robot.lookup("#mql-filter").queryAs(CodeArea.class);
-      for (String key : List.of("t", "a")) {
-        Event.fireEvent(editor, new KeyEvent(KeyEvent.KEY_TYPED, key, key, KeyCode.UNDEFINED, false, false, false, false));
-      }
-      Event.fireEvent(editor, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false));
-      return null;
-    });
+    keys(robot, "t", "a", KeyCode.ENTER);
     assertEquals("state ", model.textProperty().get());
   }
 
   @Test
   void enterRightAfterTypingLeavesNoPopupBehind(FxRobot robot) throws Exception {
     robot.clickOn("#mql-filter");
+    keys(robot, "s", KeyCode.ENTER);
+    assertNoPopupAfterThePause(robot, "after Enter");
+    assertEquals("s", model.textProperty().get());
+  }
+
+  @Test
+  void escapeWhileThePopupWaitsForAPauseClosesItForGood(FxRobot robot) throws Exception {
+    robot.clickOn("#mql-filter").write("s");
+    LiveConsole.await("the completion popup for 's'", () -> completionsShowing(robot));
+    keys(robot, "t", KeyCode.ESCAPE);
+    assertNoPopupAfterThePause(robot, "after Esc");
+    assertEquals("st", model.textProperty().get());
+  }
+
+  /** Sends keys to the bar in one go on the FX thread, within one completion pause: strings typed, codes pressed. */
+  private static void keys(FxRobot robot, Object... keys) throws Exception {
     FxTestSupport.onFx(() -> {
       CodeArea editor = robot.lookup("#mql-filter").queryAs(CodeArea.class);
-      Event.fireEvent(editor, new KeyEvent(KeyEvent.KEY_TYPED, "s", "s", KeyCode.UNDEFINED, false, false, false, false));
-      Event.fireEvent(editor, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false));
+      for (Object key : keys) {
+        Event.fireEvent(editor, key instanceof KeyCode code
+            ? new KeyEvent(KeyEvent.KEY_PRESSED, "", "", code, false, false, false, false)
+            : new KeyEvent(KeyEvent.KEY_TYPED, (String) key, (String) key, KeyCode.UNDEFINED, false, false, false, false));
+      }
       return null;
     });
+  }
+
+  private static void assertNoPopupAfterThePause(FxRobot robot, String when) throws InterruptedException {
     Thread.sleep(3 * (long) FilterBarView.COMPLETION_PAUSE.toMillis()); // what the pause would have waited, and more
     WaitForAsyncUtils.waitForFxEvents();
-    assertFalse(completionsShowing(robot), "no popup opens after Enter");
-    assertEquals("s", model.textProperty().get());
+    assertFalse(completionsShowing(robot), "no popup opens " + when);
   }
 
   private static boolean completionsShowing(FxRobot robot) {
