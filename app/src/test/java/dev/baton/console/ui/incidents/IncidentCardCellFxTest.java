@@ -1,0 +1,101 @@
+package dev.baton.console.ui.incidents;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.console.incident.CardText;
+import dev.baton.console.incident.IncidentCard;
+import dev.baton.console.incident.SampleIncidents;
+import dev.baton.console.ui.FxTestSupport;
+import dev.baton.console.ui.sla.SlaClock;
+import dev.baton.console.ui.theme.Theme;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Cells build their card when they first show an incident, and show each incident they are given. */
+@ExtendWith(ApplicationExtension.class)
+class IncidentCardCellFxTest {
+
+  private final Instant now = Instant.parse("2026-11-21T18:00:00Z");
+  private final List<IncidentCard> sample = SampleIncidents.around(now);
+  private final ObservableList<IncidentCard> items = FXCollections.observableArrayList();
+  private ListView<IncidentCard> list;
+
+  @Start
+  void start(Stage stage) {
+    SlaClock clock = new SlaClock(Clock.fixed(now, ZoneOffset.UTC));
+    list = new ListView<>(items);
+    list.setCellFactory(v -> new IncidentCardCell(clock, ZoneOffset.UTC, (n, value, negate) -> { }, c -> false));
+    list.setPlaceholder(new Label("no incidents"));
+    Scene scene = new Scene(list, 900, 700);
+    Theme.LIGHT.apply(scene);
+    stage.setScene(scene);
+    stage.show();
+  }
+
+  /** The cells on screen, top first: the filled ones, then the empty ones that fill the list's height. */
+  private List<IncidentCardCell> cells() throws Exception {
+    FxTestSupport.awaitPulse();
+    return FxTestSupport.onFx(() -> list.lookupAll(".list-cell").stream()
+        .filter(IncidentCardCellFxTest::onScreen)
+        .map(IncidentCardCell.class::cast)
+        .sorted((a, b) -> Integer.compare(a.getIndex(), b.getIndex()))
+        .toList());
+  }
+
+  /** Shown, with every parent: the list keeps spare cells and a measuring cell out of sight. */
+  private static boolean onScreen(Node node) {
+    for (Node n = node; n != null; n = n.getParent()) {
+      if (!n.isVisible()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String title(IncidentCardCell cell) {
+    return ((Label) ((javafx.scene.layout.VBox) cell.getGraphic()).getChildren().get(1)).getText();
+  }
+
+  @Test
+  void emptyCellsBelowTheLastCardShowNoCardAndRefilledCellsShowTheirNewIncident() throws Exception {
+    FxTestSupport.onFx(() -> items.setAll(sample.get(0)));
+    List<IncidentCardCell> cells = cells();
+    assertTrue(cells.size() > 1, "a card and the empty cells below it fill the list: " + cells.size());
+    assertEquals(CardText.title(sample.get(0)), title(cells.get(0)));
+    for (IncidentCardCell empty : cells.subList(1, cells.size())) {
+      assertNull(empty.getGraphic(), "an empty cell shows nothing");
+      assertFalse(empty.hasCard(), "a cell that never showed an incident built no card");
+    }
+
+    FxTestSupport.onFx(() -> items.clear());
+    for (IncidentCardCell cell : cells()) {
+      assertNull(cell.getGraphic(), "an emptied cell shows no card");
+    }
+
+    // Cells that were empty, or built their card for another incident, show the incidents given now.
+    FxTestSupport.onFx(() -> items.setAll(sample.subList(1, 4)));
+    cells = cells();
+    for (int i = 0; i < 3; i++) {
+      assertEquals(CardText.title(sample.get(1 + i)), title(cells.get(i)));
+    }
+    for (IncidentCardCell empty : cells.subList(3, cells.size())) {
+      assertNull(empty.getGraphic());
+    }
+  }
+}
