@@ -151,7 +151,11 @@ class ConsoleBenchmark {
       double typingFrom = uptimeSeconds();
       Node editor = stage.getScene().lookup("#mql-filter");
       FxTestSupport.onFx(editor::requestFocus);
+      // CPU by thread in each round: on two cores the JIT's compiler threads, still compiling what
+      // the load ran, share the machine with the FX thread in the first rounds.
+      List<String> cpuByRound = new ArrayList<>();
       for (int round = 0; round < 3; round++) {
+        Map<String, Long> cpuRound = cpuByThread();
         for (int i = 1; i <= typed.length(); i++) {
           String text = typed.substring(0, i);
           Thread.sleep(KEY_GAP_MS);
@@ -166,6 +170,7 @@ class ConsoleBenchmark {
             }
           }) / 1e6);
         }
+        cpuByRound.add(cpuSpent(cpuRound, cpuByThread()));
         pulseAfter(() -> window.model().filter().textProperty().set(""));
       }
       long[] gcAfter = gcCountAndMillis();
@@ -178,7 +183,6 @@ class ConsoleBenchmark {
         window.model().filter().textProperty().set(typed);
         return window.model().list().shown().size();
       });
-      Files.writeString(Path.of(System.getProperty("baton.bench.out", "target/console-bench.txt")), report.toString());
       report.append(String.format("filter keystroke to updated list over %d incidents (%d keys typed, %d ms apart): %s"
           + " (target 50); '%s' leaves %d%n", INCIDENTS, keystrokes.size(), KEY_GAP_MS, spread(keystrokes), typed,
           matching));
@@ -193,6 +197,9 @@ class ConsoleBenchmark {
       report.append("  of which the key's handling (the bar's edit, parse, filter, list changes), ms: ")
           .append(inOrder(textSet)).append('\n');
       report.append("  rounds 2 and 3 (after every path ran once in round 1): ").append(spread(laterRounds)).append('\n');
+      for (int round = 0; round < cpuByRound.size(); round++) {
+        report.append(String.format("  CPU by thread in round %d (ms): %s%n", round + 1, cpuByRound.get(round)));
+      }
       report.append(String.format("  meanwhile (JVM uptime %.1f-%.1f s): %d garbage collections, %d ms in all%n",
           typingFrom, typingTo, gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1]));
 
