@@ -44,6 +44,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import javafx.application.Application;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.stage.Stage;
@@ -315,22 +316,23 @@ public final class ConsoleApp extends Application {
     list.load();
     sidebar.load();
     settings.load();
-    warmUpFilterOnceLoaded(list, mql, tasks);
+    warmUpOnceLoaded(list.loadedProperty(), () -> FilterBarViewModel.warmUp(mql), tasks);
     return view;
   }
 
   /**
-   * Warms the filter (see {@link FilterBarViewModel#warmUp}) once the first read is shown: beside the
-   * read, its ~0.2 s of CPU on a cold JVM would make the list come later on two cores.
+   * Runs {@code warmUp} (the filter's, {@link FilterBarViewModel#warmUp}) off the UI thread once the
+   * first read is shown, and only then: beside the read, its ~0.2 s of CPU on a cold JVM would make
+   * the list come later on two cores.
    */
-  private static void warmUpFilterOnceLoaded(IncidentListViewModel list, Mql mql, TaskExecutor tasks) {
-    list.loadedProperty().addListener(new ChangeListener<>() {
+  static void warmUpOnceLoaded(ReadOnlyBooleanProperty loaded, Runnable warmUp, TaskExecutor tasks) {
+    loaded.addListener(new ChangeListener<>() {
       @Override
-      public void changed(ObservableValue<? extends Boolean> loaded, Boolean was, Boolean now) {
+      public void changed(ObservableValue<? extends Boolean> property, Boolean was, Boolean now) {
         if (now) {
-          loaded.removeListener(this);
+          property.removeListener(this);
           tasks.execute(() -> {
-            FilterBarViewModel.warmUp(mql);
+            warmUp.run();
             return null;
           }, done -> { }, failure -> LOG.warn("filter warm-up failed (the first keystrokes are slower): {}",
               failure.toString()));
