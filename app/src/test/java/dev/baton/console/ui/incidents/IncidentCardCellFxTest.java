@@ -10,6 +10,7 @@ import dev.baton.console.incident.IncidentCard;
 import dev.baton.console.incident.SampleIncidents;
 import dev.baton.console.ui.FxTestSupport;
 import dev.baton.console.ui.sla.SlaClock;
+import dev.baton.console.ui.theme.BatonStyle;
 import dev.baton.console.ui.theme.Theme;
 import java.time.Clock;
 import java.time.Instant;
@@ -68,8 +69,9 @@ class IncidentCardCellFxTest {
     return true;
   }
 
+  /** The title the cell's card shows. */
   private static String title(IncidentCardCell cell) {
-    return ((Label) ((javafx.scene.layout.VBox) cell.getGraphic()).getChildren().get(1)).getText();
+    return ((Label) cell.getGraphic().lookup("." + BatonStyle.CARD_TITLE)).getText();
   }
 
   @Test
