@@ -54,6 +54,19 @@ public final class FxTestSupport {
     onFx(() -> { });
   }
 
+  /**
+   * Whether {@code node} and every parent of it are visible: a list keeps spare cells and a
+   * measuring cell out of sight, with the same texts as the cells on screen.
+   */
+  public static boolean shown(javafx.scene.Node node) {
+    for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+      if (!n.isVisible()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Stops {@code app} on the FX thread, as JavaFX does when the application ends. */
   public static void stop(javafx.application.Application app) throws Exception {
     onFx(() -> {

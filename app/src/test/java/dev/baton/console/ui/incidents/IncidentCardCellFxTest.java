@@ -18,7 +18,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -53,20 +52,10 @@ class IncidentCardCellFxTest {
   private List<IncidentCardCell> cells() throws Exception {
     FxTestSupport.awaitPulse();
     return FxTestSupport.onFx(() -> list.lookupAll(".list-cell").stream()
-        .filter(IncidentCardCellFxTest::onScreen)
+        .filter(FxTestSupport::shown)
         .map(IncidentCardCell.class::cast)
         .sorted((a, b) -> Integer.compare(a.getIndex(), b.getIndex()))
         .toList());
-  }
-
-  /** Shown, with every parent: the list keeps spare cells and a measuring cell out of sight. */
-  private static boolean onScreen(Node node) {
-    for (Node n = node; n != null; n = n.getParent()) {
-      if (!n.isVisible()) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** The title the cell's card shows. */
@@ -86,9 +75,7 @@ class IncidentCardCellFxTest {
     }
 
     FxTestSupport.onFx(() -> items.clear());
-    for (IncidentCardCell cell : cells()) {
-      assertNull(cell.getGraphic(), "an emptied cell shows no card");
-    }
+    assertTrue(cells().isEmpty(), "an emptied list shows its placeholder, no cell");
 
     // Cells that were empty, or built their card for another incident, show the incidents given now.
     FxTestSupport.onFx(() -> items.setAll(sample.subList(1, 4)));

@@ -89,14 +89,8 @@ class MainWindowFxTest {
    */
   private javafx.scene.Node shownInList(FxRobot robot, String text) throws Exception {
     FxTestSupport.awaitPulse();
-    return robot.from(list(robot)).lookup(text).<javafx.scene.Node>queryAll().stream().filter(node -> {
-      for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
-        if (!n.isVisible()) {
-          return false;
-        }
-      }
-      return true;
-    }).findFirst().orElseThrow(() -> new AssertionError("no visible '" + text + "' in the list"));
+    return robot.from(list(robot)).lookup(text).<javafx.scene.Node>queryAll().stream().filter(FxTestSupport::shown)
+        .findFirst().orElseThrow(() -> new AssertionError("no visible '" + text + "' in the list"));
   }
 
   /** A loaded machine may deliver the click's effect after the first event pass; the assertion that follows still decides. */
