@@ -51,9 +51,16 @@ public final class Escalations {
   private static final Progress HANDED_OVER = new Progress(null, 0, 0, "");
 
   private final Map<Long, Progress> progress = new HashMap<>();
+  /** The teams with an escalation list by holder name ({@code #name}), for the teams map last given. */
+  private Map<String, TeamConfig> teamsSeen;
+  private Map<String, TeamConfig> listsByHolder = Map.of();
 
   /** The moves due at {@code now}; each is remembered as done (the caller applies every one). */
   public List<Move> due(Collection<Incident> open, Map<String, TeamConfig> teams, long now, ProgressLog log) {
+    Map<String, TeamConfig> lists = listsByHolder(teams);
+    if (lists.isEmpty() && progress.isEmpty()) {
+      return List.of(); // no escalation lists, nothing escalating: the clock's tick skips every incident
+    }
     List<Move> moves = new ArrayList<>();
     Set<Long> escalating = new HashSet<>();
     for (Incident i : open) {
@@ -61,15 +68,17 @@ public final class Escalations {
         continue;
       }
       String holder = i.holding().holder();
-      Progress p = progress.get(i.id());
+      // Ticks walk every open incident each second: nothing is looked up or allocated for the many
+      // held by someone without an escalation list and never escalated.
+      Progress p = progress.isEmpty() ? null : progress.get(i.id());
       if (p == null || !p.holder().equals(holder)) {
-        p = start(i, holder, teams, p == null, now);
+        p = start(i, holder, lists.get(holder), p == null, now);
         if (p == null) {
           continue;
         }
       }
       escalating.add(i.id());
-      TeamConfig team = teams.get(p.team().substring(1));
+      TeamConfig team = lists.get(p.team());
       if (now < p.dueAt() || team == null || p.next() >= team.escalation().size()) {
         remember(i.id(), p, log);
         continue;
@@ -107,20 +116,30 @@ public final class Escalations {
 
   /**
    * The start of a team's list for an incident its queue holds, or null when the holder is not a
-   * team with an escalation list. Due at the incident's deadline when first seen, else (a person
-   * handed it to this team) a whole step after now, and not before the deadline.
+   * team with an escalation list ({@code holderTeam} null). Due at the incident's deadline when
+   * first seen, else (a person handed it to this team) a whole step after now, and not before the
+   * deadline.
    */
-  private static Progress start(Incident i, String holder, Map<String, TeamConfig> teams, boolean firstSeen,
-      long now) {
-    if (!holder.startsWith("#")) {
+  private static Progress start(Incident i, String holder, TeamConfig holderTeam, boolean firstSeen, long now) {
+    if (holderTeam == null) {
       return null;
     }
-    TeamConfig team = teams.get(holder.substring(1));
-    if (team == null || team.escalation().isEmpty()) {
-      return null;
-    }
-    long due = firstSeen ? i.responseDueAt() : Math.max(i.responseDueAt(), now + step(team, i).toMillis());
+    long due = firstSeen ? i.responseDueAt() : Math.max(i.responseDueAt(), now + step(holderTeam, i).toMillis());
     return new Progress(holder, 0, due, holder);
+  }
+
+  private Map<String, TeamConfig> listsByHolder(Map<String, TeamConfig> teams) {
+    if (teams != teamsSeen) {
+      Map<String, TeamConfig> lists = new HashMap<>();
+      teams.forEach((name, team) -> {
+        if (!team.escalation().isEmpty()) {
+          lists.put("#" + name, team);
+        }
+      });
+      listsByHolder = lists;
+      teamsSeen = teams;
+    }
+    return listsByHolder;
   }
 
   private static Duration step(TeamConfig team, Incident i) {
