@@ -209,9 +209,16 @@ class ConsoleBenchmark {
       // Each tick: from the clock's first subscriber (before every card's timer) to the end of that
       // pulse's scene work (CSS, layout, sync to the renderer), on the FX thread.
       long[] tickStart = new long[1];
+      // The FX thread's own CPU in each tick, beside its wall time: a tick that took long while the
+      // thread used little CPU waited (for the renderer, or for a core other processes held).
+      java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+      long[] tickCpuStart = new long[1];
       Stage wall = slowOnFx(() -> {
         SlaClock clock = new SlaClock(Clock.systemUTC());
-        clock.subscribe(now -> tickStart[0] = System.nanoTime());
+        clock.subscribe(now -> {
+          tickStart[0] = System.nanoTime();
+          tickCpuStart[0] = threads.getCurrentThreadCpuTime();
+        });
         FlowPane grid = new FlowPane(4, 4);
         for (IncidentCard card : urgent) {
           IncidentCardNode node = new IncidentCardNode(clock, ZoneOffset.UTC, (n, v, neg) -> { }, c -> false);
@@ -230,10 +237,12 @@ class ConsoleBenchmark {
         return s;
       });
       List<Long> pulses = Collections.synchronizedList(new ArrayList<>());
+      List<Double> tickCpu = Collections.synchronizedList(new ArrayList<>());
       // The toolkit holds its pulse listeners weakly: this reference keeps it until it is removed below.
       TKPulseListener afterScenes = () -> {
         if (tickStart[0] != 0) {
           pulses.add(System.nanoTime() - tickStart[0]);
+          tickCpu.add((threads.getCurrentThreadCpuTime() - tickCpuStart[0]) / 1e6);
           tickStart[0] = 0;
         }
       };
@@ -246,13 +255,18 @@ class ConsoleBenchmark {
       synchronized (pulses) {
         warmUp = inOrder(pulses.stream().map(n -> n / 1e6).toList());
         pulses.clear();
+        tickCpu.clear();
       }
       long[] gcTicking = gcCountAndMillis();
+      long[] machineTicking = machineCpuTicks();
       Thread.sleep(30_000);
       long[] gcTicked = gcCountAndMillis();
+      long[] machineTicked = machineCpuTicks();
       List<Long> sorted;
+      List<Double> cpuInOrder;
       synchronized (pulses) {
         sorted = new ArrayList<>(pulses);
+        cpuInOrder = new ArrayList<>(tickCpu);
       }
       String ticksInOrder = inOrder(sorted.stream().map(n -> n / 1e6).toList());
       Collections.sort(sorted);
@@ -264,7 +278,10 @@ class ConsoleBenchmark {
           sorted.size(), sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2) / 1e6,
           sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6, over16, nodes));
       report.append("  each tick in order, ms: ").append(ticksInOrder).append('\n');
+      report.append("  the FX thread's CPU in each tick, ms: ").append(inOrder(cpuInOrder)).append('\n');
       report.append("  before them, the first 10 s after the cards appeared (warm-up), ms: ").append(warmUp).append('\n');
+      report.append(String.format("  the machine meanwhile: busy %.0f %%, stolen by the hypervisor %.1f %% (/proc/stat)%n",
+          share(machineTicking, machineTicked, 0), share(machineTicking, machineTicked, 1)));
       report.append(String.format("  meanwhile: %d garbage collections, %d ms in all%n", gcTicked[0] - gcTicking[0],
           gcTicked[1] - gcTicking[1]));
       FxTestSupport.onFx(() -> {
@@ -414,6 +431,24 @@ class ConsoleBenchmark {
 
   private static double uptimeSeconds() {
     return java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
+  }
+
+  /** This machine's CPU time from /proc/stat, in clock ticks: busy (not idle nor waiting for I/O), stolen, total. */
+  private static long[] machineCpuTicks() throws Exception {
+    String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+    long total = 0;
+    for (int i = 1; i < Math.min(f.length, 9); i++) {
+      total += Long.parseLong(f[i]);
+    }
+    long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+    long stolen = Long.parseLong(f[8]);
+    return new long[] {total - idle - stolen, stolen, total};
+  }
+
+  /** Percent of the machine's CPU time between two {@link #machineCpuTicks} readings: busy (0) or stolen (1). */
+  private static double share(long[] from, long[] to, int which) {
+    long total = to[2] - from[2];
+    return total == 0 ? 0 : 100.0 * (to[which] - from[which]) / total;
   }
 
   private static long rssKiB() throws Exception {
