@@ -5,7 +5,7 @@
 #   bench/receiver-vs-alertmanager.sh --only alertmanager  # Alertmanager alone (or: --only baton)
 #   bench/receiver-vs-alertmanager.sh --no-build --repeat 1 --keep results.tsv
 #   bench/receiver-vs-alertmanager.sh --warmup 2000         # a short warm-up (default 30000)
-#   bench/receiver-vs-alertmanager.sh --floor               # also the JDK HTTP server alone
+#   bench/receiver-vs-alertmanager.sh --floor               # also the JDK HTTP server alone, and durable
 #
 # Every scenario runs --repeat times (default 3; the table shows the median run and the range).
 # Every run starts a fresh target (empty Alertmanager storage, empty Baton database) on a
@@ -19,9 +19,12 @@
 #   c  10k alerts sent 10 times, batch 1    (re-sends, one alert per request)
 #   d  10k alerts sent 10 times, batch 64   (re-sends as Prometheus's notifier sends them: up
 #                                            to 64 per request; 8 connections = 8 Prometheus servers)
-# --floor adds a third target, floor (`baton-loadgen floor-receiver`): the JDK HTTP server set
-# up as Baton's, reading each body and answering 200 with nothing decoded or stored — the floor
-# any receiver on that server pays per request; a second table compares it with Alertmanager.
+# --floor adds two targets. floor (`baton-loadgen floor-receiver`): the JDK HTTP server set up as
+# Baton's, reading each body and answering 200 with nothing decoded or stored — the floor any
+# receiver on that server pays per request. durable-floor (the same with `--store`): each body
+# committed to SQLite by one writer with group commit before its answer, nothing decoded or
+# derived — the floor of a receiver that answers after a durable write. A table for each compares
+# it with Alertmanager.
 # Targets alternate run by run (Alertmanager, Baton, Alertmanager, …) so that a slow patch of a
 # shared machine hits both. Environment: BATON_JAVA_OPTS (JVM flags for the receiver, default none),
 # BATON_JAR (the receiver's jar, default server-lite/target/baton-server.jar: another build to
@@ -44,7 +47,7 @@ while [ $# -gt 0 ]; do
     --repeat) REPEAT=$2; shift 2 ;;
     --warmup) WARMUP=$2; shift 2 ;;
     --floor) FLOOR=1; shift ;;
-    -h|--help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -123,6 +126,11 @@ start_floor() { # dir port
   TARGET_PID=$!
 }
 
+start_durable-floor() { # dir port
+  java -jar "$LOADGEN_JAR" floor-receiver --listen "127.0.0.1:$2" --store "$1/floor.db" >"$1/target.log" 2>&1 &
+  TARGET_PID=$!
+}
+
 start_baton() { # dir port
   # shellcheck disable=SC2086 # BATON_JAVA_OPTS is a list of flags
   java ${BATON_JAVA_OPTS:-} -jar "$BATON_JAR" --listen "127.0.0.1:$2" --db "$1/baton.db" >"$1/target.log" 2>&1 &
@@ -135,7 +143,7 @@ scenario() { # target scenario distinct resend batch
   # the port was free when picked, but another process can take it before the target binds it
   local attempt ready
   for attempt in 1 2 3 4 5; do
-    rm -rf "$dir/data" "$dir/baton.db" "$dir/baton.db-wal" "$dir/baton.db-shm"
+    rm -rf "$dir/data" "$dir"/baton.db* "$dir"/floor.db*
     port=$(free_port)
     "start_$target" "$dir" "$port"
     ready=0; wait_ready "http://127.0.0.1:$port/-/ready" "$TARGET_PID" "$dir/target.log" || ready=$?
@@ -158,7 +166,7 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 targets=()
 [ "$ONLY" != baton ] && targets+=(alertmanager)
 [ "$ONLY" != alertmanager ] && targets+=(baton)
-[ "$FLOOR" = 1 ] && targets+=(floor)
+[ "$FLOOR" = 1 ] && targets+=(floor durable-floor)
 for args in "a 100000 1 1" "b 100000 1 100" "c 10000 10 1" "d 10000 10 64"; do
   for _ in $(seq 1 "$REPEAT"); do
     for t in "${targets[@]}"; do
@@ -183,5 +191,8 @@ if [ "$FLOOR" = 1 ]; then
   echo
   echo "The JDK HTTP server alone (reads each body, answers 200, stores nothing) beside Alertmanager:"
   java -jar "$LOADGEN_JAR" compare --tsv "$RESULTS" --baseline alertmanager --candidate floor
+  echo
+  echo "The same, answering once each body is committed to SQLite (group commit, nothing decoded or derived) beside Alertmanager:"
+  java -jar "$LOADGEN_JAR" compare --tsv "$RESULTS" --baseline alertmanager --candidate durable-floor
 fi
 if [ -n "$KEEP" ]; then cp "$RESULTS" "$KEEP"; echo; echo "rows kept in $KEEP"; fi

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -16,20 +17,29 @@ import java.util.concurrent.atomic.AtomicLong;
  * The cost floor of a receiver on the JDK's HTTP server: set up as Baton's front is (TCP_NODELAY,
  * a bounded pool of handler threads, the most recently idle one serving next), it reads each
  * request's body to the end and answers 200 — no decoding, no storing. Measured beside Alertmanager and Baton, it shows how much of Baton's
- * CPU per request the JDK server alone takes on the machine.
+ * CPU per request the JDK server alone takes on the machine. Given a {@link BodyLog} (the durable
+ * floor), it answers only once the body is committed to SQLite, the least a receiver that answers
+ * after a durable write pays per request on this server.
  */
 final class FloorReceiver implements AutoCloseable {
 
   private final HttpServer server;
   private final ThreadPoolExecutor executor;
+  private final BodyLog store;
   private final AtomicLong bodyBytes = new AtomicLong();
 
-  private FloorReceiver(HttpServer server, ThreadPoolExecutor executor) {
+  private FloorReceiver(HttpServer server, ThreadPoolExecutor executor, BodyLog store) {
     this.server = server;
     this.executor = executor;
+    this.store = store;
   }
 
   static FloorReceiver start(InetSocketAddress address, int threads) throws IOException {
+    return start(address, threads, null);
+  }
+
+  /** With {@code store} null, stores nothing; else answers each request once its body is committed there. */
+  static FloorReceiver start(InetSocketAddress address, int threads, BodyLog store) throws IOException {
     // As Baton's HttpFront sets them.
     System.setProperty("sun.net.httpserver.nodelay", "true");
     System.setProperty("sun.net.httpserver.maxReqTime", "60");
@@ -45,7 +55,7 @@ final class FloorReceiver implements AutoCloseable {
           return t;
         }, new ThreadPoolExecutor.AbortPolicy());
     server.setExecutor(executor);
-    FloorReceiver receiver = new FloorReceiver(server, executor);
+    FloorReceiver receiver = new FloorReceiver(server, executor, store);
     server.createContext("/", receiver::answer);
     server.start();
     return receiver;
@@ -64,10 +74,23 @@ final class FloorReceiver implements AutoCloseable {
     try (exchange) {
       long read = 0;
       try (InputStream body = exchange.getRequestBody()) {
-        byte[] buffer = new byte[16 * 1024];
-        for (int n; (n = body.read(buffer)) != -1; ) {
-          read += n;
+        if (store != null) {
+          byte[] all = body.readAllBytes();
+          read = all.length;
+          store.append(all);
+        } else {
+          byte[] buffer = new byte[16 * 1024];
+          for (int n; (n = body.read(buffer)) != -1; ) {
+            read += n;
+          }
         }
+      } catch (ExecutionException e) {
+        exchange.sendResponseHeaders(503, -1); // the store failed: a sender retries
+        return;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        exchange.sendResponseHeaders(503, -1);
+        return;
       }
       bodyBytes.addAndGet(read);
       String path = exchange.getRequestURI().getPath();
@@ -82,8 +105,11 @@ final class FloorReceiver implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public void close() throws Exception {
     server.stop(0);
     executor.shutdownNow();
+    if (store != null) {
+      store.close();
+    }
   }
 }

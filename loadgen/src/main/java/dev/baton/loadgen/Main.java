@@ -174,7 +174,8 @@ public final class Main implements Callable<Integer> {
 
   @Command(name = "floor-receiver", mixinStandardHelpOptions = true,
       description = "A receiver on the JDK HTTP server that reads each body and answers 200, storing nothing:"
-          + " the floor any receiver on that server pays per request. Runs until stopped.")
+          + " the floor any receiver on that server pays per request. With --store, it answers once the body is"
+          + " committed to SQLite (the durable floor). Runs until stopped.")
   static final class FloorReceiverCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec commandSpec;
@@ -184,6 +185,10 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--threads", defaultValue = "64", description = "Handler threads, as Baton's default (default ${DEFAULT-VALUE}).")
     int threads;
+
+    @Option(names = "--store", paramLabel = "FILE", description = "SQLite database each body is committed to before"
+        + " its answer (one writer thread, group commit, WAL, synchronous = normal).")
+    java.nio.file.Path store;
 
     @Override
     public Integer call() throws Exception {
@@ -196,7 +201,7 @@ public final class Main implements Callable<Integer> {
       if (!address.getAddress().isLoopbackAddress()) {
         throw new IllegalArgumentException("--listen must be a loopback address, not '" + listen + "'");
       }
-      try (FloorReceiver receiver = FloorReceiver.start(address, threads)) {
+      try (FloorReceiver receiver = FloorReceiver.start(address, threads, store == null ? null : BodyLog.open(store))) {
         commandSpec.commandLine().getOut().println("floor receiver listening on " + address.getHostString() + ":" + receiver.port());
         commandSpec.commandLine().getOut().flush();
         new CountDownLatch(1).await(); // until the process is stopped

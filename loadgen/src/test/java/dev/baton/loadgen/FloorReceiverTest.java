@@ -34,6 +34,28 @@ class FloorReceiverTest {
   }
 
   @Test
+  void theDurableFloorAnswersOnlyWhatItCommitted(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path db = dir.resolve("floor.db");
+    try (FloorReceiver receiver = FloorReceiver.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4,
+        BodyLog.open(db))) {
+      String base = "http://127.0.0.1:" + receiver.port();
+      for (int i = 0; i < 3; i++) {
+        HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v2/alerts"))
+            .POST(HttpRequest.BodyPublishers.ofString("[{\"labels\":{\"n\":\"" + i + "\"}}]")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, posted.statusCode());
+        // answered, so committed: another connection sees it
+        try (java.sql.Connection read = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+            java.sql.ResultSet rows = read.createStatement().executeQuery(
+                "SELECT count(*), max(CAST(body AS TEXT)) FROM messages")) {
+          assertEquals(i + 1, rows.getInt(1));
+          assertEquals("[{\"labels\":{\"n\":\"" + i + "\"}}]", rows.getString(2));
+        }
+      }
+    }
+  }
+
+  @Test
   void refusesANonLoopbackAddress() {
     int code = Main.commandLine().execute("floor-receiver", "--listen", "0.0.0.0:0");
     assertEquals(2, code);
