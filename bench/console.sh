@@ -4,8 +4,9 @@
 #     holding 10,000 open incidents: load and render, filter keystrokes, 500 ticking cards;
 #  2. the shaded jar as users start it (./baton's JVM options, embedded receiver) under Xvfb:
 #     cold start on an empty data folder, then over the 10,000 incidents of step 1: first paint,
-#     main window, list shown, and the process's RSS (console and its embedded receiver) with the
-#     list shown. Needs Xvfb (Debian package xvfb). The JVM options are ./baton's.
+#     main window, list shown, the process's RSS (console and its embedded receiver) with the
+#     list shown, and the CPU it uses in the 10 s after that while nobody touches it. Needs Xvfb
+#     (Debian package xvfb). The JVM options are ./baton's.
 # Usage: bench/console.sh   (BATON_BENCH_INCIDENTS=N to change the 10,000;
 #        BATON_BENCH_BASELINE_JAR=other/baton-console.jar runs that jar alternately with this one
 #        in step 2, for before/after ratios measured in one run; BATON_BENCH_BASELINE_DATA=DIR gives it
@@ -56,11 +57,15 @@ run() {
   cpu=$(awk '{ printf "%d ms", ($14 + $15) * 10 }' "/proc/$pid/stat" 2>/dev/null || echo "?")
   sleep 5
   rss=$(awk '/^VmRSS/ { printf "%d MiB", $2 / 1024 }' "/proc/$pid/status" 2>/dev/null || echo "?")
+  # CPU the console then uses in 10 s of doing nothing but its SLA timers (and the embedded receiver's clock)
+  idle_from=$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)
+  sleep 10
+  idle=$(awk -v from="$idle_from" '{ printf "%d ms", ($14 + $15 - from) * 10 }' "/proc/$pid/stat" 2>/dev/null || echo "?")
   kill "$pid" 2>/dev/null || true # gone already when it could not start (say, a newer database schema)
   wait "$pid" 2>/dev/null || true
-  printf '%s: %s; CPU until the list was shown %s; RSS with the list shown %s (load average %s)\n' "$1" \
+  printf '%s: %s; CPU until the list was shown %s; RSS with the list shown %s; CPU in the next 10 s, idle %s (load average %s)\n' "$1" \
     "$(grep -E '^(first paint|main window|list of)' "$tmp/out" | sed 's/ after the JVM started//' | paste -sd ';' | sed 's/;/; /g')" \
-    "$cpu" "$rss" "$(cut -d' ' -f1 /proc/loadavg)"
+    "$cpu" "$rss" "$idle" "$(cut -d' ' -f1 /proc/loadavg)"
 }
 
 jar="$root/app/target/baton-console.jar"
