@@ -5,8 +5,8 @@
 #  2. the shaded jar as users start it (./baton's JVM options, embedded receiver) under Xvfb:
 #     cold start on an empty data folder, then over the 10,000 incidents of step 1: first paint,
 #     main window, list shown, the process's RSS (console and its embedded receiver) with the
-#     list shown, and the CPU it uses in the 10 s after that while nobody touches it. Needs Xvfb
-#     (Debian package xvfb). The JVM options are ./baton's.
+#     list shown, and (over the incidents) the CPU it uses idle, 20 s measured 35 s after the list
+#     was shown. Needs Xvfb (Debian package xvfb). The JVM options are ./baton's.
 # Usage: bench/console.sh   (BATON_BENCH_INCIDENTS=N to change the 10,000;
 #        BATON_BENCH_BASELINE_JAR=other/baton-console.jar runs that jar alternately with this one
 #        in step 2, for before/after ratios measured in one run; BATON_BENCH_BASELINE_DATA=DIR gives it
@@ -41,6 +41,12 @@ export DISPLAY=":$(cat "$tmp/display")"
 # jar, by default the same).
 jvm=${BATON_BENCH_JVM:-$(sed -n 's/^console_jvm="\(.*\)"$/\1/p' "$root/baton")}
 baseline_jvm=${BATON_BENCH_BASELINE_JVM:-$jvm}
+# cpu_by_thread PID: "thread name|user + system clock ticks" for each thread, summed by name
+cpu_by_thread() {
+  for t in /proc/"$1"/task/*; do
+    printf '%s|%s\n' "$(cat "$t/comm" 2>/dev/null)" "$(sed 's/.*) //' "$t/stat" 2>/dev/null | awk '{ print $12 + $13 }')"
+  done | awk -F'|' '$2 != "" { sum[$1] += $2 } END { for (n in sum) print n "|" sum[n] }'
+}
 # run LABEL JAR DATA [JVM OPTIONS]: starts JAR as ./baton does over DATA (copied: every run starts from the same
 # files), waits for the list, samples the RSS after 5 s more, and prints one line.
 run() {
@@ -57,13 +63,23 @@ run() {
   cpu=$(awk '{ printf "%d ms", ($14 + $15) * 10 }' "/proc/$pid/stat" 2>/dev/null || echo "?")
   sleep 5
   rss=$(awk '/^VmRSS/ { printf "%d MiB", $2 / 1024 }' "/proc/$pid/status" 2>/dev/null || echo "?")
-  # CPU the console then uses in 10 s of doing nothing but its SLA timers (and the embedded receiver's clock)
-  idle_from=$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)
-  sleep 10
-  idle=$(awk -v from="$idle_from" '{ printf "%d ms", ($14 + $15 - from) * 10 }' "/proc/$pid/stat" 2>/dev/null || echo "?")
+  # Over incidents: the CPU the console then uses while nobody touches it (its SLA timers, the
+  # embedded receiver's clock), 20 s measured after 30 s more, once the JIT has mostly settled
+  # (the JIT's compiler threads apart: still compiling now and then, they are not what idling costs)
+  idle=
+  if [ "$2" != /nonexistent ]; then
+    sleep 30
+    cpu_by_thread "$pid" >"$tmp/idle-from"
+    sleep 20
+    cpu_by_thread "$pid" >"$tmp/idle-to"
+    idle="; CPU idle over 20 s, 35 s after the list was shown, $(awk -F'|' '
+      NR == FNR { from[$1] = $2; next }
+      { d = ($2 - from[$1]) * 10; if ($1 ~ /CompilerThre/) jit += d; else rest += d }
+      END { printf "%d ms (JIT compilers %d ms more)", rest, jit }' "$tmp/idle-from" "$tmp/idle-to")"
+  fi
   kill "$pid" 2>/dev/null || true # gone already when it could not start (say, a newer database schema)
   wait "$pid" 2>/dev/null || true
-  printf '%s: %s; CPU until the list was shown %s; RSS with the list shown %s; CPU in the next 10 s, idle %s (load average %s)\n' "$1" \
+  printf '%s: %s; CPU until the list was shown %s; RSS with the list shown %s%s (load average %s)\n' "$1" \
     "$(grep -E '^(first paint|main window|list of)' "$tmp/out" | sed 's/ after the JVM started//' | paste -sd ';' | sed 's/;/; /g')" \
     "$cpu" "$rss" "$idle" "$(cut -d' ' -f1 /proc/loadavg)"
 }

@@ -259,9 +259,11 @@ class ConsoleBenchmark {
       }
       long[] gcTicking = gcCountAndMillis();
       long[] machineTicking = machineCpuTicks();
+      Map<String, Long> cpuTicking = cpuByThread();
       Thread.sleep(30_000);
       long[] gcTicked = gcCountAndMillis();
       long[] machineTicked = machineCpuTicks();
+      String cpuTicked = cpuSpent(cpuTicking, cpuByThread());
       List<Long> sorted;
       List<Double> cpuInOrder;
       synchronized (pulses) {
@@ -282,6 +284,9 @@ class ConsoleBenchmark {
       report.append("  before them, the first 10 s after the cards appeared (warm-up), ms: ").append(warmUp).append('\n');
       report.append(String.format("  the machine meanwhile: busy %.0f %%, stolen by the hypervisor %.1f %% (/proc/stat)%n",
           share(machineTicking, machineTicked, 0), share(machineTicking, machineTicked, 1)));
+      // The renderer paints each tick's frame after the pulse; a pulse waits for the frame before it
+      // to be painted, so a renderer near 1 s of CPU a tick makes the ticks wait.
+      report.append("  CPU by thread meanwhile (ms): ").append(cpuTicked).append('\n');
       report.append(String.format("  meanwhile: %d garbage collections, %d ms in all%n", gcTicked[0] - gcTicking[0],
           gcTicked[1] - gcTicking[1]));
       FxTestSupport.onFx(() -> {
