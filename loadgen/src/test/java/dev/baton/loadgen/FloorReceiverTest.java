@@ -8,7 +8,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FloorReceiverTest {
 
@@ -34,8 +39,8 @@ class FloorReceiverTest {
   }
 
   @Test
-  void theDurableFloorAnswersOnlyWhatItCommitted(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-    java.nio.file.Path db = dir.resolve("floor.db");
+  void theDurableFloorAnswersOnlyWhatItCommitted(@TempDir Path dir) throws Exception {
+    Path db = dir.resolve("floor.db");
     try (FloorReceiver receiver = FloorReceiver.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4,
         BodyLog.open(db))) {
       String base = "http://127.0.0.1:" + receiver.port();
@@ -45,8 +50,8 @@ class FloorReceiverTest {
             HttpResponse.BodyHandlers.ofString());
         assertEquals(200, posted.statusCode());
         // answered, so committed: another connection sees it
-        try (java.sql.Connection read = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
-            java.sql.ResultSet rows = read.createStatement().executeQuery(
+        try (Connection read = DriverManager.getConnection("jdbc:sqlite:" + db);
+            ResultSet rows = read.createStatement().executeQuery(
                 "SELECT count(*), max(CAST(body AS TEXT)) FROM messages")) {
           assertEquals(i + 1, rows.getInt(1));
           assertEquals("[{\"labels\":{\"n\":\"" + i + "\"}}]", rows.getString(2));
