@@ -36,12 +36,21 @@ public final class FilterBarView {
    * the list it narrows; the popup follows a frame or two later, and not at all between fast keys.
    */
   static final Duration COMPLETION_PAUSE = Duration.millis(60);
+  /**
+   * The caret stops blinking, and stays shown, this long after the last edit, caret move or focus,
+   * as GTK's does (its gtk-cursor-blink-timeout). RichTextFX blinks it with an animation, and a
+   * running animation keeps the toolkit pulsing 60 times a second: all shift long, while the
+   * filter keeps the focus after a filter was typed.
+   */
+  static final Duration CARET_BLINK_TIMEOUT = Duration.seconds(10);
+  private static final Duration CARET_BLINK_RATE = Duration.millis(500);
 
   private final FilterBarViewModel model;
   private final VBox root;
   private final Popup popup = new Popup();
   private final ListView<Suggestion> suggestions = new ListView<>();
   private final PauseTransition completeAfterPause = new PauseTransition(COMPLETION_PAUSE);
+  private final PauseTransition steadyCaret;
   private Completion completion;
   private boolean updatingText;
 
@@ -53,7 +62,12 @@ public final class FilterBarView {
   private Label hint;
 
   public FilterBarView(FilterBarViewModel model) {
+    this(model, CARET_BLINK_TIMEOUT);
+  }
+
+  FilterBarView(FilterBarViewModel model, Duration caretBlinkTimeout) {
     this.model = model;
+    this.steadyCaret = new PauseTransition(caretBlinkTimeout);
     this.root = Fxml.load(this, "FilterBar.fxml");
     Label hint = new Label("Filter with MQL, e.g.  project = \"charlie\" AND ~kubernetes = \"prod-eu\"   (Ctrl+F or /)");
     hint.getStyleClass().add(BatonStyle.PLACEHOLDER);
@@ -95,6 +109,7 @@ public final class FilterBarView {
         updatingText = false;
       }
       colour();
+      blinkAgain();
     });
     model.textProperty().addListener((obs, was, now) -> {
       if (!updatingText && !now.equals(editor.getText())) {
@@ -119,11 +134,16 @@ public final class FilterBarView {
       }
     });
     editor.focusedProperty().addListener((obs, was, now) -> {
-      if (!now) {
+      if (now) {
+        blinkAgain();
+      } else {
         completeAfterPause.stop();
         popup.hide();
+        steadyCaret.stop();
       }
     });
+    editor.caretPositionProperty().addListener((obs, was, now) -> blinkAgain());
+    steadyCaret.setOnFinished(e -> editor.getCaretSelectionBind().setBlinkRate(Duration.ZERO));
     // The popup belongs to the window: when the bar leaves it (or it gets another scene), so does the popup.
     editor.sceneProperty().addListener((obs, was, now) -> {
       popup.hide();
@@ -131,6 +151,17 @@ public final class FilterBarView {
         now.windowProperty().addListener((o, w, n) -> popup.hide());
       }
     });
+  }
+
+  /** The caret blinks again, until {@link #CARET_BLINK_TIMEOUT} passes without an edit or a move. */
+  private void blinkAgain() {
+    if (!editor.isFocused()) {
+      return;
+    }
+    if (!CARET_BLINK_RATE.equals(editor.getCaretSelectionBind().getBlinkRate())) {
+      editor.getCaretSelectionBind().setBlinkRate(CARET_BLINK_RATE);
+    }
+    steadyCaret.playFromStart();
   }
 
   private void keyPressed(KeyEvent e) {

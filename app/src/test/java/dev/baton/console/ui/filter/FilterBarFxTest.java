@@ -4,16 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.javafx.tk.TKPulseListener;
+import com.sun.javafx.tk.Toolkit;
 import dev.baton.console.LiveConsole;
 import dev.baton.console.ui.FxTestSupport;
 import dev.baton.console.ui.theme.Theme;
 import dev.baton.mql.Mql;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.event.Event;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,13 +34,16 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class FilterBarFxTest {
 
+  /** Shorter than the console's ten seconds, so the test that waits for it is quick. */
+  private static final Duration CARET_BLINK_TIMEOUT = Duration.millis(1_500);
+
   private FilterBarViewModel model;
   private FilterBarView view;
 
   @Start
   void start(Stage stage) {
     model = new FilterBarViewModel(Mql.forIncidents());
-    view = new FilterBarView(model);
+    view = new FilterBarView(model, CARET_BLINK_TIMEOUT);
     Scene scene = new Scene(view.root(), 900, 120);
     Theme.LIGHT.apply(scene);
     stage.setScene(scene);
@@ -102,6 +113,45 @@ class FilterBarFxTest {
     keys(robot, "t", KeyCode.ESCAPE);
     assertNoPopupAfterThePause(robot, "after Esc");
     assertEquals("st", model.textProperty().get());
+  }
+
+  @Test
+  void theCaretStopsBlinkingAPauseAfterTypingSoTheToolkitRests(FxRobot robot) throws Exception {
+    CodeArea editor = robot.lookup("#mql-filter").queryAs(CodeArea.class);
+    List<Boolean> caretShown = Collections.synchronizedList(new ArrayList<>());
+    AtomicReference<Duration> blinkRate = new AtomicReference<>();
+    AtomicInteger pulses = new AtomicInteger();
+    // Held here: the toolkit keeps its pulse listeners weakly.
+    TKPulseListener counter = pulses::incrementAndGet;
+    FxTestSupport.onFx(() -> {
+      editor.getCaretSelectionBind().getUnderlyingCaret().visibleProperty().addListener((o, was, now) -> caretShown.add(now));
+      editor.getCaretSelectionBind().blinkRateProperty().addListener((o, was, now) -> blinkRate.set(now));
+      Toolkit.getToolkit().addPostSceneTkPulseListener(counter);
+      return null;
+    });
+    try {
+      robot.clickOn("#mql-filter").write("project");
+      LiveConsole.await("the caret hidden once by its blinking", () -> caretShown.contains(false));
+      LiveConsole.await("the caret steady after the pause", () -> Duration.ZERO.equals(blinkRate.get()));
+      Thread.sleep(100); // the blink's last change, if one was under way
+      WaitForAsyncUtils.waitForFxEvents();
+      assertTrue(FxTestSupport.onFx(() -> editor.getCaretSelectionBind().getUnderlyingCaret().isVisible()),
+          "a caret that stopped blinking stays shown");
+      int before = pulses.get();
+      Thread.sleep(1_000);
+      int during = pulses.get() - before;
+      assertTrue(during < 10, during + " pulses in 1 s with a steady caret and nothing else to draw");
+
+      caretShown.clear();
+      robot.write(" ");
+      LiveConsole.await("the caret blinking again after a key", () -> caretShown.contains(false));
+      assertEquals("project ", model.textProperty().get());
+    } finally {
+      FxTestSupport.onFx(() -> {
+        Toolkit.getToolkit().removePostSceneTkPulseListener(counter);
+        return null;
+      });
+    }
   }
 
   /** Sends keys to the bar in one go on the FX thread, within one completion pause: strings typed, codes pressed. */
