@@ -26,6 +26,17 @@ class CountdownTest {
   }
 
   @Test
+  void theLastFifthStartsToTheNanosecond() {
+    assertEquals(Phase.CALM, Countdown.read(TEN_MINUTES, DEADLINE.minusSeconds(120).minusNanos(1)).phase());
+    assertEquals(Phase.AMBER, Countdown.read(TEN_MINUTES, DEADLINE.minusSeconds(120)).phase());
+    Sla odd = Sla.urgent(Duration.ofSeconds(7, 3), DEADLINE); // a fifth is 1.4000000006 s
+    assertEquals(Phase.CALM, Countdown.read(odd, DEADLINE.minusSeconds(1).minusNanos(400_000_001)).phase());
+    assertEquals(Phase.AMBER, Countdown.read(odd, DEADLINE.minusSeconds(1).minusNanos(400_000_000)).phase());
+    assertEquals(Phase.CALM, Countdown.read(Sla.urgent(Duration.ofDays(3650), DEADLINE), DEADLINE.minus(Duration.ofDays(731))).phase());
+    assertEquals(Phase.AMBER, Countdown.read(Sla.urgent(Duration.ofDays(3650), DEADLINE), DEADLINE.minus(Duration.ofDays(730))).phase());
+  }
+
+  @Test
   void partSecondsRoundUpSoZeroIsTheDeadline() {
     assertEquals("00:01", Countdown.read(TEN_MINUTES, DEADLINE.minusMillis(1)).text());
   }
