@@ -1,6 +1,7 @@
 package dev.baton.console.incident;
 
 import dev.baton.mql.Mql;
+import dev.baton.mql.eval.CompiledQuery;
 import dev.baton.mql.eval.Subject;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,15 @@ import java.util.Map;
  * carries it, as on the receiver.
  */
 public final class IncidentSubjects {
+
+  /**
+   * Filters of the kinds operators type (fields, a label, a regex, NOT): what the console's
+   * warm-ups run before the session's first keystroke. Each is valid MQL, its first word alone is not.
+   */
+  public static final List<String> TYPICAL_FILTERS = List.of(
+      "project = \"payments\" AND severity <= S2",
+      "~kubernetes = \"prod-eu\" OR state = firing",
+      "NOT (holder = \"alice\") AND summary =~ \"disk\"");
 
   private final Mql mql;
 
@@ -45,5 +55,24 @@ public final class IncidentSubjects {
       subject.alert(labels);
     }
     return subject.build();
+  }
+
+  /**
+   * Evaluates each of the {@link #TYPICAL_FILTERS} over {@code subjects} and returns how many
+   * matches there were in all. Run off the UI thread over a read's subjects, so that the first
+   * filter typed runs compiled code: over 10,000 cards the session's first valid filter took
+   * 20-50 ms to apply, and 10-17 ms once the evaluator had run.
+   */
+  public int warmUp(List<Subject> subjects) {
+    int matches = 0;
+    for (String typical : TYPICAL_FILTERS) {
+      CompiledQuery query = mql.predicate(mql.parse(typical).value());
+      for (Subject subject : subjects) {
+        if (query.test(subject)) {
+          matches++;
+        }
+      }
+    }
+    return matches;
   }
 }

@@ -1,5 +1,6 @@
 package dev.baton.console.ui.filter;
 
+import dev.baton.console.incident.IncidentSubjects;
 import dev.baton.mql.Mql;
 import dev.baton.mql.ParseResult;
 import dev.baton.mql.Problem;
@@ -31,12 +32,6 @@ public final class FilterBarViewModel {
   /** A coloured range of the text: {@code kind} is field, label, keyword, operator, string, target, word or error. */
   public record Span(int start, int end, String kind) {
   }
-
-  /** What {@link #warmUp} types. */
-  static final List<String> WARM_UP_FILTERS = List.of(
-      "project = \"payments\" AND severity <= S2",
-      "~kubernetes = \"prod-eu\" OR state = firing",
-      "NOT (holder = \"alice\") AND summary =~ \"disk\"");
 
   private final Mql mql;
   private final StringProperty text = new SimpleStringProperty("");
@@ -110,14 +105,15 @@ public final class FilterBarViewModel {
   }
 
   /**
-   * Does off the UI thread what typing a filter does, for every prefix of a few typical filters:
+   * Does off the UI thread what typing a filter does, for every prefix of the
+   * {@linkplain IncidentSubjects#TYPICAL_FILTERS typical filters}:
    * parse, compile or describe the problem, colour, complete. The parser's prediction caches and
    * the compiled code are then ready for the session's first keystrokes, which otherwise pay for
    * them while the operator waits.
    */
   public static void warmUp(Mql mql) {
     Completer completer = mql.completer(Vocabulary.NONE);
-    for (String typical : WARM_UP_FILTERS) {
+    for (String typical : IncidentSubjects.TYPICAL_FILTERS) {
       for (int end = 1; end <= typical.length(); end++) {
         String text = typical.substring(0, end);
         spans(mql, text, read(mql, text).problem());

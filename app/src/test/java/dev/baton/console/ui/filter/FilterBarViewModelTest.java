@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.console.incident.CardVocabulary;
+import dev.baton.console.incident.IncidentSubjects;
 import dev.baton.console.incident.SampleIncidents;
 import dev.baton.mql.Mql;
 import dev.baton.mql.complete.Completion;
@@ -87,7 +88,7 @@ class FilterBarViewModelTest {
   void theWarmUpTypesFiltersThatAreValidOnceWhole() {
     // Typed prefix by prefix, each passes through problems to a valid query, as typing does: both
     // paths are warmed only while the whole filters stay valid MQL.
-    for (String filter : FilterBarViewModel.WARM_UP_FILTERS) {
+    for (String filter : IncidentSubjects.TYPICAL_FILTERS) {
       assertTrue(Mql.forIncidents().parse(filter).ok(), filter);
       assertFalse(Mql.forIncidents().parse(filter.substring(0, filter.indexOf(' '))).ok(), filter);
     }
