@@ -3,6 +3,7 @@ package dev.baton.console.ui;
 import dev.baton.console.ConsoleWiring;
 import dev.baton.console.savedview.SavedViewStore;
 import dev.baton.console.ui.detail.DetailViewModel;
+import dev.baton.console.ui.filter.FilterBarView;
 import dev.baton.console.ui.filter.FilterBarViewModel;
 import dev.baton.console.task.TaskExecutor;
 import dev.baton.console.ui.analytics.AnalyticsView;
@@ -316,7 +317,10 @@ public final class ConsoleApp extends Application {
     list.load();
     sidebar.load();
     settings.load();
-    warmUpOnceLoaded(list.loadedProperty(), () -> FilterBarViewModel.warmUp(mql), tasks);
+    warmUpOnceLoaded(list.loadedProperty(), () -> {
+      FilterBarViewModel.warmUp(mql);
+      FilterBarView.warmUp();
+    }, tasks);
     return view;
   }
 

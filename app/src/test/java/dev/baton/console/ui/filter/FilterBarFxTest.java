@@ -2,6 +2,7 @@ package dev.baton.console.ui.filter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.javafx.tk.TKPulseListener;
@@ -152,6 +153,22 @@ class FilterBarFxTest {
         return null;
       });
     }
+  }
+
+  @Test
+  void theEditorWarmUpRunsOffTheUiThreadAndLeavesTheBarAsItWas(FxRobot robot) throws Exception {
+    Thread warmUp = new Thread(FilterBarView::warmUp, "warm-up");
+    Throwable[] failure = new Throwable[1];
+    warmUp.setUncaughtExceptionHandler((t, e) -> failure[0] = e);
+    warmUp.start();
+    warmUp.join(30_000);
+    assertFalse(warmUp.isAlive(), "the warm-up ended");
+    assertNull(failure[0], "the warm-up ran off the UI thread without failing");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals("", model.textProperty().get(), "the bar's own editor saw none of it");
+    robot.clickOn("#mql-filter").write("state = firing");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals("state = firing", model.textProperty().get());
   }
 
   /** Sends keys to the bar in one go on the FX thread, within one completion pause: strings typed, codes pressed. */
