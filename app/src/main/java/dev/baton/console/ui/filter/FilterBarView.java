@@ -45,6 +45,7 @@ public final class FilterBarView {
    */
   static final Duration CARET_BLINK_TIMEOUT = Duration.seconds(10);
   private static final Duration CARET_BLINK_RATE = Duration.millis(500);
+  private static final int WARM_UP_KEYS = 8;
 
   private final FilterBarViewModel model;
   private final VBox root;
@@ -268,7 +269,7 @@ public final class FilterBarView {
   }
 
   /**
-   * Types the typical filters into a scratch editor, off the UI thread and never shown. The
+   * Types the start of a typical filter into a scratch editor, off the UI thread and never shown. The
    * session's first key loaded 80-90 classes of RichTextFX's edit path (its document, caret and
    * their lambdas) while the operator waited. A node outside any scene may be built and changed on
    * any thread, and RichTextFX's editor is made for it (it hands its input-method set-up to the FX
@@ -276,12 +277,13 @@ public final class FilterBarView {
    */
   public static void warmUp() {
     CodeArea scratch = new CodeArea();
-    for (String typical : IncidentSubjects.TYPICAL_FILTERS) {
-      for (int end = 1; end <= typical.length(); end++) {
-        scratch.replaceText(typical.substring(0, end));
-        scratch.moveTo(end);
-        scratch.setStyleSpans(0, spans(end, List.of(new FilterBarViewModel.Span(0, Math.min(end, 7), "field"))));
-      }
+    // A few keys load what the first one would; more only cost. On a cold JVM 8 keys took 0.13 s;
+    // every prefix of the three typical filters took 0.49 s and was still running at the first keys.
+    String typical = IncidentSubjects.TYPICAL_FILTERS.get(0);
+    for (int end = 1; end <= WARM_UP_KEYS; end++) {
+      scratch.replaceText(typical.substring(0, end));
+      scratch.moveTo(end);
+      scratch.setStyleSpans(0, spans(end, List.of(new FilterBarViewModel.Span(0, Math.min(end, 7), "field"))));
     }
     scratch.replaceText("");
   }
