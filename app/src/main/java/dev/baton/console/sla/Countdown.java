@@ -48,7 +48,8 @@ public final class Countdown {
     long fiveNanos = 5L * left.getNano();
     long seconds = 5 * left.getSeconds() + fiveNanos / 1_000_000_000L; // Instants span far less than 2^63 / 5 s
     long nanos = fiveNanos % 1_000_000_000L;
-    return seconds < responseTime.getSeconds() || seconds == responseTime.getSeconds() && nanos <= responseTime.getNano();
+    return seconds < responseTime.getSeconds()
+        || seconds == responseTime.getSeconds() && nanos <= responseTime.getNano();
   }
 
   /** {@code 04:59}, {@code 1:02:03}. Built by hand: every visible timer formats one each second. */
