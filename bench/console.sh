@@ -6,7 +6,8 @@
 #     cold start on an empty data folder, then over the 10,000 incidents of step 1: first paint,
 #     main window, list shown, the process's RSS (console and its embedded receiver) with the
 #     list shown, and (over the incidents) the CPU it uses idle, 20 s measured 35 s after the list
-#     was shown. Needs Xvfb (Debian package xvfb). The JVM options are ./baton's.
+#     was shown (BATON_BENCH_IDLE_FILTER=1: with a filter typed first, the filter bar keeping the
+#     focus; needs xdotool). Needs Xvfb (Debian package xvfb). The JVM options are ./baton's.
 # Usage: bench/console.sh   (BATON_BENCH_INCIDENTS=N to change the 10,000;
 #        BATON_BENCH_BASELINE_JAR=other/baton-console.jar runs that jar alternately with this one
 #        in step 2, for before/after ratios measured in one run; BATON_BENCH_BASELINE_DATA=DIR gives it
@@ -17,6 +18,10 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 out="$root/app/target/console-bench.txt"
 mkdir -p "$root/app/target"
 data="$root/app/target/console-bench-data"
+if [ -n "${BATON_BENCH_IDLE_FILTER:-}" ] && ! command -v xdotool >/dev/null; then
+  echo "BATON_BENCH_IDLE_FILTER needs xdotool (Debian package xdotool)" >&2
+  exit 1
+fi
 rm -rf "$data"
 
 "$root/mvnw" -q -f "$root/pom.xml" -pl app -am -Pconsole-bench verify -Dtest=ConsoleBenchmark \
@@ -68,11 +73,21 @@ run() {
   # (the JIT's compiler threads apart: still compiling now and then, they are not what idling costs)
   idle=
   if [ "$2" != /nonexistent ]; then
+    # BATON_BENCH_IDLE_FILTER=1: first type a filter into the filter bar, which keeps the focus (xdotool)
+    if [ -n "${BATON_BENCH_IDLE_FILTER:-}" ]; then
+      window=$(xdotool search --pid "$pid" --onlyvisible --name Baton | head -n 1)
+      xdotool windowfocus "$window" # no window manager under Xvfb: focus, not activate
+      xdotool key --window "$window" ctrl+f
+      sleep 0.5
+      xdotool type --delay 120 "project = p7777"
+      sleep 0.5
+      xdotool key Escape # closes the completion popup; the filter keeps the focus
+    fi
     sleep 30
     cpu_by_thread "$pid" >"$tmp/idle-from"
     sleep 20
     cpu_by_thread "$pid" >"$tmp/idle-to"
-    idle="; CPU idle over 20 s, 35 s after the list was shown, $(awk -F'|' '
+    idle="; CPU idle over 20 s, 35 s after the list was shown${BATON_BENCH_IDLE_FILTER:+ and a filter typed}, $(awk -F'|' '
       NR == FNR { from[$1] = $2; next }
       { d = ($2 - from[$1]) * 10; if ($1 ~ /CompilerThre/) jit += d; else rest += d }
       END { printf "%d ms (JIT compilers %d ms more)", rest, jit }' "$tmp/idle-from" "$tmp/idle-to")"
