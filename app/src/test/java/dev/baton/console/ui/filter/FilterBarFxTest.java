@@ -23,6 +23,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import org.fxmisc.richtext.CaretNode;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -124,9 +125,10 @@ class FilterBarFxTest {
     AtomicInteger pulses = new AtomicInteger();
     // Held here: the toolkit keeps its pulse listeners weakly.
     TKPulseListener counter = pulses::incrementAndGet;
+    CaretNode caret = editor.getCaretSelectionBind().getUnderlyingCaret();
     FxTestSupport.onFx(() -> {
-      editor.getCaretSelectionBind().getUnderlyingCaret().visibleProperty().addListener((o, was, now) -> caretShown.add(now));
-      editor.getCaretSelectionBind().blinkRateProperty().addListener((o, was, now) -> blinkRate.set(now));
+      caret.visibleProperty().addListener((o, was, now) -> caretShown.add(now));
+      caret.blinkRateProperty().addListener((o, was, now) -> blinkRate.set(now));
       Toolkit.getToolkit().addPostSceneTkPulseListener(counter);
       return null;
     });
@@ -136,8 +138,7 @@ class FilterBarFxTest {
       LiveConsole.await("the caret steady after the pause", () -> Duration.ZERO.equals(blinkRate.get()));
       Thread.sleep(100); // the blink's last change, if one was under way
       WaitForAsyncUtils.waitForFxEvents();
-      assertTrue(FxTestSupport.onFx(() -> editor.getCaretSelectionBind().getUnderlyingCaret().isVisible()),
-          "a caret that stopped blinking stays shown");
+      assertTrue(FxTestSupport.onFx(caret::isVisible), "a caret that stopped blinking stays shown");
       int before = pulses.get();
       Thread.sleep(1_000);
       int during = pulses.get() - before;
