@@ -75,7 +75,8 @@ run() {
   if [ "$2" != /nonexistent ]; then
     # BATON_BENCH_IDLE_FILTER=1: first type a filter into the filter bar, which keeps the focus (xdotool)
     if [ -n "${BATON_BENCH_IDLE_FILTER:-}" ]; then
-      window=$(xdotool search --pid "$pid" --onlyvisible --name Baton | head -n 1)
+      window=$(xdotool search --pid "$pid" --onlyvisible --name Baton | head -n 1 || true)
+      [ -n "$window" ] || { echo "$1: no window of the console's to type a filter into (xdotool search)" >&2; exit 1; }
       xdotool windowfocus "$window" # no window manager under Xvfb: focus, not activate
       xdotool key --window "$window" ctrl+f
       sleep 0.5
