@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds Baton's native installers with jpackage from the shaded jars, each on a runtime trimmed
 # to the modules its jar needs:
-#   deb   the console (package "baton") and the receiver ("baton-server")   Linux: fakeroot dpkg-dev binutils
-#   rpm   the console                                                       Linux: rpm
+#   deb   the console (package "baton") and the receiver ("baton-server")   Linux: fakeroot dpkg-dev binutils xvfb
+#   rpm   the console                                                       Linux: rpm xvfb
 #   msi   the console                                                       Windows: WiX 3 on PATH
 #   dmg   the console                                                       macOS
 #
@@ -52,6 +52,7 @@ jdk_tool() {
 }
 jpackage=$(jdk_tool jpackage)
 jdeps=$(jdk_tool jdeps)
+java=$(jdk_tool java)
 
 need() {
   local tool=$1 why=$2
@@ -100,15 +101,61 @@ console_input() {
   cp "$here/linux/console/baton.desktop" "$work/console-input/"
 }
 
+# The Linux packages dump a class-data archive when they are installed (linux/console/class-archive.sh):
+# the classes to put in it are those the console loads while it starts, recorded here by starting
+# the jar once on a virtual display, until its list is shown.
+record_class_list() {
+  local list="$work/baton.classlist" run="$work/class-list-run"
+  [ -f "$list" ] && return
+  if ! command -v Xvfb >/dev/null; then
+    echo "package.sh: Xvfb is missing, so the console's start-up classes are not recorded: the installed" \
+      "console will start about a second slower (Debian: apt-get install xvfb)" >&2
+    return
+  fi
+  rm -rf "$run"
+  mkdir -p "$run"
+  Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$run/display" 2>"$run/xvfb.log" &
+  local xvfb=$! waited=0
+  while [ ! -s "$run/display" ] && [ $waited -lt 100 ]; do sleep 0.1; waited=$((waited + 1)); done
+  local status=0
+  # -Dbaton.firstPaint=exit quits once the list is shown.
+  # shellcheck disable=SC2086 # a list of flags
+  DISPLAY=":$(cat "$run/display")" timeout 180 "$java" $console_jvm \
+    -XX:DumpLoadedClassList="$list" -Dbaton.firstPaint=exit -jar "$console_jar" \
+    --embedded --data-dir "$run/data" --config-dir "$run/config" >"$run/console.log" 2>&1 || status=$?
+  kill "$xvfb" 2>/dev/null || true
+  wait "$xvfb" 2>/dev/null || true
+  if [ $status -ne 0 ] || ! grep -q '^list of' "$run/console.log"; then
+    tail -n 20 "$run/console.log" >&2
+    fail "the console did not start on a virtual display to record its classes (exit $status; whole output in $run/console.log)"
+  fi
+}
+
+# The Linux packages' input: the console, its class list and the script that dumps the archive.
+linux_console_input() {
+  console_input
+  record_class_list
+  if [ -f "$work/baton.classlist" ]; then
+    cp "$work/baton.classlist" "$work/console-input/"
+  fi
+  cp "$here/linux/console/class-archive.sh" "$work/console-input/"
+}
+
+# As ./baton starts the console: one GC thread, a heap cap and a small young generation (its
+# eden is resident whole) suit a desk machine.
+console_jvm="-XX:+UseSerialGC -Xmx256m -Xmn32m"
 console_options=(
   --input "$work/console-input"
   --main-jar baton-console.jar
   --add-modules "$console_modules"
-  # As ./baton starts the console: one GC thread, a heap cap and a small young generation (its
-  # eden is resident whole) suit a desk machine.
-  --java-options "-XX:+UseSerialGC -Xmx256m -Xmn32m"
+  --java-options "$console_jvm"
   --app-version "$linux_version"
   --description "Baton on-call console: incidents with live SLA countdowns, MQL filter, embedded receiver"
+)
+# The archive class-archive.sh dumps at install time; quiet when it is missing (the JVM then starts without one).
+linux_console_options=(
+  "${console_options[@]}"
+  --java-options '-XX:SharedArchiveFile=$APPDIR/../baton.jsa -Xlog:cds=off'
 )
 
 # Unpacks a .deb, lets the caller's function add Baton's files, and builds it again with
@@ -138,6 +185,7 @@ add_console_files() {
   ln -s /opt/baton/bin/baton "$tree/usr/bin/baton"
   install -m 644 "$here/linux/console/baton.desktop" "$tree/usr/share/applications/baton.desktop"
   install -m 644 "$here/icons/baton.png" "$tree/usr/share/icons/hicolor/256x256/apps/baton.png"
+  install -m 755 "$here/linux/console/postinst" "$here/linux/console/prerm" "$tree/DEBIAN/"
 }
 
 add_server_files() {
@@ -180,8 +228,8 @@ build_deb() {
   jpackage_path="$(uncompressed_dpkg_deb):$PATH"
   local started
   started=$(date +%s)
-  console_input
-  run_jpackage "$work/console-deb.log" --type deb --name baton "${common_options[@]}" "${console_options[@]}" \
+  linux_console_input
+  run_jpackage "$work/console-deb.log" --type deb --name baton "${common_options[@]}" "${linux_console_options[@]}" \
     --icon "$here/icons/baton.png" --linux-package-name baton --linux-deb-maintainer "$maintainer" \
     --linux-app-category net --linux-package-deps "libgtk-3-0, libgl1"
   local deb
@@ -209,12 +257,12 @@ build_rpm() {
   need rpmbuild ".rpm packages (Debian: apt-get install rpm; Fedora: dnf install rpm-build)"
   local started
   started=$(date +%s)
-  console_input
-  # baton.spec is jpackage's own template plus the command on PATH, the menu entry and the icon.
+  linux_console_input
+  # baton.spec is jpackage's own template plus the command on PATH, the menu entry, the icon and the class archive.
   rm -rf "$work/rpm-resources"
   mkdir -p "$work/rpm-resources"
   cp "$here/linux/console/baton.spec" "$work/rpm-resources/"
-  run_jpackage "$work/console-rpm.log" --type rpm --name baton "${common_options[@]}" "${console_options[@]}" \
+  run_jpackage "$work/console-rpm.log" --type rpm --name baton "${common_options[@]}" "${linux_console_options[@]}" \
     --resource-dir "$work/rpm-resources" --icon "$here/icons/baton.png" --linux-package-name baton \
     --linux-app-category Applications/System --linux-package-deps "gtk3, mesa-libGL"
   deliver "$(ls "$work"/out/baton-*.rpm)" "$started"

@@ -233,6 +233,11 @@ class LinuxPackagesIT {
     assertTrue(depends.contains("libgtk-3-0") && depends.contains("libgl1"), "JavaFX needs GTK 3 and GL: " + depends);
 
     assumeTrue(Host.has("Xvfb") || CI, "Xvfb is not installed: the console's window is not tried");
+    // With Xvfb, package.sh recorded the classes the console starts with; postinst dumped them.
+    assertTrue(Files.isRegularFile(Path.of("/opt/baton/lib/baton.jsa")), "postinst dumps the class archive");
+    String version = ClassArchive.assertMapped(List.of("setpriv", "--reuid=" + DESK_USER, "--regid=" + DESK_USER,
+        "--init-groups", "--"), "baton");
+    assertTrue(version.contains("Baton console " + VERSION), version);
     Process xvfb = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
         .redirectError(WORK.resolve("xvfb.log").toFile()).start();
     Process console = null;

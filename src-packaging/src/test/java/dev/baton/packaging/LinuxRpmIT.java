@@ -51,10 +51,15 @@ class LinuxRpmIT {
     assertFalse(requires.contains("xdg-utils"), requires.toString());
     String scripts = Host.ok("rpm", "-qp", "--scripts", RPM.toString());
     assertFalse(scripts.contains("xdg-desktop-menu"), "no script may call xdg-desktop-menu:\n" + scripts);
+    // The class archive: dumped after install, deleted on erase but not by the old package of an upgrade.
+    assertTrue(scripts.contains("postinstall scriptlet (using /bin/sh):\nsh /opt/baton/lib/app/class-archive.sh\n"), scripts);
+    assertTrue(scripts.contains("preuninstall scriptlet (using /bin/sh):\nif [ \"$1\" -eq 0 ]; then\n"
+        + "  rm -f /opt/baton/lib/baton.jsa /opt/baton/lib/baton.jsa.tmp\nfi"), scripts);
 
     List<String> files = Host.ok("rpm", "-qpl", RPM.toString()).lines().toList();
     for (String file : List.of("/opt/baton/bin/baton", "/opt/baton/lib/app/baton-console.jar", "/usr/bin/baton",
-        "/usr/share/applications/baton.desktop", "/usr/share/icons/hicolor/256x256/apps/baton.png")) {
+        "/usr/share/applications/baton.desktop", "/usr/share/icons/hicolor/256x256/apps/baton.png",
+        "/opt/baton/lib/app/class-archive.sh", "/opt/baton/lib/app/baton.classlist")) {
       assertTrue(files.contains(file), file + " is not in the package");
     }
     // Folders every system owns are not claimed (rpm on Fedora refuses conflicting owners).
@@ -68,7 +73,8 @@ class LinuxRpmIT {
     Host.ok("rm", "-rf", ROOT.toString());
     Files.createDirectories(ROOT);
     Host.ok("rpm", "--root", ROOT.toString(), "--initdb");
-    Host.ok("rpm", "--root", ROOT.toString(), "-i", "--nodeps", RPM.toString());
+    // The root has no shell for the scriptlets: %post's command runs below, outside it.
+    Host.ok("rpm", "--root", ROOT.toString(), "-i", "--nodeps", "--noscripts", RPM.toString());
     assertEquals("baton-" + RPM_VERSION + "-1.x86_64", Host.ok("rpm", "--root", ROOT.toString(), "-q", "baton").strip());
     // Every installed file is as packaged (digests, sizes, modes).
     Host.ok("rpm", "--root", ROOT.toString(), "-V", "--nodeps", "baton");
@@ -79,7 +85,15 @@ class LinuxRpmIT {
     String version = Host.ok(ROOT.resolve("opt/baton/bin/baton").toString(), "--version");
     assertEquals("Baton console " + VERSION, version.strip(), "the launcher starts the jar on the bundled runtime");
 
-    Host.ok("rpm", "--root", ROOT.toString(), "-e", "--nodeps", "baton");
+    // %post: the class archive, for the files where they are; the launcher then maps it.
+    Path archive = ROOT.resolve("opt/baton/lib/baton.jsa");
+    assertFalse(Files.exists(archive));
+    Host.ok("sh", ROOT.resolve("opt/baton/lib/app/class-archive.sh").toString());
+    assertTrue(Files.isRegularFile(archive), "class-archive.sh dumps " + archive);
+    ClassArchive.assertMapped(List.of(), ROOT.resolve("opt/baton/bin/baton").toString());
+    Files.delete(archive); // what %preun does on erase
+
+    Host.ok("rpm", "--root", ROOT.toString(), "-e", "--nodeps", "--noscripts", "baton");
     assertFalse(Files.exists(ROOT.resolve("opt/baton/bin/baton")), "rpm -e removes the console");
     assertFalse(Files.exists(ROOT.resolve("usr/bin/baton"), LinkOption.NOFOLLOW_LINKS));
   }
