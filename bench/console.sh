@@ -35,12 +35,7 @@ if ! command -v Xvfb >/dev/null; then
   echo "jar runs: skipped (install xvfb)"
   exit 0
 fi
-tmp=$(mktemp -d)
-Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3>"$tmp/display" 2>/dev/null &
-xvfb=$!
-trap 'kill $xvfb 2>/dev/null; rm -rf "$tmp"' EXIT
-while [ ! -s "$tmp/display" ]; do sleep 0.1; done
-export DISPLAY=":$(cat "$tmp/display")"
+. "$root/bench/xvfb.sh"
 
 # ./baton's JVM options (BATON_BENCH_JVM to try others; BATON_BENCH_BASELINE_JVM for the baseline
 # jar, by default the same).

@@ -15,12 +15,7 @@ command -v Xvfb >/dev/null || { echo "needs Xvfb (Debian package xvfb)" >&2; exi
 archive="$(dirname "$(readlink -f "$launcher")")/../lib/baton.jsa"
 [ -f "$archive" ] || echo "note: $archive is missing: both kinds of runs start without an archive" >&2
 
-tmp=$(mktemp -d)
-Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3>"$tmp/display" 2>/dev/null &
-xvfb=$!
-trap 'kill $xvfb 2>/dev/null; rm -rf "$tmp"' EXIT
-while [ ! -s "$tmp/display" ]; do sleep 0.1; done
-export DISPLAY=":$(cat "$tmp/display")"
+. "$(dirname "$0")/xvfb.sh"
 
 # run LABEL JAVA_TOOL_OPTIONS: one start on an empty folder, one line of figures
 run() {
