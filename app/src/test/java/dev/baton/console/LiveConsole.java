@@ -19,6 +19,8 @@ public final class LiveConsole implements AutoCloseable {
 
   public final ConsoleWiring wiring;
   public final MainView window;
+  /** The window's SLA clock (not started: tests tick it). */
+  public final SlaClock clock = new SlaClock(Clock.systemUTC());
   private final FxTaskExecutor tasks = new FxTaskExecutor(2);
 
   public LiveConsole(Stage stage, Path configDir, String... args) throws Exception {
@@ -33,7 +35,7 @@ public final class LiveConsole implements AutoCloseable {
     ConsoleOptions options = new ConsoleOptions();
     new CommandLine(options).parseArgs(all);
     wiring = ConsoleWiring.start(options);
-    window = ConsoleApp.open(wiring, stage, tasks, new SlaClock(Clock.systemUTC()), ZoneOffset.UTC, url -> { }, files);
+    window = ConsoleApp.open(wiring, stage, tasks, clock, ZoneOffset.UTC, url -> { }, files);
     stage.setX(0);
     stage.setY(0);
     stage.setWidth(1280);

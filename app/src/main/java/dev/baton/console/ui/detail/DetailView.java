@@ -50,6 +50,8 @@ public final class DetailView {
   private final DetailText text;
   private final Markdown markdown;
   private final IncidentCardNode card;
+  /** The cards in "Others in project", which follow the clock while shown. */
+  private final List<IncidentCardNode> otherCards = new ArrayList<>();
   private final SlaClock clock;
   private final ZoneId zone;
   private final VBox root;
@@ -242,6 +244,9 @@ public final class DetailView {
 
   private void showDetails(IncidentDetails details) {
     showLongDescription(details);
+    // The cards of the incident shown before stop following the clock: they would tick, unseen, all shift long.
+    otherCards.forEach(IncidentCardNode::clear);
+    otherCards.clear();
     if (details == null) {
       for (VBox box : List.of(alerts, history, similar, others, instructions, timeline)) {
         box.getChildren().setAll(placeholder(model.incidentProperty().get() == null ? "" : "Loading…"));
@@ -348,6 +353,7 @@ public final class DetailView {
   private Node otherCard(IncidentCard other) {
     IncidentCardNode node = new IncidentCardNode(clock, zone, labelClicks, c -> false);
     node.show(other);
+    otherCards.add(node);
     return node.node();
   }
 

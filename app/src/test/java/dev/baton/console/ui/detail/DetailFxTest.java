@@ -10,6 +10,8 @@ import dev.baton.console.ui.FxTestSupport;
 import dev.baton.console.ui.main.MainView;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -87,6 +89,30 @@ class DetailFxTest {
     LiveConsole.await("the incident in the list", () -> list.getItems().size() == 1);
     FxTestSupport.awaitPulse();
     robot.clickOn("DiskFull");
+  }
+
+  @Test
+  void othersInProjectStopFollowingTheClockWhenAnotherIncidentIsShown() throws Exception {
+    receiver.fire("CpuHigh", "alpha", "critical", Map.of("instance", "db1"), Map.of());
+    LiveConsole.await("both incidents in the list", () -> window.model().list().shown().size() == 2);
+    List<Integer> listening = new ArrayList<>();
+    for (int round = 0; round < 3; round++) {
+      for (int index = 0; index < 2; index++) {
+        int i = index;
+        long id = FxTestSupport.onFx(() -> {
+          window.listView().list().getSelectionModel().select(i);
+          return window.listView().list().getItems().get(i).id();
+        });
+        LiveConsole.await("the detail with the other incident in its project", () -> {
+          var details = window.model().detail().detailsProperty().get();
+          return details != null && details.card().id() == id && details.others().size() == 1;
+        });
+      }
+      listening.add(FxTestSupport.onFx(console.clock::subscribers));
+    }
+    // The list's cards, the detail's header and the other incident's card, each with its countdown
+    // and open duration: as many after every round, not the other incident's card once more each time.
+    assertEquals(List.of(listening.get(0), listening.get(0), listening.get(0)), listening);
   }
 
   @Test
