@@ -53,16 +53,40 @@ public final class CardText {
     long hours = seconds % 86_400 / 3600;
     long minutes = seconds % 3600 / 60;
     long secs = seconds % 60;
+    // Built by hand, not String.format: every open incident's card on screen formats one each second.
+    StringBuilder text = new StringBuilder(12);
     if (days > 0) {
-      return String.format("%dd %02dh %02dm", days, hours, minutes);
+      return twoDigits(twoDigits(text.append(days).append("d "), hours).append("h "), minutes).append('m').toString();
     }
     if (hours > 0) {
-      return String.format("%dh %02dm %02ds", hours, minutes, secs);
+      return twoDigits(twoDigits(text.append(hours).append("h "), minutes).append("m "), secs).append('s').toString();
     }
     if (minutes > 0) {
-      return String.format("%dm %02ds", minutes, secs);
+      return twoDigits(text.append(minutes).append("m "), secs).append('s').toString();
     }
-    return secs + "s";
+    return text.append(secs).append('s').toString();
+  }
+
+  private static StringBuilder twoDigits(StringBuilder text, long value) {
+    return text.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
+  }
+
+  /**
+   * How long an open incident has lasted so far, to the minute ({@code 0m}, {@code 41m},
+   * {@code 3h 41m}, {@code 2d 04h 10m}), as Alertmanager's and Grafana's consoles show ages. It is
+   * shown live: to the minute, each open card's text changes once a minute, not every second for
+   * seconds nobody reads beside a running SLA timer.
+   */
+  public static String openDuration(Duration duration) {
+    long seconds = Math.max(0, duration.getSeconds());
+    if (seconds >= 86_400) {
+      return duration(duration);
+    }
+    StringBuilder text = new StringBuilder(8);
+    if (seconds < 3600) {
+      return text.append(seconds / 60).append('m').toString();
+    }
+    return twoDigits(text.append(seconds / 3600).append("h "), seconds % 3600 / 60).append('m').toString();
   }
 
   /** How long the incident has lasted: until it closed, or until now. */

@@ -42,6 +42,25 @@ class CardTextTest {
     assertEquals("41m 05s", CardText.duration(Duration.ofSeconds(41 * 60 + 5)));
     assertEquals("12s", CardText.duration(Duration.ofSeconds(12)));
     assertEquals("2d 04h 10m", CardText.duration(Duration.ofSeconds(2 * 86_400 + 4 * 3600 + 600 + 7)));
+    assertEquals("0s", CardText.duration(Duration.ofMillis(999)));
+    assertEquals("0s", CardText.duration(Duration.ofSeconds(-5)), "a clock behind the receiver's shows no negative time");
+    assertEquals("1m 00s", CardText.duration(Duration.ofSeconds(60)));
+    assertEquals("23h 59m 59s", CardText.duration(Duration.ofSeconds(86_399)));
+    assertEquals("1d 00h 00m", CardText.duration(Duration.ofSeconds(86_400)));
+    assertEquals("400d 23h 59m", CardText.duration(Duration.ofSeconds(400 * 86_400L + 86_399)));
+  }
+
+  @Test
+  void openDurationsCountMinutes() {
+    assertEquals("0m", CardText.openDuration(Duration.ofSeconds(12)));
+    assertEquals("0m", CardText.openDuration(Duration.ofMillis(59_999)));
+    assertEquals("1m", CardText.openDuration(Duration.ofSeconds(60)));
+    assertEquals("59m", CardText.openDuration(Duration.ofSeconds(3599)));
+    assertEquals("1h 00m", CardText.openDuration(Duration.ofSeconds(3600)));
+    assertEquals("3h 41m", CardText.openDuration(Duration.ofSeconds(3 * 3600 + 41 * 60 + 59)));
+    assertEquals("23h 59m", CardText.openDuration(Duration.ofSeconds(86_399)));
+    assertEquals("2d 04h 10m", CardText.openDuration(Duration.ofSeconds(2 * 86_400 + 4 * 3600 + 600 + 7)));
+    assertEquals("0m", CardText.openDuration(Duration.ofSeconds(-5)), "a clock behind the receiver's shows no negative time");
   }
 
   @Test

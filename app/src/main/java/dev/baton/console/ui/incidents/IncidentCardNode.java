@@ -6,6 +6,7 @@ import dev.baton.console.incident.IncidentCard;
 import dev.baton.console.incident.Severity;
 import dev.baton.console.ui.sla.SlaClock;
 import dev.baton.console.ui.sla.SlaTimer;
+import dev.baton.console.ui.sla.TickingText;
 import dev.baton.console.ui.theme.BatonStyle;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -70,7 +71,9 @@ public final class IncidentCardNode {
   private final Text runbooks = count(Tips.RUNBOOKS);
   private final FontIcon alertsIcon = icon(Feather.CORNER_DOWN_RIGHT, "baton-state-alerts");
   private final Text alerts = count(Tips.ALERTS);
-  private final Text duration = text(BatonStyle.CARD_MUTED);
+  /** How long the incident has lasted; an open one's grows with the clock (CardText.openDuration). */
+  private final TickingText duration = new TickingText(BatonStyle.CARD_MUTED);
+  private Runnable durationTicks;
   private final Label title = new Label();
   private final Text span = text(BatonStyle.CARD_MUTED);
   private final LabelChips labels;
@@ -113,6 +116,14 @@ public final class IncidentCardNode {
   /** Stops following the clock (the cell is empty or off screen). */
   public void clear() {
     timer.clear();
+    stopDurationTicks();
+  }
+
+  private void stopDurationTicks() {
+    if (durationTicks != null) {
+      durationTicks.run();
+      durationTicks = null;
+    }
   }
 
   /**
@@ -149,7 +160,12 @@ public final class IncidentCardNode {
       snoozedTip.setText(s.forever() ? "snoozed forever" : "snoozed until " + s.until());
     });
     alerts.setText(Integer.toString(item.alertCount()));
-    duration.setText(CardText.duration(CardText.lasted(item, now)));
+    stopDurationTicks();
+    if (item.closedAt().isPresent()) {
+      duration.setText(CardText.duration(CardText.lasted(item, now)));
+    } else {
+      durationTicks = clock.subscribe(at -> duration.setText(CardText.openDuration(CardText.lasted(item, at))));
+    }
     title.setText(CardText.title(item));
     span.setText(item.firingSummary().map(f -> text.span(f, now)).orElse("instant events only"));
     if (!item.labels().equals(labelsShown)) {

@@ -35,10 +35,11 @@ class IncidentCardCellFxTest {
   private final List<IncidentCard> sample = SampleIncidents.around(now);
   private final ObservableList<IncidentCard> items = FXCollections.observableArrayList();
   private ListView<IncidentCard> list;
+  private SlaClock clock;
 
   @Start
   void start(Stage stage) {
-    SlaClock clock = new SlaClock(Clock.fixed(now, ZoneOffset.UTC));
+    clock = new SlaClock(Clock.fixed(now, ZoneOffset.UTC));
     list = new ListView<>(items);
     list.setCellFactory(v -> new IncidentCardCell(clock, ZoneOffset.UTC, (n, value, negate) -> { }, c -> false));
     list.setPlaceholder(new Label("no incidents"));
@@ -61,6 +62,25 @@ class IncidentCardCellFxTest {
   /** The title the cell's card shows. */
   private static String title(IncidentCardCell cell) {
     return ((Label) cell.getGraphic().lookup("." + BatonStyle.CARD_TITLE)).getText();
+  }
+
+  @Test
+  void onlyOpenIncidentsFollowTheClockAndAnEmptiedCellStops() throws Exception {
+    IncidentCard urgent = sample.get(0);
+    IncidentCard async = sample.stream().filter(c -> !c.sla().urgent() && c.closedAt().isEmpty()).findFirst().orElseThrow();
+    IncidentCard closed = sample.stream().filter(c -> c.closedAt().isPresent()).findFirst().orElseThrow();
+    FxTestSupport.onFx(() -> items.setAll(closed));
+    cells();
+    assertEquals(0, FxTestSupport.onFx(clock::subscribers), "a closed incident's card shows fixed texts");
+    FxTestSupport.onFx(() -> items.setAll(async));
+    cells();
+    assertEquals(1, FxTestSupport.onFx(clock::subscribers), "an open async incident: its duration, no countdown");
+    FxTestSupport.onFx(() -> items.setAll(urgent));
+    cells();
+    assertEquals(2, FxTestSupport.onFx(clock::subscribers), "an urgent one: its countdown and its duration");
+    FxTestSupport.onFx(() -> items.clear());
+    cells();
+    assertEquals(0, FxTestSupport.onFx(clock::subscribers), "an emptied cell stops listening");
   }
 
   @Test

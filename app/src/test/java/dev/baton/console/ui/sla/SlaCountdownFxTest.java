@@ -147,9 +147,41 @@ class SlaCountdownFxTest {
   }
 
   @Test
+  void anOpenIncidentsDurationGrowsWithTheClockAndLaysOutItsCardOnlyWhenLonger(FxRobot robot) throws Exception {
+    WaitForAsyncUtils.waitForFxEvents();
+    SlaTimer timer = firstTimer(robot);
+    // The S1 card's incident opened 20 s ago and is still open: its duration counts minutes.
+    TickingText duration = FxTestSupport.onFx(() -> timer.getParent().getChildrenUnmodifiable().stream()
+        .filter(n -> n instanceof TickingText && !(n instanceof SlaTimer)).map(TickingText.class::cast)
+        .findFirst().orElseThrow());
+    assertEquals("0m", duration.text());
+    boolean[] laidOut = FxTestSupport.onFx(() -> {
+      timer.getScene().getRoot().layout();
+      time.advance(Duration.ofSeconds(1));
+      clock.tick();
+      return new boolean[] {duration.isNeedsLayout(), duration.getParent().isNeedsLayout()};
+    });
+    assertEquals("0m", duration.text());
+    assertTrue(!laidOut[0] && !laidOut[1], "a tick that changed no text laid out the card line");
+    boolean laidOutItself = FxTestSupport.onFx(() -> {
+      timer.getScene().getRoot().layout();
+      time.advance(Duration.ofSeconds(39));
+      clock.tick();
+      return duration.isNeedsLayout(); // the card line is laid out anyway: the timer turned red, one character longer
+    });
+    assertEquals("1m", duration.text(), "a minute after it opened");
+    assertTrue(!laidOutItself, "a duration of the same width asked for layout");
+
+    tick(Duration.ofMinutes(9));
+    assertEquals("10m", duration.text());
+    assertEquals(duration.prefWidth(-1), duration.getWidth(), 0.5, "the card line made room for the longer text");
+  }
+
+  @Test
   void onlyCardsOnScreenListenToTheClock(FxRobot robot) throws Exception {
     firstTimer(robot); // the cells on screen are made
+    // Each urgent card on screen: its timer and its open incident's duration.
     int listening = FxTestSupport.onFx(clock::subscribers);
-    assertTrue(listening > 3 && listening < 40, "301 urgent cards, " + listening + " timers listening");
+    assertTrue(listening > 6 && listening < 80, "301 urgent cards, " + listening + " timers and durations listening");
   }
 }
