@@ -31,6 +31,6 @@ class IncidentViewTest {
   @Test
   void urgencyOrderPutsOverdueFirstThenNearestDeadline() {
     List<Long> order = cards.stream().sorted(IncidentOrder.BY_URGENCY).map(IncidentCard::id).toList();
-    assertEquals(List.of(106L, 102L, 101L, 103L, 104L, 105L), order.subList(0, 6));
+    assertEquals(List.of(106L, 102L, 101L, 104L, 103L, 105L), order.subList(0, 6));
   }
 }

@@ -15,7 +15,7 @@ public final class SampleIncidents {
 
   public static List<IncidentCard> around(Instant now) {
     List<IncidentCard> cards = new ArrayList<>();
-    // Platinum S1, 1 minute to respond, 40 s left: amber.
+    // Platinum S1, 1 minute to respond, 40 s left: calm until its last fifth (12 s).
     cards.add(card(101, "payments", "Platinum", List.of("PaymentGatewayDown"), 1, List.of("l1"), "",
         "Payment gateway returns 502 for all card payments", WorkflowStatus.OPEN, AlertState.FIRING, 2,
         FiringSummary.single(new FiringPeriod(now.minusSeconds(20), null)), now.minusSeconds(20),
@@ -35,11 +35,11 @@ public final class SampleIncidents {
             new FiringPeriod(now.minusSeconds(480), null)),
         now.minusSeconds(9000), Sla.urgent(Duration.ofMinutes(30), now.plusSeconds(1320)), null, 0,
         labels("server", "gitlab", "mountpoint", "/var/opt/gitlab")));
-    // Silver S2 whose source went silent: unknown.
+    // Silver S2 whose source went silent: unknown. 4:50 left of 30 minutes: amber (the last fifth).
     cards.add(card(104, "drm-stat", "Silver", List.of("QueueBacklog"), 2, List.of("l1"), "",
         "Backlog of stat-ingest above 100k messages", WorkflowStatus.OPEN, AlertState.UNKNOWN, 1,
         FiringSummary.single(new FiringPeriod(now.minusSeconds(300), null)), now.minusSeconds(300),
-        Sla.urgent(Duration.ofMinutes(30), now.plusSeconds(1500)), null, 1,
+        Sla.urgent(Duration.ofMinutes(30), now.plusSeconds(290)), null, 1,
         labels("queue", "stat-ingest")));
     // Async S6 in my team's queue.
     cards.add(card(105, "horns-and-hooves", "Gold", List.of("HighLatencyP99"), 6, List.of("l1"), "",

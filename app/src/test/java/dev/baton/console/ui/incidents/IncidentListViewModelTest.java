@@ -44,7 +44,7 @@ class IncidentListViewModelTest {
   @Test
   void loadsCountsPerViewAndShowsUrgentInUrgencyOrder() {
     assertEquals("8 incidents", model.statusProperty().get());
-    assertEquals(List.of(102L, 101L, 103L, 104L), shown());
+    assertEquals(List.of(102L, 101L, 104L, 103L), shown());
     assertEquals(4, model.count(IncidentView.URGENT).get());
     assertEquals(1, model.count(IncidentView.SNOOZED).get());
     assertEquals(8, model.count(IncidentView.ALL).get());

@@ -135,11 +135,15 @@ class ScreenshotsTest {
       ConsoleOptions options = new ConsoleOptions();
       new CommandLine(options).parseArgs("--server", receiver.url(), "--config-dir", data.resolve("config").toString());
       try (ConsoleWiring wiring = ConsoleWiring.start(options); FxTaskExecutor tasks = new FxTaskExecutor(2)) {
+        // Ticking, as in the console: the list's timers and the detail's header then read one instant.
+        SlaClock clock = new SlaClock(Clock.systemUTC());
         MainView live = FxTestSupport.onFx(() -> {
           Stage other = new Stage();
           other.setWidth(1440);
           other.setHeight(900);
-          return ConsoleApp.open(wiring, other, tasks, new SlaClock(Clock.systemUTC()), ZoneOffset.UTC, url -> { });
+          MainView view = ConsoleApp.open(wiring, other, tasks, clock, ZoneOffset.UTC, url -> { });
+          clock.start();
+          return view;
         });
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> live.model().list().shown().stream()
             .anyMatch(c -> c.project().equals("charlie") && c.alertCount() >= 4));
@@ -178,7 +182,10 @@ class ScreenshotsTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         save(live.root().getScene(), "instructions.png");
-        FxTestSupport.onFx(() -> live.root().getScene().getWindow().hide());
+        FxTestSupport.onFx(() -> {
+          clock.stop();
+          live.root().getScene().getWindow().hide();
+        });
         live.model().list().close();
       }
     }
