@@ -121,27 +121,31 @@ class SlaCountdownFxTest {
         + timer.getWidth() + " for " + textWidth);
   }
 
+  /** Ticks {@code by} later and says which of {@code nodes} then need layout. */
+  private boolean[] tickAndSeeLayout(Duration by, javafx.scene.Parent... nodes) throws Exception {
+    return FxTestSupport.onFx(() -> {
+      // Lay out now what is still waiting for a pulse (the cells just made), so only the tick's own work is seen.
+      nodes[0].getScene().getRoot().layout();
+      time.advance(by);
+      clock.tick();
+      boolean[] needs = new boolean[nodes.length];
+      for (int i = 0; i < nodes.length; i++) {
+        needs[i] = nodes[i].isNeedsLayout();
+      }
+      return needs;
+    });
+  }
+
   @Test
   void aTickLaysOutNothingButTheTimerUnlessItsWidthChanges(FxRobot robot) throws Exception {
     WaitForAsyncUtils.waitForFxEvents();
     SlaTimer timer = firstTimer(robot);
     // 40 s to go: 00:39 is as wide as 00:40, so the card need not be laid out.
-    boolean[] laidOut = FxTestSupport.onFx(() -> {
-      // Lay out now what is still waiting for a pulse (the cells just made), so only the tick's own work is seen.
-      timer.getScene().getRoot().layout();
-      time.advance(Duration.ofSeconds(1));
-      clock.tick();
-      return new boolean[] {timer.isNeedsLayout(), timer.getParent().isNeedsLayout()};
-    });
+    boolean[] laidOut = tickAndSeeLayout(Duration.ofSeconds(1), timer, timer.getParent());
     assertEquals("00:39", timer.text());
     assertTrue(!laidOut[0] && !laidOut[1], "a tick of the same width laid out the timer or its card line");
     // 00:00 then +00:01: one character more, and red; now the card line must make room.
-    laidOut = FxTestSupport.onFx(() -> {
-      timer.getScene().getRoot().layout();
-      time.advance(Duration.ofSeconds(40));
-      clock.tick();
-      return new boolean[] {timer.isNeedsLayout(), timer.getParent().isNeedsLayout()};
-    });
+    laidOut = tickAndSeeLayout(Duration.ofSeconds(40), timer, timer.getParent());
     assertEquals("+00:01", timer.text());
     assertTrue(laidOut[0] && laidOut[1], "a wider text must lay out the card line");
   }
@@ -155,20 +159,11 @@ class SlaCountdownFxTest {
         .filter(n -> n instanceof TickingText && !(n instanceof SlaTimer)).map(TickingText.class::cast)
         .findFirst().orElseThrow());
     assertEquals("0m", duration.text());
-    boolean[] laidOut = FxTestSupport.onFx(() -> {
-      timer.getScene().getRoot().layout();
-      time.advance(Duration.ofSeconds(1));
-      clock.tick();
-      return new boolean[] {duration.isNeedsLayout(), duration.getParent().isNeedsLayout()};
-    });
+    boolean[] laidOut = tickAndSeeLayout(Duration.ofSeconds(1), duration, duration.getParent());
     assertEquals("0m", duration.text());
     assertTrue(!laidOut[0] && !laidOut[1], "a tick that changed no text laid out the card line");
-    boolean laidOutItself = FxTestSupport.onFx(() -> {
-      timer.getScene().getRoot().layout();
-      time.advance(Duration.ofSeconds(39));
-      clock.tick();
-      return duration.isNeedsLayout(); // the card line is laid out anyway: the timer turned red, one character longer
-    });
+    // Only the duration itself: the card line is laid out anyway, the timer turned red, one character longer.
+    boolean laidOutItself = tickAndSeeLayout(Duration.ofSeconds(39), duration)[0];
     assertEquals("1m", duration.text(), "a minute after it opened");
     assertTrue(!laidOutItself, "a duration of the same width asked for layout");
 
