@@ -8,6 +8,8 @@ import dev.baton.console.ui.sla.SlaClock;
 import dev.baton.console.ui.sla.SlaTimer;
 import dev.baton.console.ui.sla.TickingText;
 import dev.baton.console.ui.theme.BatonStyle;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -164,7 +166,7 @@ public final class IncidentCardNode {
     if (item.closedAt().isPresent()) {
       duration.setText(CardText.duration(CardText.lasted(item, now)));
     } else {
-      durationTicks = clock.subscribe(at -> duration.setText(CardText.openDuration(CardText.lasted(item, at))));
+      followDuration(item);
     }
     title.setText(CardText.title(item));
     span.setText(item.firingSummary().map(f -> text.span(f, now)).orElse("instant events only"));
@@ -172,6 +174,19 @@ public final class IncidentCardNode {
       labels.show(item.labels());
       labelsShown = item.labels();
     }
+  }
+
+  /** Shows how long the open {@code item} has lasted, anew each time the minute it shows has passed. */
+  private void followDuration(IncidentCard item) {
+    Instant[] nextMinute = {Instant.MIN};
+    durationTicks = clock.subscribe(at -> {
+      if (at.isBefore(nextMinute[0])) {
+        return; // most ticks: only the countdown beside it changes
+      }
+      Duration lasted = CardText.lasted(item, at);
+      duration.setText(CardText.openDuration(lasted));
+      nextMinute[0] = item.opened().plus(Duration.ofMinutes(Math.max(0, lasted.toMinutes()) + 1));
+    });
   }
 
   /**
