@@ -53,7 +53,7 @@ public final class CardText {
     long hours = seconds % 86_400 / 3600;
     long minutes = seconds % 3600 / 60;
     long secs = seconds % 60;
-    // Built by hand, not String.format: every open incident's card on screen formats one each second.
+    // Built by hand, not String.format: open incidents' cards format theirs as the clock ticks.
     StringBuilder text = new StringBuilder(12);
     if (days > 0) {
       return twoDigits(twoDigits(text.append(days).append("d "), hours).append("h "), minutes).append('m').toString();

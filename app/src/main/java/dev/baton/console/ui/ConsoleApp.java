@@ -112,6 +112,11 @@ public final class ConsoleApp extends Application {
   }
 
   /** Why the wiring could not start, once that happened. */
+  /** The clock the window's SLA timers follow (a new one for each window a switch builds). */
+  SlaClock clock() {
+    return clock;
+  }
+
   static Optional<StartupException> failedToStart() {
     return Optional.ofNullable(failedToStart);
   }
@@ -210,7 +215,10 @@ public final class ConsoleApp extends Application {
   private void switchTo(Stage stage, RememberedConnection.Saved choice, boolean fallBack) {
     ConsoleWiring old = wiring;
     RememberedConnection.Saved before = old.connection();
+    // A clock of its own for the new window: the old window's timers stay subscribed to this one,
+    // which would keep them, and the whole old window with them, and tick them unseen.
     clock.stop();
+    clock = new SlaClock(Clock.system(ZoneId.systemDefault()));
     try {
       list.close();
     } catch (Exception e) {

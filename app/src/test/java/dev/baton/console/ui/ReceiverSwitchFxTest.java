@@ -105,11 +105,16 @@ class ReceiverSwitchFxTest {
   @Test
   void switchesToAnotherReceiverAndRemembersIt(FxRobot robot) throws Exception {
     startOnFirst(robot);
+    FxTestSupport.awaitPulse();
+    int listeningBefore = FxTestSupport.onFx(() -> app.clock().subscribers());
     openConnectDialog(robot);
     robot.clickOn("#connection-shared");
     FxTestSupport.onFx(() -> robot.lookup("#connection-url").queryAs(TextField.class).setText(second.url()));
     robot.clickOn("#connection-connect");
     LiveConsole.await("the second receiver's incident", () -> triggers(robot).equals(List.of("CpuHot")));
+    FxTestSupport.awaitPulse();
+    // One urgent card before and after: the old window's timers do not follow the new window's clock.
+    assertEquals(listeningBefore, (int) FxTestSupport.onFx(() -> app.clock().subscribers()));
     assertTrue(robot.lookup("#status-connection").queryAs(Labeled.class).getText().contains(second.url()),
         robot.lookup("#status-connection").queryAs(Labeled.class).getText());
     LiveConsole.await("the choice remembered", () -> {
