@@ -38,6 +38,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class IncidentCardNode {
 
+  /** Over how many seconds the durations of incidents opened together turn their minute (followDuration). */
+  private static final int DURATION_SPREAD_SECONDS = 5;
   /** Pulls a count towards its icon: the header's spacing is for separate parts. */
   private static final Insets COUNT_MARGIN = new Insets(0, 0, 0, -4);
 
@@ -176,16 +178,21 @@ public final class IncidentCardNode {
     }
   }
 
-  /** Shows how long the open {@code item} has lasted, anew each time the minute it shows has passed. */
+  /**
+   * Shows how long the open {@code item} has lasted, anew each time the minute it shows has passed.
+   * A storm opens many incidents in one second, and their minutes would all turn in one frame: each
+   * card turns its own 0–4 s late, by incident id, so a wall of them changes over five ticks.
+   */
   private void followDuration(IncidentCard item) {
+    Duration late = Duration.ofSeconds(Math.floorMod(item.id(), DURATION_SPREAD_SECONDS));
     Instant[] nextMinute = {Instant.MIN};
     durationTicks = clock.subscribe(at -> {
       if (at.isBefore(nextMinute[0])) {
         return; // most ticks: only the countdown beside it changes
       }
-      Duration lasted = CardText.lasted(item, at);
+      Duration lasted = CardText.lasted(item, at.minus(late));
       duration.setText(CardText.openDuration(lasted));
-      nextMinute[0] = item.opened().plus(Duration.ofMinutes(Math.max(0, lasted.toMinutes()) + 1));
+      nextMinute[0] = item.opened().plus(Duration.ofMinutes(Math.max(0, lasted.toMinutes()) + 1)).plus(late);
     });
   }
 

@@ -163,13 +163,36 @@ class SlaCountdownFxTest {
     assertEquals("0m", duration.text());
     assertTrue(!laidOut[0] && !laidOut[1], "a tick that changed no text laid out the card line");
     // Only the duration itself: the card line is laid out anyway, the timer turned red, one character longer.
-    boolean laidOutItself = tickAndSeeLayout(Duration.ofSeconds(39), duration)[0];
+    // 61 s after it opened: incident 101 turns its minutes 1 s late (IncidentCardNode spreads them by id).
+    boolean laidOutItself = tickAndSeeLayout(Duration.ofSeconds(40), duration)[0];
     assertEquals("1m", duration.text(), "a minute after it opened");
     assertTrue(!laidOutItself, "a duration of the same width asked for layout");
 
     tick(Duration.ofMinutes(9));
     assertEquals("10m", duration.text());
     assertEquals(duration.prefWidth(-1), duration.getWidth(), 0.5, "the card line made room for the longer text");
+  }
+
+  @Test
+  void incidentsOpenedTogetherTurnTheirMinutesOverFiveTicks(FxRobot robot) throws Exception {
+    firstTimer(robot);
+    // The 300 bulk cards' incidents opened together, exactly 2 h 30 min before NOW.
+    List<String> now = bulkDurations(robot);
+    assertTrue(now.size() >= 5, "bulk cards on screen: " + now);
+    assertTrue(now.contains("2h 30m") && now.contains("2h 29m"), "some turned at once, the rest later: " + now);
+    for (int second = 1; second < 4; second++) {
+      tick(Duration.ofSeconds(1));
+    }
+    assertTrue(bulkDurations(robot).contains("2h 29m"), "one card in five turns 4 s late: " + bulkDurations(robot));
+    tick(Duration.ofSeconds(1));
+    assertEquals(Set.of("2h 30m"), Set.copyOf(bulkDurations(robot)), "all turned within five ticks");
+  }
+
+  /** The durations of the bulk cards on screen. */
+  private static List<String> bulkDurations(FxRobot robot) throws Exception {
+    return FxTestSupport.onFx(() -> robot.lookup((javafx.scene.Node n) -> n instanceof TickingText && !(n instanceof SlaTimer)
+            && FxTestSupport.shown(n)).queryAllAs(TickingText.class).stream()
+        .map(TickingText::text).filter(t -> t.startsWith("2h")).toList());
   }
 
   @Test
