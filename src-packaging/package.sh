@@ -141,9 +141,10 @@ linux_console_input() {
   cp "$here/linux/console/class-archive.sh" "$work/console-input/"
 }
 
-# As ./baton starts the console: one GC thread, a heap cap and a small young generation (its
-# eden is resident whole) suit a desk machine.
-console_jvm="-XX:+UseSerialGC -Xmx256m -Xmn32m"
+# The JVM options ./baton starts the console with (one GC thread, a heap cap, a small young
+# generation: they suit a desk machine), read from it so that the two cannot drift apart.
+console_jvm=$(sed -n 's/^console_jvm="\(.*\)"$/\1/p' "$root/baton")
+[ -n "$console_jvm" ] || fail "no console_jvm=\"...\" line in $root/baton to take the console's JVM options from"
 console_options=(
   --input "$work/console-input"
   --main-jar baton-console.jar
