@@ -202,4 +202,45 @@ class SlaCountdownFxTest {
     int listening = FxTestSupport.onFx(clock::subscribers);
     assertTrue(listening > 6 && listening < 80, "301 urgent cards, " + listening + " timers and durations listening");
   }
+
+  /**
+   * The timer's digits are drawn where its baseline is, also after the theme changed under it. A
+   * theme change restyles the text's font, and a drawing made with the baseline of the font before
+   * sat 3 px high beside the card's other texts.
+   */
+  @Test
+  void drawsItsDigitsOnItsBaselineAfterTheThemeChanged(FxRobot robot) throws Exception {
+    WaitForAsyncUtils.waitForFxEvents();
+    SlaTimer timer = firstTimer(robot);
+    assertEquals(timer.getBaselineOffset(), lowestInkRow(timer) + 1, 1.0, "light theme");
+    FxTestSupport.onFx(() -> Theme.DARK.apply(timer.getScene()));
+    FxTestSupport.awaitPulse();
+    FxTestSupport.awaitPulse();
+    assertEquals(timer.getBaselineOffset(), lowestInkRow(timer) + 1, 1.0, "dark theme");
+  }
+
+  /** The lowest pixel row of {@code timer} with ink on it: digits stand on the baseline. */
+  private static int lowestInkRow(SlaTimer timer) throws Exception {
+    javafx.scene.image.Image image = FxTestSupport.onFx(() -> {
+      // Paper the ink stands out on: the dark theme's light digits, the light theme's dark ones.
+      javafx.scene.SnapshotParameters paper = new javafx.scene.SnapshotParameters();
+      paper.setFill(((Color) timer.textNode().getFill()).getBrightness() > 0.5 ? Color.BLACK : Color.WHITE);
+      return timer.snapshot(paper, null);
+    });
+    javafx.scene.image.PixelReader pixels = image.getPixelReader();
+    Color paper = pixels.getColor(0, 0);
+    int lowest = -1;
+    for (int y = 0; y < (int) image.getHeight(); y++) {
+      for (int x = 0; x < (int) image.getWidth(); x++) {
+        Color c = pixels.getColor(x, y);
+        double contrast = Math.abs(c.getRed() - paper.getRed()) + Math.abs(c.getGreen() - paper.getGreen())
+            + Math.abs(c.getBlue() - paper.getBlue());
+        if (contrast > 0.6) {
+          lowest = y;
+        }
+      }
+    }
+    assertTrue(lowest >= 0, "no ink in the timer");
+    return lowest;
+  }
 }
