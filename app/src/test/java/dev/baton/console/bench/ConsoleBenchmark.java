@@ -213,11 +213,23 @@ class ConsoleBenchmark {
       // thread used little CPU waited (for the renderer, or for a core other processes held).
       java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
       long[] tickCpuStart = new long[1];
+      // The collector's pauses in each tick: a young collection stops the FX thread wherever it is.
+      long[] tickGcStart = new long[1];
+      // How long the FX thread was ready to run but had no core, in each tick (the kernel's schedstat).
+      long[] tickQueuedStart = new long[1];
+      // Times the FX thread gave up its core to wait (a lock, the renderer), and the machine's CPU time
+      // the hypervisor took meanwhile (10 ms steps): the rest of a tick's wait.
+      long[] tickBlockedStart = new long[1];
+      long[] tickStolenStart = new long[1];
       Stage wall = slowOnFx(() -> {
         SlaClock clock = new SlaClock(Clock.systemUTC());
         clock.subscribe(now -> {
           tickStart[0] = System.nanoTime();
           tickCpuStart[0] = threads.getCurrentThreadCpuTime();
+          tickGcStart[0] = gcCountAndMillis()[1];
+          tickQueuedStart[0] = runQueueNanos();
+          tickBlockedStart[0] = voluntarySwitches();
+          tickStolenStart[0] = stolenTicks();
         });
         FlowPane grid = new FlowPane(4, 4);
         for (IncidentCard card : urgent) {
@@ -243,17 +255,37 @@ class ConsoleBenchmark {
       });
       List<Long> pulses = Collections.synchronizedList(new ArrayList<>());
       List<Double> tickCpu = Collections.synchronizedList(new ArrayList<>());
+      List<Long> tickGc = Collections.synchronizedList(new ArrayList<>());
+      List<Double> tickQueued = Collections.synchronizedList(new ArrayList<>());
+      List<Double> tickBlocked = Collections.synchronizedList(new ArrayList<>());
+      List<Double> tickStolen = Collections.synchronizedList(new ArrayList<>());
+      // When each slow tick began, to match against the JVM's own logs (-Xlog:gc,safepoint:…:uptime).
+      List<String> slowTicksAt = Collections.synchronizedList(new ArrayList<>());
       // The toolkit holds its pulse listeners weakly: this reference keeps it until it is removed below.
       TKPulseListener afterScenes = () -> {
         if (tickStart[0] != 0) {
           pulses.add(System.nanoTime() - tickStart[0]);
           tickCpu.add((threads.getCurrentThreadCpuTime() - tickCpuStart[0]) / 1e6);
+          tickGc.add(gcCountAndMillis()[1] - tickGcStart[0]);
+          tickQueued.add((runQueueNanos() - tickQueuedStart[0]) / 1e6);
+          tickBlocked.add((double) (voluntarySwitches() - tickBlockedStart[0]));
+          tickStolen.add((stolenTicks() - tickStolenStart[0]) * 10.0);
+          long took = System.nanoTime() - tickStart[0];
+          if (took > 12_000_000L) {
+            slowTicksAt.add(String.format("%.3f s (%.1f ms)", uptimeSeconds() - took / 1e9, took / 1e6));
+          }
           tickStart[0] = 0;
         }
       };
       FxTestSupport.onFx(() -> Toolkit.getToolkit().addPostSceneTkPulseListener(afterScenes));
       // The first layout of 500 cards takes long on a loaded machine: measure from the pulse after it.
       pulseAfter(() -> { });
+      // Building 500 cards leaves thousands of nodes among the young generation's survivors, and the
+      // first young collection after it, 20-odd seconds later, copies them to the old one: a pause of
+      // 18-21 ms here, once, against 4-6 ms for the young collections after it. Collected now, as JMH
+      // collects between set-up and measurement, so that the ticks meet the collections of a console
+      // whose cards are built (each tick's pauses are reported below).
+      System.gc();
       // The first ticks run the timers' code before the JIT has compiled it: shown apart, as warm-up.
       Thread.sleep(10_000);
       String warmUp;
@@ -261,19 +293,34 @@ class ConsoleBenchmark {
         warmUp = inOrder(pulses.stream().map(n -> n / 1e6).toList());
         pulses.clear();
         tickCpu.clear();
+        tickGc.clear();
+        tickQueued.clear();
+        tickBlocked.clear();
+        tickStolen.clear();
+        slowTicksAt.clear();
       }
       long[] gcTicking = gcCountAndMillis();
       long[] machineTicking = machineCpuTicks();
       Map<String, Long> cpuTicking = cpuByThread();
+      Map<String, Long> allocTicking = allocatedByThread();
       Thread.sleep(30_000);
       long[] gcTicked = gcCountAndMillis();
       long[] machineTicked = machineCpuTicks();
       String cpuTicked = cpuSpent(cpuTicking, cpuByThread());
+      String allocTicked = allocated(allocTicking, allocatedByThread());
       List<Long> sorted;
       List<Double> cpuInOrder;
+      List<Long> gcInOrder;
+      List<Double> queuedInOrder;
+      List<Double> blockedInOrder;
+      List<Double> stolenInOrder;
       synchronized (pulses) {
+        queuedInOrder = new ArrayList<>(tickQueued);
+        blockedInOrder = new ArrayList<>(tickBlocked);
+        stolenInOrder = new ArrayList<>(tickStolen);
         sorted = new ArrayList<>(pulses);
         cpuInOrder = new ArrayList<>(tickCpu);
+        gcInOrder = new ArrayList<>(tickGc);
       }
       String ticksInOrder = inOrder(sorted.stream().map(n -> n / 1e6).toList());
       Collections.sort(sorted);
@@ -286,12 +333,23 @@ class ConsoleBenchmark {
           sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6, over16, nodes));
       report.append("  each tick in order, ms: ").append(ticksInOrder).append('\n');
       report.append("  the FX thread's CPU in each tick, ms: ").append(inOrder(cpuInOrder)).append('\n');
+      report.append("  garbage collection pauses in each tick, ms: ")
+          .append(inOrder(gcInOrder.stream().map(Long::doubleValue).toList())).append('\n');
+      report.append("  the FX thread ready to run but waiting for a core in each tick, ms: ").append(inOrder(queuedInOrder))
+          .append('\n');
+      report.append("  times the FX thread waited (gave up its core) in each tick: ").append(inOrder(blockedInOrder))
+          .append('\n');
+      report.append("  the machine's CPU time stolen by the hypervisor in each tick, ms (10 ms steps): ")
+          .append(inOrder(stolenInOrder)).append('\n');
+      report.append("  ticks over 12 ms began at JVM uptime: ").append(String.join(", ", slowTicksAt)).append('\n');
       report.append("  before them, the first 10 s after the cards appeared (warm-up), ms: ").append(warmUp).append('\n');
       report.append(String.format("  the machine meanwhile: busy %.0f %%, stolen by the hypervisor %.1f %% (/proc/stat)%n",
           share(machineTicking, machineTicked, 0), share(machineTicking, machineTicked, 1)));
       // The renderer paints each tick's frame after the pulse; a pulse waits for the frame before it
       // to be painted, so a renderer near 1 s of CPU a tick makes the ticks wait.
       report.append("  CPU by thread meanwhile (ms): ").append(cpuTicked).append('\n');
+      // Every young collection stops the FX thread wherever it is: what fills the young generation.
+      report.append("  allocated by thread meanwhile (KiB): ").append(allocTicked).append('\n');
       report.append(String.format("  meanwhile: %d garbage collections, %d ms in all%n", gcTicked[0] - gcTicking[0],
           gcTicked[1] - gcTicking[1]));
       FxTestSupport.onFx(() -> {
@@ -381,6 +439,38 @@ class ConsoleBenchmark {
     return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
   }
 
+  /** Bytes each live thread has allocated so far, by thread name (digits as N). */
+  private static Map<String, Long> allocatedByThread() {
+    var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long[] ids = threads.getAllThreadIds();
+    long[] bytes = threads.getThreadAllocatedBytes(ids);
+    java.lang.management.ThreadInfo[] infos = threads.getThreadInfo(ids);
+    Map<String, Long> allocated = new java.util.TreeMap<>();
+    for (int i = 0; i < ids.length; i++) {
+      if (infos[i] != null && bytes[i] > 0) {
+        allocated.merge(infos[i].getThreadName().replaceAll("[0-9]+", "N"), bytes[i], Long::sum);
+      }
+    }
+    return allocated;
+  }
+
+  /** What each thread allocated between two {@link #allocatedByThread} readings, in KiB, the most first. */
+  private static String allocated(Map<String, Long> before, Map<String, Long> after) {
+    List<Map.Entry<String, Long>> spent = new ArrayList<>();
+    long total = 0;
+    for (Map.Entry<String, Long> e : after.entrySet()) {
+      long kib = (e.getValue() - before.getOrDefault(e.getKey(), 0L)) / 1024;
+      total += kib;
+      if (kib >= 64) {
+        spent.add(Map.entry(e.getKey(), kib));
+      }
+    }
+    spent.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+    StringBuilder text = new StringBuilder("total ").append(total);
+    spent.forEach(e -> text.append(", ").append(e.getKey()).append(' ').append(e.getValue()));
+    return text.toString();
+  }
+
   /** The process's total, then the threads that used at least 20 ms between the two readings, most first. */
   private static String cpuSpent(Map<String, Long> before, Map<String, Long> after) {
     List<Map.Entry<String, Long>> spent = new ArrayList<>();
@@ -438,6 +528,43 @@ class ConsoleBenchmark {
       millis += gc.getCollectionTime();
     }
     return new long[] {count, millis};
+  }
+
+  /**
+   * How long the calling thread has waited, runnable, for a core (second field of
+   * /proc/thread-self/schedstat, ns); 0 where the kernel does not keep it.
+   */
+  private static long runQueueNanos() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/thread-self/schedstat")).trim().split(" ");
+      return Long.parseLong(fields[1]);
+    } catch (Exception e) {
+      return 0;
+    }
+  }
+
+  /** How many times the calling thread gave up its core to wait (/proc/thread-self/status); 0 where unknown. */
+  private static long voluntarySwitches() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/thread-self/status"))) {
+        if (line.startsWith("voluntary_ctxt_switches:")) {
+          return Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+        }
+      }
+    } catch (Exception e) {
+      // not Linux: reported as no waits
+    }
+    return 0;
+  }
+
+  /** The machine's CPU time stolen by the hypervisor so far, in clock ticks (10 ms). */
+  private static long stolenTicks() {
+    // The first line only: the whole file, with its interrupt counts, takes long enough to show in a tick.
+    try (var lines = Files.newBufferedReader(Path.of("/proc/stat"))) {
+      return Long.parseLong(lines.readLine().trim().split("\\s+")[8]);
+    } catch (Exception e) {
+      return 0;
+    }
   }
 
   private static double uptimeSeconds() {
