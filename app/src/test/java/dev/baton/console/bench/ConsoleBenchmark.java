@@ -221,6 +221,7 @@ class ConsoleBenchmark {
       // the hypervisor took meanwhile (10 ms steps): the rest of a tick's wait.
       long[] tickBlockedStart = new long[1];
       long[] tickStolenStart = new long[1];
+      // These probes (small /proc reads) run inside each measured tick: its figure includes them.
       Stage wall = slowOnFx(() -> {
         SlaClock clock = new SlaClock(Clock.systemUTC());
         clock.subscribe(now -> {
