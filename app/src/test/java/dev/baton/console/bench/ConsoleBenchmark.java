@@ -209,28 +209,13 @@ class ConsoleBenchmark {
       // Each tick: from the clock's first subscriber (before every card's timer) to the end of that
       // pulse's scene work (CSS, layout, sync to the renderer), on the FX thread.
       long[] tickStart = new long[1];
-      // The FX thread's own CPU in each tick, beside its wall time: a tick that took long while the
-      // thread used little CPU waited (for the renderer, or for a core other processes held).
-      java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-      long[] tickCpuStart = new long[1];
-      // The collector's pauses in each tick: a young collection stops the FX thread wherever it is.
-      long[] tickGcStart = new long[1];
-      // How long the FX thread was ready to run but had no core, in each tick (the kernel's schedstat).
-      long[] tickQueuedStart = new long[1];
-      // Times the FX thread gave up its core to wait (a lock, the renderer), and the machine's CPU time
-      // the hypervisor took meanwhile (10 ms steps): the rest of a tick's wait.
-      long[] tickBlockedStart = new long[1];
-      long[] tickStolenStart = new long[1];
-      // These probes (small /proc reads) run inside each measured tick: its figure includes them.
+      // What each tick spent its time on besides the FX thread's work, or waited for.
+      TickCosts costs = new TickCosts();
       Stage wall = slowOnFx(() -> {
         SlaClock clock = new SlaClock(Clock.systemUTC());
         clock.subscribe(now -> {
           tickStart[0] = System.nanoTime();
-          tickCpuStart[0] = threads.getCurrentThreadCpuTime();
-          tickGcStart[0] = gcCountAndMillis()[1];
-          tickQueuedStart[0] = runQueueNanos();
-          tickBlockedStart[0] = voluntarySwitches();
-          tickStolenStart[0] = stolenTicks();
+          costs.start();
         });
         FlowPane grid = new FlowPane(4, 4);
         for (IncidentCard card : urgent) {
@@ -255,22 +240,13 @@ class ConsoleBenchmark {
         return s;
       });
       List<Long> pulses = Collections.synchronizedList(new ArrayList<>());
-      List<Double> tickCpu = Collections.synchronizedList(new ArrayList<>());
-      List<Long> tickGc = Collections.synchronizedList(new ArrayList<>());
-      List<Double> tickQueued = Collections.synchronizedList(new ArrayList<>());
-      List<Double> tickBlocked = Collections.synchronizedList(new ArrayList<>());
-      List<Double> tickStolen = Collections.synchronizedList(new ArrayList<>());
       // When each slow tick began, to match against the JVM's own logs (-Xlog:gc,safepoint:…:uptime).
       List<String> slowTicksAt = Collections.synchronizedList(new ArrayList<>());
       // The toolkit holds its pulse listeners weakly: this reference keeps it until it is removed below.
       TKPulseListener afterScenes = () -> {
         if (tickStart[0] != 0) {
           pulses.add(System.nanoTime() - tickStart[0]);
-          tickCpu.add((threads.getCurrentThreadCpuTime() - tickCpuStart[0]) / 1e6);
-          tickGc.add(gcCountAndMillis()[1] - tickGcStart[0]);
-          tickQueued.add((runQueueNanos() - tickQueuedStart[0]) / 1e6);
-          tickBlocked.add((double) (voluntarySwitches() - tickBlockedStart[0]));
-          tickStolen.add((stolenTicks() - tickStolenStart[0]) * 10.0);
+          costs.end();
           long took = System.nanoTime() - tickStart[0];
           if (took > 12_000_000L) {
             slowTicksAt.add(String.format("%.3f s (%.1f ms)", uptimeSeconds() - took / 1e9, took / 1e6));
@@ -293,11 +269,7 @@ class ConsoleBenchmark {
       synchronized (pulses) {
         warmUp = inOrder(pulses.stream().map(n -> n / 1e6).toList());
         pulses.clear();
-        tickCpu.clear();
-        tickGc.clear();
-        tickQueued.clear();
-        tickBlocked.clear();
-        tickStolen.clear();
+        costs.clear();
         slowTicksAt.clear();
       }
       long[] gcTicking = gcCountAndMillis();
@@ -310,18 +282,10 @@ class ConsoleBenchmark {
       String cpuTicked = cpuSpent(cpuTicking, cpuByThread());
       String allocTicked = allocated(allocTicking, allocatedByThread());
       List<Long> sorted;
-      List<Double> cpuInOrder;
-      List<Long> gcInOrder;
-      List<Double> queuedInOrder;
-      List<Double> blockedInOrder;
-      List<Double> stolenInOrder;
+      String tickCosts;
       synchronized (pulses) {
-        queuedInOrder = new ArrayList<>(tickQueued);
-        blockedInOrder = new ArrayList<>(tickBlocked);
-        stolenInOrder = new ArrayList<>(tickStolen);
         sorted = new ArrayList<>(pulses);
-        cpuInOrder = new ArrayList<>(tickCpu);
-        gcInOrder = new ArrayList<>(tickGc);
+        tickCosts = costs.report();
       }
       String ticksInOrder = inOrder(sorted.stream().map(n -> n / 1e6).toList());
       Collections.sort(sorted);
@@ -333,15 +297,7 @@ class ConsoleBenchmark {
           sorted.size(), sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2) / 1e6,
           sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6, over16, nodes));
       report.append("  each tick in order, ms: ").append(ticksInOrder).append('\n');
-      report.append("  the FX thread's CPU in each tick, ms: ").append(inOrder(cpuInOrder)).append('\n');
-      report.append("  garbage collection pauses in each tick, ms: ")
-          .append(inOrder(gcInOrder.stream().map(Long::doubleValue).toList())).append('\n');
-      report.append("  the FX thread ready to run but waiting for a core in each tick, ms: ").append(inOrder(queuedInOrder))
-          .append('\n');
-      report.append("  times the FX thread waited (gave up its core) in each tick: ").append(inOrder(blockedInOrder))
-          .append('\n');
-      report.append("  the machine's CPU time stolen by the hypervisor in each tick, ms (10 ms steps): ")
-          .append(inOrder(stolenInOrder)).append('\n');
+      report.append(tickCosts);
       report.append("  ticks over 12 ms began at JVM uptime: ").append(String.join(", ", slowTicksAt)).append('\n');
       report.append("  before them, the first 10 s after the cards appeared (warm-up), ms: ").append(warmUp).append('\n');
       report.append(String.format("  the machine meanwhile: busy %.0f %%, stolen by the hypervisor %.1f %% (/proc/stat)%n",
@@ -438,6 +394,66 @@ class ConsoleBenchmark {
   private static long ticksToMs(String stat) {
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+  }
+
+  /**
+   * What each tick cost the FX thread besides its wall time, read on the FX thread at the tick's
+   * start and end. These reads (small /proc files) run inside the measured tick: its figure includes them.
+   */
+  private static final class TickCosts {
+
+    /** What each column says; {@link #SCALES}: how a difference of two readings becomes its figure. */
+    private static final String[] NAMES = {
+        // A tick that took long while the thread used little CPU waited (for the renderer, or a core).
+        "the FX thread's CPU in each tick, ms",
+        // A young collection stops the FX thread wherever it is.
+        "garbage collection pauses in each tick, ms",
+        "the FX thread ready to run but waiting for a core in each tick, ms",
+        // A lock, the renderer.
+        "times the FX thread waited (gave up its core) in each tick",
+        "the machine's CPU time stolen by the hypervisor in each tick, ms (10 ms steps)"};
+    private static final double[] SCALES = {1e-6, 1, 1e-6, 1, 10};
+
+    private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    private long[] started;
+    private final List<double[]> ticks = Collections.synchronizedList(new ArrayList<>());
+
+    void start() {
+      started = readings();
+    }
+
+    void end() {
+      long[] now = readings();
+      double[] tick = new double[now.length];
+      for (int i = 0; i < now.length; i++) {
+        tick[i] = (now[i] - started[i]) * SCALES[i];
+      }
+      ticks.add(tick);
+    }
+
+    void clear() {
+      ticks.clear();
+    }
+
+    /** A line per column, each tick's figure in order. */
+    String report() {
+      List<double[]> shown;
+      synchronized (ticks) {
+        shown = new ArrayList<>(ticks);
+      }
+      StringBuilder text = new StringBuilder();
+      for (int i = 0; i < NAMES.length; i++) {
+        int column = i;
+        text.append("  ").append(NAMES[i]).append(": ").append(inOrder(shown.stream().map(t -> t[column]).toList()))
+            .append('\n');
+      }
+      return text.toString();
+    }
+
+    private long[] readings() {
+      return new long[] {threads.getCurrentThreadCpuTime(), gcCountAndMillis()[1], runQueueNanos(),
+          voluntarySwitches(), stolenTicks()};
+    }
   }
 
   /** Bytes each live thread has allocated so far, by thread name (digits as N). */
@@ -558,11 +574,10 @@ class ConsoleBenchmark {
     return 0;
   }
 
-  /** The machine's CPU time stolen by the hypervisor so far, in clock ticks (10 ms). */
+  /** The machine's CPU time stolen by the hypervisor so far, in clock ticks (10 ms); 0 where unknown. */
   private static long stolenTicks() {
-    // The first line only: the whole file, with its interrupt counts, takes long enough to show in a tick.
-    try (var lines = Files.newBufferedReader(Path.of("/proc/stat"))) {
-      return Long.parseLong(lines.readLine().trim().split("\\s+")[8]);
+    try {
+      return machineCpuTicks()[1];
     } catch (Exception e) {
       return 0;
     }
@@ -574,7 +589,11 @@ class ConsoleBenchmark {
 
   /** This machine's CPU time from /proc/stat, in clock ticks: busy (not idle nor waiting for I/O), stolen, total. */
   private static long[] machineCpuTicks() throws Exception {
-    String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+    String[] f;
+    // The first line only: the whole file, with its interrupt counts, takes long enough to show in a tick.
+    try (var lines = Files.newBufferedReader(Path.of("/proc/stat"))) {
+      f = lines.readLine().trim().split("\\s+");
+    }
     long total = 0;
     for (int i = 1; i < Math.min(f.length, 9); i++) {
       total += Long.parseLong(f[i]);
